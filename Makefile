@@ -1,0 +1,45 @@
+# Ladder: the targets an operator repo is expected to have. `make help` lists them.
+SHELL := /usr/bin/env bash
+.SHELLFLAGS := -eo pipefail -c
+.DEFAULT_GOAL := help
+
+DOTNET ?= dotnet
+CONFIGURATION ?= Release
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
+export PATH := $(CURDIR)/.tools/bin:$(PATH)
+
+.PHONY: help deps build test manifests lint bench e2e demo clean
+
+help: ## List the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+deps: ## Install apt packages, npm tools and NuGet packages (idempotent).
+	@bash hack/install-deps.sh
+	@$(DOTNET) restore Operator.sln --verbosity quiet
+
+build: deps ## Build every project.
+	@$(DOTNET) build Operator.sln -c $(CONFIGURATION) --no-restore --verbosity quiet
+
+test: build ## Run every unit and integration test (the README's test command).
+	@set +e; $(DOTNET) test Operator.sln -c $(CONFIGURATION) --no-build --verbosity quiet 2>&1 \
+	  | bash hack/test-summary.sh; exit $${PIPESTATUS[0]}
+
+manifests: deps ## Regenerate crds/*.yaml from the C# types in crds/Ladder.Api.
+	@$(DOTNET) run --project crds/Ladder.CrdGen -c $(CONFIGURATION) -- --out crds
+
+lint: deps ## Check formatting and analyzers without changing files.
+	@$(DOTNET) format Operator.sln --verify-no-changes --no-restore
+
+bench: deps ## Run the benchmarks in bench/ side by side with their peers.
+	@echo "bench: no benchmarks yet (they arrive with the pipeline runner)"
+
+e2e: build ## Run the e2e suite against LADDER_E2E_KUBECONFIG (skipped with a reason when unset).
+	@echo "e2e: no e2e suite yet (it arrives with the Kubernetes libraries)"
+
+demo: build ## Run the standalone demo: a live ABR ladder you can watch in a browser.
+	@echo "demo: the pipeline runner is not built yet"; exit 1
+
+clean: ## Remove build outputs.
+	@$(DOTNET) clean Operator.sln --verbosity quiet
