@@ -1,0 +1,238 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Ladder.Kubernetes.Testing;
+
+/// <summary>
+/// An in-process API server (Kestrel on 127.0.0.1, OS-chosen port) that replays recorded exchanges from
+/// <see cref="FixtureDirectory"/> byte for byte, plus one-shot scripted answers for scenarios nothing recorded.
+/// </summary>
+/// <remarks>
+/// A request is answered by, in order: the first unused script whose predicate matches; the first unused
+/// fixture (in the order given) whose method, path, query (order-insensitive), Content-Type, body (compared as
+/// JSON/YAML trees) and, where the file shows one, Authorization match; else the last used such fixture again.
+/// Anything else gets HTTP 599 and an entry in <see cref="Mismatches"/>, which tests assert empty. Watch fixtures
+/// are streamed line by line with a flush after each; the stream is closed when the request had
+/// <c>timeoutSeconds</c> or ended with an ERROR event (35, 38), and held open until the client leaves otherwise (37).
+/// </remarks>
+public sealed class ApiReplayServer : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly List<HttpFixture> _fixtures;
+    private readonly HashSet<HttpFixture> _used = [];
+    private readonly List<(string Name, Func<RecordedRequest, bool> Matches, RequestDelegate Respond)> _scripts = [];
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly List<string> _mismatches = [];
+    private WebApplication? _app;
+
+    private ApiReplayServer(IEnumerable<string> fixtures)
+    {
+        _fixtures = fixtures.Select(HttpFixture.Load).ToList();
+    }
+
+    /// <summary>The base address, e.g. <c>http://127.0.0.1:41234/</c> (https with TLS).</summary>
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>The certificates when the server was started with TLS; null otherwise.</summary>
+    public TestCertificates? Certificates { get; private set; }
+
+    /// <summary>Every request received so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>Requests no script or fixture matched, described with the closest candidates; assert this empty.</summary>
+    public IReadOnlyList<string> Mismatches
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _mismatches];
+            }
+        }
+    }
+
+    /// <summary>Starts a plain HTTP server replaying the named fixtures (e.g. <c>"09-get-widget"</c>).</summary>
+    /// <exception cref="FileNotFoundException">A fixture does not exist.</exception>
+    public static Task<ApiReplayServer> StartAsync(params string[] fixtures) => StartAsync(fixtures, null);
+
+    /// <summary>
+    /// Starts the server; with <paramref name="tls"/>, it serves HTTPS with <see cref="TestCertificates.Server"/> and
+    /// rejects clients without a certificate issued by <see cref="TestCertificates.Ca"/>.
+    /// </summary>
+    public static async Task<ApiReplayServer> StartAsync(IEnumerable<string> fixtures, TestCertificates? tls)
+    {
+        var server = new ApiReplayServer(fixtures) { Certificates = tls };
+        (server._app, server.Address) = await LoopbackHost.StartAsync(server.HandleAsync, tls).ConfigureAwait(false);
+        return server;
+    }
+
+    /// <summary>Adds a one-shot answer, tried before the fixtures; <paramref name="respond"/> writes the whole response.</summary>
+    /// <param name="name">Recorded as <see cref="RecordedRequest.Fixture"/> of the request it answers.</param>
+    /// <param name="matches">Which request it answers.</param>
+    /// <param name="respond">Writes the answer (may delay, stream, or abort the connection).</param>
+    public void Script(string name, Func<RecordedRequest, bool> matches, RequestDelegate respond)
+    {
+        lock (_gate)
+        {
+            _scripts.Add((name, matches, respond));
+        }
+    }
+
+    /// <summary>A client for this server: bearer token <c>test-token</c>, the given timeout (default 5 s), no TLS settings.</summary>
+    public KubernetesClient CreateClient(TimeSpan? timeout = null) =>
+        new(new KubernetesClientConfig { Server = Address, BearerToken = "test-token", Timeout = timeout ?? TimeSpan.FromSeconds(5) });
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = await RecordAsync(context.Request).ConfigureAwait(false);
+        RequestDelegate? respond = null;
+        string? answeredBy = null;
+        lock (_gate)
+        {
+            var script = _scripts.FindIndex(s => s.Matches(request));
+            if (script >= 0)
+            {
+                (answeredBy, _, respond) = _scripts[script];
+                _scripts.RemoveAt(script);
+            }
+            else
+            {
+                var candidates = _fixtures.Where(f => Matches(f, request)).ToList();
+                var fixture = candidates.FirstOrDefault(f => !_used.Contains(f)) ?? candidates.LastOrDefault();
+                if (fixture is not null)
+                {
+                    _used.Add(fixture);
+                    answeredBy = fixture.Name;
+                    respond = c => ReplayAsync(fixture, request, c);
+                }
+                else
+                {
+                    _mismatches.Add(Describe(request));
+                }
+            }
+
+            _requests.Add(request with { Fixture = answeredBy });
+        }
+
+        if (respond is null)
+        {
+            context.Response.StatusCode = 599;
+            await context.Response.WriteAsync("no fixture matches " + Describe(request), context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        await respond(context).ConfigureAwait(false);
+    }
+
+    private static async Task<RecordedRequest> RecordAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value)
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))).ToList();
+        return new RecordedRequest(
+            request.Method, request.Path.Value ?? "", query, request.ContentType, request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, body, null);
+    }
+
+    private static bool Matches(HttpFixture fixture, RecordedRequest request)
+    {
+        var target = fixture.Target.Split('?', 2);
+        if (fixture.Method != request.Method || Uri.UnescapeDataString(target[0]) != request.Path)
+        {
+            return false;
+        }
+
+        var recordedQuery = target.Length > 1 ? QueryHelpers.ParseQuery(target[1]).SelectMany(p => p.Value.Select(v => $"{p.Key}={v}")) : [];
+        if (!recordedQuery.Order(StringComparer.Ordinal).SequenceEqual(request.Query.Select(p => $"{p.Key}={p.Value}").Order(StringComparer.Ordinal)))
+        {
+            return false;
+        }
+
+        if (fixture.RequestHeaders.TryGetValue("content-type", out var contentType)
+            && !string.Equals(contentType, request.ContentType?.Split(';')[0].Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (fixture.RequestHeaders.TryGetValue("authorization", out var authorization) && authorization != request.Authorization)
+        {
+            return false;
+        }
+
+        return BodyComparer.Equivalent(fixture.RequestBody, request.Body);
+    }
+
+    private static async Task ReplayAsync(HttpFixture fixture, RecordedRequest request, HttpContext context)
+    {
+        var response = context.Response;
+        response.StatusCode = fixture.StatusCode;
+        foreach (var (name, value) in fixture.ResponseHeaders)
+        {
+            if (!name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                response.Headers.Append(name, value);
+            }
+        }
+
+        if (!fixture.IsWatch)
+        {
+            response.ContentLength = fixture.ResponseBody.Length;
+            await response.Body.WriteAsync(fixture.ResponseBody, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        await response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+        var body = fixture.ResponseBody;
+        var lastLine = ReadOnlyMemory<byte>.Empty;
+        while (body.Length > 0)
+        {
+            var end = body.Span.IndexOf((byte)'\n');
+            var line = end < 0 ? body : body[..(end + 1)];
+            await response.Body.WriteAsync(line, context.RequestAborted).ConfigureAwait(false);
+            await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            lastLine = line;
+            body = body[line.Length..];
+        }
+
+        var endedWithError = lastLine.Span.IndexOf("\"type\":\"ERROR\""u8) >= 0;
+        if (!endedWithError && !request.Query.Any(p => p.Key == "timeoutSeconds"))
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // the client went away: that is how a held-open watch ends
+            }
+        }
+    }
+
+    private string Describe(RecordedRequest request)
+    {
+        var near = _fixtures.Where(f => f.Method == request.Method && f.Target.Split('?')[0] == request.Path).Select(f => f.Name);
+        return $"{request.Method} {request.Path}?{string.Join('&', request.Query.Select(p => $"{p.Key}={p.Value}"))} " +
+            $"[{request.ContentType}] {request.Body} (same method and path: {string.Join(", ", near)})";
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Ladder.Kubernetes.Models;
+
+namespace Ladder.Kubernetes.Tests;
+
+/// <summary>The fixtures' example.com/v1alpha1 Widget.</summary>
+public sealed class Widget : KubernetesObject
+{
+    public static readonly ApiResource Resource = new("example.com", "v1alpha1", "widgets", "Widget", true);
+
+    public WidgetSpec? Spec { get; set; }
+
+    public JsonElement? Status { get; set; }
+
+    public static Widget FromFixtureRequest(string fixture) =>
+        JsonSerializer.Deserialize<Widget>(Ladder.Kubernetes.Testing.HttpFixture.Load(fixture).RequestBody, Serialization.KubernetesJson.Options)!;
+}
+
+public sealed class WidgetSpec
+{
+    public int? Size { get; set; }
+
+    public string? Color { get; set; }
+
+    [System.Text.Json.Serialization.JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Ladder.Kubernetes.Serialization;
+
+/// <summary>
+/// The System.Text.Json settings for Kubernetes wire JSON: camelCase field names, nulls omitted on write,
+/// case-sensitive reads as the API server writes them, and times as RFC 3339 UTC (<see cref="Rfc3339TimeConverter"/>).
+/// </summary>
+public static class KubernetesJson
+{
+    /// <summary>Shared, read-only options for every Kubernetes object (de)serialization.</summary>
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            PropertyNameCaseInsensitive = false,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.Converters.Add(new Rfc3339TimeConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
