@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Ladder.LibAv.Tests.Support;
+
+namespace Ladder.LibAv.Tests.Formats;
+
+public sealed class InterruptTests
+{
+    [Fact]
+    public void Open_Should_FailFastWithConnectionRefused_When_RtmpPortIsClosed()
+    {
+        var url = $"rtmp://127.0.0.1:{FreeTcpPort()}/live/x";
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Throws<FFmpegException>(() => InputContext.Open(url, new InputOptions { OpenTimeout = TimeSpan.FromSeconds(3) }));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+        Assert.Equal($"avformat_open_input(\"{url}\") failed: Connection refused (-111)", error.Message);
+    }
+
+    [Fact]
+    public void Open_Should_TimeOutNamingUrlAndTimeout_When_UdpInputReceivesNothing()
+    {
+        var url = $"udp://127.0.0.1:{FreeUdpPort()}";
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Throws<FFmpegTimeoutException>(() => InputContext.Open(url, new InputOptions { OpenTimeout = TimeSpan.FromSeconds(1) }));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
+        Assert.Contains(url, error.Message);
+        Assert.Contains("timed out after 1 s", error.Message);
+    }
+
+    [Fact]
+    public void Open_Should_StopPromptly_When_CancelledWhileUdpInputReceivesNothing()
+    {
+        var url = $"udp://127.0.0.1:{FreeUdpPort()}";
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => InputContext.Open(url, new InputOptions { OpenTimeout = TimeSpan.FromSeconds(30) }, cancellation.Token));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task ReadPacket_Should_StopPromptly_When_CancelledWhileSourceStalls()
+    {
+        // A TCP source that sends the first 256 KiB of a real MPEG-TS clip, then stalls with the connection open.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var head = File.ReadAllBytes(TestMedia.Hevc1080p5sTs).AsMemory(0, 256 * 1024);
+        using var release = new CancellationTokenSource();
+        var server = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync(release.Token);
+            await client.GetStream().WriteAsync(head, release.Token);
+            await Task.Delay(Timeout.Infinite, release.Token);
+        });
+
+        using var input = InputContext.Open(
+            $"tcp://127.0.0.1:{port}",
+            new InputOptions { Format = "mpegts", FindStreamInfo = false, ReadTimeout = TimeSpan.FromSeconds(30) });
+        using var packet = new Packet();
+        using var cancellation = new CancellationTokenSource();
+        var packets = 0;
+        var clock = new Stopwatch();
+        var error = Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            while (input.ReadPacket(packet, cancellation.Token))
+            {
+                if (++packets == 1)
+                {
+                    clock.Start();
+                    cancellation.CancelAfter(TimeSpan.FromMilliseconds(500));
+                }
+            }
+        });
+
+        Assert.True(packets > 1, "packets flowed before the stall");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"cancellation took {clock.Elapsed}");
+        Assert.Equal(cancellation.Token, error.CancellationToken);
+        await release.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => server);
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private static int FreeUdpPort()
+    {
+        using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
+    }
+}

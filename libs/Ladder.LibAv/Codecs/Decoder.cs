@@ -1,0 +1,91 @@
+using Ladder.LibAv.Native;
+using Ladder.LibAv.Native.Structs;
+
+namespace Ladder.LibAv;
+
+/// <summary>
+/// A decoder for one input stream (libavcodec <c>AVCodecContext</c> opened from the stream's <c>AVCodecParameters</c>):
+/// <see cref="SendPacket"/> compressed packets, <see cref="ReceiveFrame"/> until <see cref="CodecResult.Again"/>.
+/// Frame timestamps stay in the stream's time base (<see cref="TimeBase"/>).
+/// </summary>
+public sealed unsafe class Decoder : IDisposable
+{
+    private readonly OwnedHandle<AVCodecContext> _handle;
+
+    private Decoder(OwnedHandle<AVCodecContext> handle, string codecName, Rational timeBase, MediaType mediaType)
+    {
+        _handle = handle;
+        CodecName = codecName;
+        TimeBase = timeBase;
+        MediaType = mediaType;
+    }
+
+    /// <summary>The decoder's FFmpeg name.</summary>
+    public string CodecName { get; }
+
+    /// <summary>The time base of frame timestamps: the input stream's (<c>pkt_timebase</c>).</summary>
+    public Rational TimeBase { get; }
+
+    /// <summary>Video or audio.</summary>
+    public MediaType MediaType { get; }
+
+    /// <summary>Opens a decoder for <paramref name="stream"/> (<c>avcodec_find_decoder</c>, <c>avcodec_parameters_to_context</c>, <c>avcodec_open2</c>).</summary>
+    /// <param name="stream">An input stream; its <see cref="InputContext"/> must be open.</param>
+    /// <param name="options">Decoder choice, threads, options, hardware; null for defaults.</param>
+    /// <returns>The open decoder.</returns>
+    /// <exception cref="ArgumentException">No decoder exists for the stream or by the given name, or an option was not recognised.</exception>
+    /// <exception cref="FFmpegException">The decoder could not be opened.</exception>
+    public static Decoder Create(StreamInfo stream, DecoderOptions? options = null)
+    {
+        options ??= new DecoderOptions();
+        var codec = options.CodecName is { } name ? AvCodec.avcodec_find_decoder_by_name(name) : AvCodec.avcodec_find_decoder(stream.CodecId);
+        if (codec == null)
+        {
+            throw new ArgumentException(
+                $"No decoder '{options.CodecName ?? stream.CodecName}' for stream {stream.Index} in this FFmpeg build; run 'ffmpeg -decoders'.",
+                nameof(stream));
+        }
+
+        var codecName = options.CodecName ?? stream.CodecName;
+        var handle = CodecContexts.Allocate(codec);
+        try
+        {
+            var context = handle.Pointer;
+            AvCodec.avcodec_parameters_to_context(context, stream.CodecParameters).ThrowIfError($"avcodec_parameters_to_context({codecName})");
+            context->pkt_timebase = stream.TimeBase.ToNative();
+            context->thread_count = options.Threads;
+            if (options.HardwareDevice is { } device)
+            {
+                context->hw_device_ctx = ErrorCodeExtensions.ThrowIfNull(AvUtil.av_buffer_ref(device.Native), "av_buffer_ref");
+            }
+
+            CodecContexts.Open(context, codec, codecName, options.Options);
+            return new Decoder(handle, codecName, stream.TimeBase, stream.MediaType);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sends one packet (<c>avcodec_send_packet</c>); null starts draining.</summary>
+    /// <param name="packet">A packet of this decoder's stream, or null to flush.</param>
+    /// <returns><see cref="CodecResult.Again"/> when frames must be received first; <see cref="CodecResult.EndOfFile"/> when already draining.</returns>
+    /// <exception cref="FFmpegException">The data is invalid and the decoder reports an error.</exception>
+    public CodecResult SendPacket(Packet? packet) =>
+        AvCodec.avcodec_send_packet(_handle.Pointer, packet is null ? null : packet.Native).ToCodecResult($"avcodec_send_packet({CodecName})");
+
+    /// <summary>Receives one decoded frame into <paramref name="frame"/> (<c>avcodec_receive_frame</c>, which unreferences it first).</summary>
+    /// <param name="frame">The frame to fill.</param>
+    /// <returns><see cref="CodecResult.Ok"/> with a frame, <see cref="CodecResult.Again"/> when it needs more packets, <see cref="CodecResult.EndOfFile"/> when drained.</returns>
+    /// <exception cref="FFmpegException">A decoding error.</exception>
+    public CodecResult ReceiveFrame(Frame frame) =>
+        AvCodec.avcodec_receive_frame(_handle.Pointer, frame.Native).ToCodecResult($"avcodec_receive_frame({CodecName})");
+
+    /// <summary>Drops buffered state, e.g. after an input failover or a seek (<c>avcodec_flush_buffers</c>); also leaves draining mode.</summary>
+    public void Flush() => AvCodec.avcodec_flush_buffers(_handle.Pointer);
+
+    /// <summary>Frees the decoder (<c>avcodec_free_context</c>).</summary>
+    public void Dispose() => _handle.Dispose();
+}
