@@ -4,6 +4,11 @@ using Xunit.Abstractions;
 
 namespace Ladder.LibAv.Tests.Core;
 
+/// <summary>Measures process RSS, so it runs alone: tests running beside it would move the number.</summary>
+[CollectionDefinition(nameof(LeakTests), DisableParallelization = true)]
+public sealed class LeakTestsCollection;
+
+[Collection(nameof(LeakTests))]
 public sealed partial class LeakTests(ITestOutputHelper output)
 {
     private const int WarmUpCycles = 100;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Ladder.LibAv.Tests.Support;
 
 namespace Ladder.LibAv.Tests.Formats;
@@ -10,7 +8,7 @@ public sealed class InterruptTests
     [Fact]
     public void Open_Should_FailFastWithConnectionRefused_When_RtmpPortIsClosed()
     {
-        var url = $"rtmp://127.0.0.1:{FreeTcpPort()}/live/x";
+        var url = $"rtmp://127.0.0.1:{FreePorts.Tcp()}/live/x";
         var clock = Stopwatch.StartNew();
 
         var error = Assert.Throws<FFmpegException>(() => InputContext.Open(url, new InputOptions { OpenTimeout = TimeSpan.FromSeconds(3) }));
@@ -22,7 +20,7 @@ public sealed class InterruptTests
     [Fact]
     public void Open_Should_TimeOutNamingUrlAndTimeout_When_UdpInputReceivesNothing()
     {
-        var url = $"udp://127.0.0.1:{FreeUdpPort()}";
+        var url = $"udp://127.0.0.1:{FreePorts.Udp()}";
         var clock = Stopwatch.StartNew();
 
         var error = Assert.Throws<FFmpegTimeoutException>(() => InputContext.Open(url, new InputOptions { OpenTimeout = TimeSpan.FromSeconds(1) }));
@@ -35,7 +33,7 @@ public sealed class InterruptTests
     [Fact]
     public void Open_Should_StopPromptly_When_CancelledWhileUdpInputReceivesNothing()
     {
-        var url = $"udp://127.0.0.1:{FreeUdpPort()}";
+        var url = $"udp://127.0.0.1:{FreePorts.Udp()}";
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
@@ -45,23 +43,12 @@ public sealed class InterruptTests
     }
 
     [Fact]
-    public async Task ReadPacket_Should_StopPromptly_When_CancelledWhileSourceStalls()
+    public void ReadPacket_Should_StopPromptly_When_CancelledWhileSourceStalls()
     {
         // A TCP source that sends the first 256 KiB of a real MPEG-TS clip, then stalls with the connection open.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var head = File.ReadAllBytes(TestMedia.Hevc1080p5sTs).AsMemory(0, 256 * 1024);
-        using var release = new CancellationTokenSource();
-        var server = Task.Run(async () =>
-        {
-            using var client = await listener.AcceptTcpClientAsync(release.Token);
-            await client.GetStream().WriteAsync(head, release.Token);
-            await Task.Delay(Timeout.Infinite, release.Token);
-        });
-
+        using var source = new StallingTcpSource(File.ReadAllBytes(TestMedia.Hevc1080p5sTs).AsMemory(0, 256 * 1024));
         using var input = InputContext.Open(
-            $"tcp://127.0.0.1:{port}",
+            source.Url,
             new InputOptions { Format = "mpegts", FindStreamInfo = false, ReadTimeout = TimeSpan.FromSeconds(30) });
         using var packet = new Packet();
         using var cancellation = new CancellationTokenSource();
@@ -82,20 +69,5 @@ public sealed class InterruptTests
         Assert.True(packets > 1, "packets flowed before the stall");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"cancellation took {clock.Elapsed}");
         Assert.Equal(cancellation.Token, error.CancellationToken);
-        await release.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => server);
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
     }
 }

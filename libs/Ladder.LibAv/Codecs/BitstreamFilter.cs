@@ -21,7 +21,7 @@ public sealed unsafe class BitstreamFilter : IDisposable
     public string Name { get; }
 
     /// <summary>The time base of packets coming out (<c>time_base_out</c>).</summary>
-    public Rational OutputTimeBase => Rational.FromNative(_handle.Pointer->time_base_out);
+    public Rational OutputTimeBase { get { using var context = _handle.Acquire(); return Rational.FromNative(context.Pointer->time_base_out); } }
 
     /// <summary>Creates a filter for the packets of <paramref name="stream"/> (<c>av_bsf_get_by_name</c>, <c>av_bsf_alloc</c>, <c>av_bsf_init</c>).</summary>
     /// <param name="name">The filter's FFmpeg name.</param>
@@ -42,7 +42,11 @@ public sealed unsafe class BitstreamFilter : IDisposable
         var result = new BitstreamFilter(context, name);
         try
         {
-            AvCodec.avcodec_parameters_copy(context->par_in, stream.CodecParameters).ThrowIfError("avcodec_parameters_copy");
+            using (stream.AcquireParameters(out var parameters))
+            {
+                AvCodec.avcodec_parameters_copy(context->par_in, parameters).ThrowIfError("avcodec_parameters_copy");
+            }
+
             context->time_base_in = stream.TimeBase.ToNative();
             AvCodec.av_bsf_init(context).ThrowIfError($"av_bsf_init({name}, {stream.CodecName})");
             return result;
@@ -58,8 +62,12 @@ public sealed unsafe class BitstreamFilter : IDisposable
     /// <param name="packet">A packet in the input time base, or null.</param>
     /// <returns><see cref="CodecResult.Again"/> when packets must be received first.</returns>
     /// <exception cref="FFmpegException">The filter rejected the packet.</exception>
-    public CodecResult SendPacket(Packet? packet) =>
-        AvCodec.av_bsf_send_packet(_handle.Pointer, packet is null ? null : packet.Native).ToCodecResult($"av_bsf_send_packet({Name})");
+    public CodecResult SendPacket(Packet? packet)
+    {
+        using var context = _handle.Acquire();
+        using var input = OwnedHandle<AVPacket>.AcquireOrNull(packet?.Handle);
+        return AvCodec.av_bsf_send_packet(context.Pointer, input.Pointer).ToCodecResult($"av_bsf_send_packet({Name})");
+    }
 
     /// <summary>Receives a filtered packet (<c>av_bsf_receive_packet</c>); timestamps in <see cref="OutputTimeBase"/>.</summary>
     /// <param name="packet">An empty packet to fill.</param>
@@ -67,8 +75,10 @@ public sealed unsafe class BitstreamFilter : IDisposable
     /// <exception cref="FFmpegException">Filtering failed.</exception>
     public CodecResult ReceivePacket(Packet packet)
     {
-        packet.Unref();
-        return AvCodec.av_bsf_receive_packet(_handle.Pointer, packet.Native).ToCodecResult($"av_bsf_receive_packet({Name})");
+        using var context = _handle.Acquire();
+        using var output = packet.Handle.Acquire();
+        AvCodec.av_packet_unref(output.Pointer);
+        return AvCodec.av_bsf_receive_packet(context.Pointer, output.Pointer).ToCodecResult($"av_bsf_receive_packet({Name})");
     }
 
     /// <summary>Frees the filter (<c>av_bsf_free</c>).</summary>

@@ -50,16 +50,24 @@ public sealed unsafe class Decoder : IDisposable
         var handle = CodecContexts.Allocate(codec);
         try
         {
-            var context = handle.Pointer;
-            AvCodec.avcodec_parameters_to_context(context, stream.CodecParameters).ThrowIfError($"avcodec_parameters_to_context({codecName})");
-            context->pkt_timebase = stream.TimeBase.ToNative();
-            context->thread_count = options.Threads;
-            if (options.HardwareDevice is { } device)
+            using (var context = handle.Acquire())
             {
-                context->hw_device_ctx = ErrorCodeExtensions.ThrowIfNull(AvUtil.av_buffer_ref(device.Native), "av_buffer_ref");
+                using (stream.AcquireParameters(out var parameters))
+                {
+                    AvCodec.avcodec_parameters_to_context(context.Pointer, parameters).ThrowIfError($"avcodec_parameters_to_context({codecName})");
+                }
+
+                context.Pointer->pkt_timebase = stream.TimeBase.ToNative();
+                context.Pointer->thread_count = options.Threads;
+                if (options.HardwareDevice is { } device)
+                {
+                    using var deviceBuffer = device.Handle.Acquire();
+                    context.Pointer->hw_device_ctx = ErrorCodeExtensions.ThrowIfNull(AvUtil.av_buffer_ref(deviceBuffer.Pointer), "av_buffer_ref");
+                }
+
+                CodecContexts.Open(context.Pointer, codec, codecName, options.Options);
             }
 
-            CodecContexts.Open(context, codec, codecName, options.Options);
             return new Decoder(handle, codecName, stream.TimeBase, stream.MediaType);
         }
         catch
@@ -73,18 +81,30 @@ public sealed unsafe class Decoder : IDisposable
     /// <param name="packet">A packet of this decoder's stream, or null to flush.</param>
     /// <returns><see cref="CodecResult.Again"/> when frames must be received first; <see cref="CodecResult.EndOfFile"/> when already draining.</returns>
     /// <exception cref="FFmpegException">The data is invalid and the decoder reports an error.</exception>
-    public CodecResult SendPacket(Packet? packet) =>
-        AvCodec.avcodec_send_packet(_handle.Pointer, packet is null ? null : packet.Native).ToCodecResult($"avcodec_send_packet({CodecName})");
+    public CodecResult SendPacket(Packet? packet)
+    {
+        using var context = _handle.Acquire();
+        using var input = OwnedHandle<AVPacket>.AcquireOrNull(packet?.Handle);
+        return AvCodec.avcodec_send_packet(context.Pointer, input.Pointer).ToCodecResult($"avcodec_send_packet({CodecName})");
+    }
 
     /// <summary>Receives one decoded frame into <paramref name="frame"/> (<c>avcodec_receive_frame</c>, which unreferences it first).</summary>
     /// <param name="frame">The frame to fill.</param>
     /// <returns><see cref="CodecResult.Ok"/> with a frame, <see cref="CodecResult.Again"/> when it needs more packets, <see cref="CodecResult.EndOfFile"/> when drained.</returns>
     /// <exception cref="FFmpegException">A decoding error.</exception>
-    public CodecResult ReceiveFrame(Frame frame) =>
-        AvCodec.avcodec_receive_frame(_handle.Pointer, frame.Native).ToCodecResult($"avcodec_receive_frame({CodecName})");
+    public CodecResult ReceiveFrame(Frame frame)
+    {
+        using var context = _handle.Acquire();
+        using var output = frame.Handle.Acquire();
+        return AvCodec.avcodec_receive_frame(context.Pointer, output.Pointer).ToCodecResult($"avcodec_receive_frame({CodecName})");
+    }
 
     /// <summary>Drops buffered state, e.g. after an input failover or a seek (<c>avcodec_flush_buffers</c>); also leaves draining mode.</summary>
-    public void Flush() => AvCodec.avcodec_flush_buffers(_handle.Pointer);
+    public void Flush()
+    {
+        using var context = _handle.Acquire();
+        AvCodec.avcodec_flush_buffers(context.Pointer);
+    }
 
     /// <summary>Frees the decoder (<c>avcodec_free_context</c>).</summary>
     public void Dispose() => _handle.Dispose();

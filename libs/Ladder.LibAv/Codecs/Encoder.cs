@@ -28,12 +28,13 @@ public sealed unsafe class Encoder : IDisposable
     public MediaType MediaType { get; }
 
     /// <summary>The time base of frame PTS sent in and packet timestamps coming out.</summary>
-    public Rational TimeBase => Rational.FromNative(_handle.Pointer->time_base);
+    public Rational TimeBase { get { using var context = _handle.Acquire(); return Rational.FromNative(context.Pointer->time_base); } }
 
     /// <summary>Audio samples per channel each frame must carry (e.g. 1024 for AAC); 0 when any size is accepted.</summary>
-    public int FrameSize => _handle.Pointer->frame_size;
+    public int FrameSize { get { using var context = _handle.Acquire(); return context.Pointer->frame_size; } }
 
-    internal AVCodecContext* Native => _handle.Pointer;
+    /// <summary>The owning handle; native calls hold it with <see cref="OwnedHandle{T}.Acquire"/> for their duration.</summary>
+    internal OwnedHandle<AVCodecContext> Handle => _handle;
 
     /// <summary>Opens a video encoder (<c>avcodec_find_encoder_by_name</c>, <c>avcodec_open2</c>).</summary>
     /// <param name="settings">The rendition's settings.</param>
@@ -55,15 +56,23 @@ public sealed unsafe class Encoder : IDisposable
     /// <param name="frame">A frame with PTS in <see cref="TimeBase"/> ticks, or null to flush.</param>
     /// <returns><see cref="CodecResult.Again"/> when packets must be received first; <see cref="CodecResult.EndOfFile"/> when already draining.</returns>
     /// <exception cref="FFmpegException">The frame does not match the encoder (size, format) or encoding failed.</exception>
-    public CodecResult SendFrame(Frame? frame) =>
-        AvCodec.avcodec_send_frame(_handle.Pointer, frame is null ? null : frame.Native).ToCodecResult($"avcodec_send_frame({CodecName})");
+    public CodecResult SendFrame(Frame? frame)
+    {
+        using var context = _handle.Acquire();
+        using var input = OwnedHandle<AVFrame>.AcquireOrNull(frame?.Handle);
+        return AvCodec.avcodec_send_frame(context.Pointer, input.Pointer).ToCodecResult($"avcodec_send_frame({CodecName})");
+    }
 
     /// <summary>Receives one packet into <paramref name="packet"/> (<c>avcodec_receive_packet</c>, which unreferences it first); timestamps in <see cref="TimeBase"/>.</summary>
     /// <param name="packet">The packet to fill.</param>
     /// <returns><see cref="CodecResult.Ok"/> with a packet, <see cref="CodecResult.Again"/> when it needs more frames, <see cref="CodecResult.EndOfFile"/> when drained.</returns>
     /// <exception cref="FFmpegException">An encoding error.</exception>
-    public CodecResult ReceivePacket(Packet packet) =>
-        AvCodec.avcodec_receive_packet(_handle.Pointer, packet.Native).ToCodecResult($"avcodec_receive_packet({CodecName})");
+    public CodecResult ReceivePacket(Packet packet)
+    {
+        using var context = _handle.Acquire();
+        using var output = packet.Handle.Acquire();
+        return AvCodec.avcodec_receive_packet(context.Pointer, output.Pointer).ToCodecResult($"avcodec_receive_packet({CodecName})");
+    }
 
     /// <summary>Frees the encoder (<c>avcodec_free_context</c>).</summary>
     public void Dispose() => _handle.Dispose();
@@ -97,7 +106,8 @@ public sealed unsafe class Encoder : IDisposable
 
         if (settings.HardwareFrames is { } frames)
         {
-            context->hw_frames_ctx = ErrorCodeExtensions.ThrowIfNull(AvUtil.av_buffer_ref(frames.Native), "av_buffer_ref");
+            using var framesBuffer = frames.Handle.Acquire();
+            context->hw_frames_ctx = ErrorCodeExtensions.ThrowIfNull(AvUtil.av_buffer_ref(framesBuffer.Pointer), "av_buffer_ref");
         }
     }
 
@@ -127,8 +137,12 @@ public sealed unsafe class Encoder : IDisposable
         var handle = CodecContexts.Allocate(codec);
         try
         {
-            configure(handle.Pointer, settings);
-            CodecContexts.Open(handle.Pointer, codec, codecName, options);
+            using (var context = handle.Acquire())
+            {
+                configure(context.Pointer, settings);
+                CodecContexts.Open(context.Pointer, codec, codecName, options);
+            }
+
             return new Encoder(handle, codecName, mediaType);
         }
         catch

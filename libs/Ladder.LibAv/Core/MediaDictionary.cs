@@ -15,7 +15,7 @@ public sealed unsafe class MediaDictionary : IEnumerable<KeyValuePair<string, st
     private readonly OwnedHandle<AVDictionary> _handle = new(null, &Free);
 
     /// <summary>The number of entries (<c>av_dict_count</c>).</summary>
-    public int Count => AvUtil.av_dict_count(_handle.Pointer);
+    public int Count { get { using var dictionary = _handle.Acquire(); return AvUtil.av_dict_count(dictionary.Pointer); } }
 
     /// <summary>Gets or sets an entry (<c>av_dict_get</c>/<c>av_dict_set</c>); null when missing.</summary>
     /// <param name="key">The option name.</param>
@@ -23,7 +23,8 @@ public sealed unsafe class MediaDictionary : IEnumerable<KeyValuePair<string, st
     {
         get
         {
-            var entry = AvUtil.av_dict_get(_handle.Pointer, key, null, 0);
+            using var dictionary = _handle.Acquire();
+            var entry = AvUtil.av_dict_get(dictionary.Pointer, key, null, 0);
             return entry == null ? null : NativeText.Read(entry->value);
         }
 
@@ -36,9 +37,10 @@ public sealed unsafe class MediaDictionary : IEnumerable<KeyValuePair<string, st
     /// <exception cref="FFmpegException">Out of memory.</exception>
     public void Set(string key, string? value)
     {
-        var pointer = _handle.Pointer;
+        using var dictionary = _handle.Acquire();
+        var pointer = dictionary.Pointer;
         var result = AvUtil.av_dict_set(&pointer, key, value, 0);
-        _handle.Replace(pointer);
+        _handle.Replace(dictionary, pointer);
         result.ThrowIfError($"av_dict_set({key})");
     }
 
@@ -48,7 +50,11 @@ public sealed unsafe class MediaDictionary : IEnumerable<KeyValuePair<string, st
     public void Add(string key, string value) => Set(key, value);
 
     /// <inheritdoc />
-    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => Snapshot(_handle.Pointer).GetEnumerator();
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
+    {
+        using var dictionary = _handle.Acquire();
+        return Snapshot(dictionary.Pointer).GetEnumerator();
+    }
 
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -60,7 +66,8 @@ public sealed unsafe class MediaDictionary : IEnumerable<KeyValuePair<string, st
     internal AVDictionary* CopyNative()
     {
         AVDictionary* copy = null;
-        AvUtil.av_dict_copy(&copy, _handle.Pointer, 0).ThrowIfError("av_dict_copy");
+        using var dictionary = _handle.Acquire();
+        AvUtil.av_dict_copy(&copy, dictionary.Pointer, 0).ThrowIfError("av_dict_copy");
         return copy;
     }
 

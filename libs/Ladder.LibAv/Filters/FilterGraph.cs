@@ -28,25 +28,25 @@ public sealed unsafe class FilterGraph : IDisposable
     public string Description { get; }
 
     /// <summary>The time base of output frames' PTS (<c>av_buffersink_get_time_base</c>).</summary>
-    public Rational OutputTimeBase => Rational.FromNative(AvFilter.av_buffersink_get_time_base(Sink));
+    public Rational OutputTimeBase { get { using var graph = _handle.Acquire(); return Rational.FromNative(AvFilter.av_buffersink_get_time_base(_sink)); } }
 
     /// <summary>The output frame rate in frames/s, 0/1 when variable or unknown (<c>av_buffersink_get_frame_rate</c>).</summary>
-    public Rational OutputFrameRate => Rational.FromNative(AvFilter.av_buffersink_get_frame_rate(Sink));
+    public Rational OutputFrameRate { get { using var graph = _handle.Acquire(); return Rational.FromNative(AvFilter.av_buffersink_get_frame_rate(_sink)); } }
 
     /// <summary>Output width in pixels (video).</summary>
-    public int OutputWidth => AvFilter.av_buffersink_get_w(Sink);
+    public int OutputWidth { get { using var graph = _handle.Acquire(); return AvFilter.av_buffersink_get_w(_sink); } }
 
     /// <summary>Output height in pixels (video).</summary>
-    public int OutputHeight => AvFilter.av_buffersink_get_h(Sink);
+    public int OutputHeight { get { using var graph = _handle.Acquire(); return AvFilter.av_buffersink_get_h(_sink); } }
 
     /// <summary>Output pixel format (video).</summary>
-    public PixelFormat OutputPixelFormat => new(AvFilter.av_buffersink_get_format(Sink));
+    public PixelFormat OutputPixelFormat { get { using var graph = _handle.Acquire(); return new(AvFilter.av_buffersink_get_format(_sink)); } }
 
     /// <summary>Output sample format (audio).</summary>
-    public SampleFormat OutputSampleFormat => new(AvFilter.av_buffersink_get_format(Sink));
+    public SampleFormat OutputSampleFormat { get { using var graph = _handle.Acquire(); return new(AvFilter.av_buffersink_get_format(_sink)); } }
 
     /// <summary>Output sample rate in Hz (audio).</summary>
-    public int OutputSampleRate => AvFilter.av_buffersink_get_sample_rate(Sink);
+    public int OutputSampleRate { get { using var graph = _handle.Acquire(); return AvFilter.av_buffersink_get_sample_rate(_sink); } }
 
     /// <summary>Output channel layout (audio; <c>av_buffersink_get_ch_layout</c>).</summary>
     public ChannelLayout OutputChannelLayout
@@ -54,19 +54,14 @@ public sealed unsafe class FilterGraph : IDisposable
         get
         {
             AVChannelLayout layout = default;
-            AvFilter.av_buffersink_get_ch_layout(Sink, &layout).ThrowIfError("av_buffersink_get_ch_layout");
+            using (_handle.Acquire())
+            {
+                AvFilter.av_buffersink_get_ch_layout(_sink, &layout).ThrowIfError("av_buffersink_get_ch_layout");
+            }
+
             var result = ChannelLayout.FromNative(&layout);
             AvUtil.av_channel_layout_uninit(&layout);
             return result;
-        }
-    }
-
-    private AVFilterContext* Sink
-    {
-        get
-        {
-            _ = _handle.Pointer; // throws once disposed: the filter contexts die with the graph
-            return _sink;
         }
     }
 
@@ -89,7 +84,10 @@ public sealed unsafe class FilterGraph : IDisposable
         var graph = Create(filters, "abuffer", input.ToArguments(), "abuffersink");
         if (frameSize > 0)
         {
-            AvFilter.av_buffersink_set_frame_size(graph._sink, (uint)frameSize);
+            using (graph._handle.Acquire())
+            {
+                AvFilter.av_buffersink_set_frame_size(graph._sink, (uint)frameSize);
+            }
         }
 
         return graph;
@@ -101,8 +99,9 @@ public sealed unsafe class FilterGraph : IDisposable
     /// <exception cref="FFmpegException">The frame was rejected or filtering failed.</exception>
     public CodecResult SendFrame(Frame? frame)
     {
-        _ = _handle.Pointer;
-        return AvFilter.av_buffersrc_add_frame_flags(_source, frame is null ? null : frame.Native, KeepReference)
+        using var graph = _handle.Acquire(); // the filter contexts live as long as the graph
+        using var input = OwnedHandle<AVFrame>.AcquireOrNull(frame?.Handle);
+        return AvFilter.av_buffersrc_add_frame_flags(_source, input.Pointer, KeepReference)
             .ToCodecResult($"av_buffersrc_add_frame_flags({Description})");
     }
 
@@ -112,8 +111,10 @@ public sealed unsafe class FilterGraph : IDisposable
     /// <exception cref="FFmpegException">Filtering failed.</exception>
     public CodecResult ReceiveFrame(Frame frame)
     {
-        frame.Unref();
-        return AvFilter.av_buffersink_get_frame(Sink, frame.Native).ToCodecResult($"av_buffersink_get_frame({Description})");
+        using var graph = _handle.Acquire(); // the filter contexts live as long as the graph
+        using var output = frame.Handle.Acquire();
+        AvUtil.av_frame_unref(output.Pointer);
+        return AvFilter.av_buffersink_get_frame(_sink, output.Pointer).ToCodecResult($"av_buffersink_get_frame({Description})");
     }
 
     /// <summary>Frees the graph and all its filters (<c>avfilter_graph_free</c>).</summary>
@@ -127,7 +128,8 @@ public sealed unsafe class FilterGraph : IDisposable
         AVFilterInOut* inputs = null;
         try
         {
-            var graph = handle.Pointer;
+            using var lease = handle.Acquire();
+            var graph = lease.Pointer;
             AVFilterContext* source = null;
             AVFilterContext* sink = null;
             AvFilter.avfilter_graph_create_filter(&source, AvFilter.avfilter_get_by_name(sourceName), "in", sourceArguments, null, graph)

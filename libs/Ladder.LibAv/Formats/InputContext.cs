@@ -7,19 +7,21 @@ namespace Ladder.LibAv;
 /// A demuxer on one input URL (file, rtmp://, srt://, rtsp://, udp://, http(s):// HLS...): libavformat
 /// <c>avformat_open_input</c> + <c>avformat_find_stream_info</c>, then <c>av_read_frame</c>; closed by
 /// <c>avformat_close_input</c>. Every blocking call runs under a deadline and a <see cref="CancellationToken"/>
-/// through the context's <c>AVIOInterruptCB</c>. Not thread-safe: one reader at a time.
+/// through the context's <c>AVIOInterruptCB</c>. Not thread-safe: one reader at a time; <see cref="Dispose"/> may come from any thread.
 /// </summary>
 public sealed unsafe class InputContext : IDisposable
 {
     private readonly OwnedHandle<AVFormatContext> _handle;
     private readonly InterruptState _interrupt;
     private readonly TimeSpan _readTimeout;
+    private readonly string _readCall;
 
-    private InputContext(AVFormatContext* context, InterruptState interrupt, string url, TimeSpan readTimeout)
+    private InputContext(OwnedHandle<AVFormatContext> handle, AVFormatContext* context, InterruptState interrupt, string url, TimeSpan readTimeout)
     {
-        _handle = new OwnedHandle<AVFormatContext>(context, &Close);
+        _handle = handle;
         _interrupt = interrupt;
         _readTimeout = readTimeout;
+        _readCall = $"av_read_frame(\"{url}\")";
         Url = url;
         var streams = new List<StreamInfo>((int)context->nb_streams);
         for (var i = 0; i < (int)context->nb_streams; i++)
@@ -41,7 +43,8 @@ public sealed unsafe class InputContext : IDisposable
     {
         get
         {
-            var duration = _handle.Pointer->duration;
+            using var context = _handle.Acquire();
+            var duration = context.Pointer->duration;
             return duration == Timestamp.None ? null : TimeSpan.FromMicroseconds(duration);
         }
     }
@@ -71,37 +74,35 @@ public sealed unsafe class InputContext : IDisposable
             }
         }
 
-        var interrupt = new InterruptState();
+        var context = ErrorCodeExtensions.ThrowIfNull(AvFormat.avformat_alloc_context(), "avformat_alloc_context");
+        var interrupt = InterruptState.Install(context, trackProgress: false);
+        var callback = context->interrupt_callback;
+        interrupt.Arm(options.OpenTimeout, cancellationToken);
+        var openContext = $"avformat_open_input(\"{url}\")";
+        using var openOptions = new NativeOptions(options.Options);
+        var opened = AvFormat.avformat_open_input(&context, url, format, openOptions.Address);
+        if (opened < 0)
+        {
+            InterruptState.Release(callback); // avformat_open_input freed the context
+            interrupt.Check(opened, openContext);
+            throw new FFmpegException(openContext, opened);
+        }
+
+        // From here the handle owns the context and, through Close, the interrupt state.
+        var handle = new OwnedHandle<AVFormatContext>(context, &Close);
         try
         {
-            var context = ErrorCodeExtensions.ThrowIfNull(AvFormat.avformat_alloc_context(), "avformat_alloc_context");
-            context->interrupt_callback = interrupt.Callback;
-            interrupt.Arm(options.OpenTimeout, cancellationToken);
-            var openContext = $"avformat_open_input(\"{url}\")";
-            using (var openOptions = new NativeOptions(options.Options))
+            openOptions.ThrowIfUnused(openContext);
+            if (options.FindStreamInfo)
             {
-                interrupt.Check(AvFormat.avformat_open_input(&context, url, format, openOptions.Address), openContext);
-                openOptions.ThrowIfUnused(openContext);
+                interrupt.Check(AvFormat.avformat_find_stream_info(context, null), $"avformat_find_stream_info(\"{url}\")");
             }
 
-            try
-            {
-                if (options.FindStreamInfo)
-                {
-                    interrupt.Check(AvFormat.avformat_find_stream_info(context, null), $"avformat_find_stream_info(\"{url}\")");
-                }
-
-                return new InputContext(context, interrupt, url, options.ReadTimeout);
-            }
-            catch
-            {
-                AvFormat.avformat_close_input(&context);
-                throw;
-            }
+            return new InputContext(handle, context, interrupt, url, options.ReadTimeout);
         }
         catch
         {
-            interrupt.Dispose();
+            handle.Dispose();
             throw;
         }
     }
@@ -116,30 +117,44 @@ public sealed unsafe class InputContext : IDisposable
     /// <exception cref="FFmpegTimeoutException">No data arrived within the read timeout.</exception>
     /// <exception cref="FFmpegException">A read error.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ObjectDisposedException">This input or <paramref name="packet"/> is disposed, or this input was disposed during the read (which aborts it).</exception>
     public bool ReadPacket(Packet packet, CancellationToken cancellationToken = default)
     {
-        packet.Unref();
+        using var context = _handle.Acquire();
+        using var output = packet.Handle.Acquire();
+        AvCodec.av_packet_unref(output.Pointer);
         _interrupt.Arm(_readTimeout, cancellationToken);
-        var result = AvFormat.av_read_frame(_handle.Pointer, packet.Native);
-        return _interrupt.Check(result, $"av_read_frame(\"{Url}\")") != ErrorCodes.EndOfFile;
+        var result = AvFormat.av_read_frame(context.Pointer, output.Pointer);
+        return _interrupt.Check(result, _readCall) != ErrorCodes.EndOfFile;
     }
 
     /// <summary>The first stream of <paramref name="mediaType"/>, or null.</summary>
     /// <param name="mediaType">Video, audio...</param>
     public StreamInfo? FindStream(MediaType mediaType) => Streams.FirstOrDefault(s => s.MediaType == mediaType);
 
-    /// <summary>Closes the input (<c>avformat_close_input</c>).</summary>
+    /// <summary>
+    /// Closes the input (<c>avformat_close_input</c>). Safe while another thread is inside <see cref="ReadPacket"/>:
+    /// that call is aborted (it throws <see cref="ObjectDisposedException"/>) and the input is closed when it returns.
+    /// </summary>
     public void Dispose()
     {
+        _interrupt.Close();
         _handle.Dispose();
-        _interrupt.Dispose();
     }
 
-    internal AVStream* GetStream(int index)
+    /// <summary>Holds the input open and gives stream <paramref name="index"/>, valid until the lease is disposed.</summary>
+    /// <exception cref="ObjectDisposedException">The input was disposed.</exception>
+    internal OwnedHandle<AVFormatContext>.Lease AcquireStream(int index, out AVStream* stream)
     {
-        var context = _handle.Pointer;
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, context->nb_streams, nameof(index));
-        return context->streams[index];
+        var lease = _handle.Acquire();
+        if ((uint)index >= lease.Pointer->nb_streams)
+        {
+            lease.Dispose();
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"The input has {lease.Pointer->nb_streams} streams.");
+        }
+
+        stream = lease.Pointer->streams[index];
+        return lease;
     }
 
     private StreamInfo Describe(AVFormatContext* context, AVStream* stream)
@@ -168,5 +183,11 @@ public sealed unsafe class InputContext : IDisposable
         };
     }
 
-    private static void Close(AVFormatContext* context) => AvFormat.avformat_close_input(&context);
+    /// <summary>The handle's release function: closes the input (<c>avformat_close_input</c>), then frees its interrupt state.</summary>
+    private static void Close(AVFormatContext* context)
+    {
+        var callback = context->interrupt_callback;
+        AvFormat.avformat_close_input(&context);
+        InterruptState.Release(callback);
+    }
 }

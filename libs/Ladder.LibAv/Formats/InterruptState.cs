@@ -5,17 +5,32 @@ using Ladder.LibAv.Native.Structs;
 namespace Ladder.LibAv;
 
 /// <summary>
-/// Drives a format context's <c>AVIOInterruptCB</c>: FFmpeg polls <see cref="OnInterrupt"/> while a call blocks, and
-/// it answers 1 (abort, the call returns <c>AVERROR_EXIT</c>) once the armed deadline passes or the token is cancelled.
-/// Owns the <see cref="GCHandle"/> that FFmpeg holds as the callback's opaque pointer.
+/// Drives a format context's <c>AVIOInterruptCB</c> for inputs and outputs alike: FFmpeg polls <see cref="OnInterrupt"/>
+/// while a call blocks (about every 100 ms in network waits), and it answers 1 (abort, the call returns
+/// <c>AVERROR_EXIT</c>) once the armed deadline passes, the token is cancelled, or the owner is being disposed.
+/// With progress tracking (outputs) the deadline restarts whenever the context's <c>AVIOContext.pos</c> moves, so
+/// it bounds the time without progress rather than the length of the call.
+/// FFmpeg holds a <see cref="GCHandle"/> to this object as the callback's opaque pointer; the handle (which keeps the
+/// object alive, no <see cref="GC.KeepAlive"/> needed) is freed by <see cref="Release"/>, which the owning context's
+/// release function calls after the context is closed, so the callback never sees a freed handle.
 /// </summary>
-internal sealed unsafe class InterruptState : IDisposable
+internal sealed unsafe class InterruptState
 {
+    private readonly bool _trackProgress;
     private GCHandle _self;
+    private AVFormatContext* _context;
     private long _deadline = long.MaxValue;
+    private long _timeoutTicks;
+    private long _position;
+    private string? _timeoutReason;
     private CancellationToken _cancellation;
+    private volatile bool _closed;
 
-    public InterruptState() => _self = GCHandle.Alloc(this);
+    private InterruptState(bool trackProgress)
+    {
+        _trackProgress = trackProgress;
+        _self = GCHandle.Alloc(this);
+    }
 
     /// <summary>The timeout of the current deadline, for error messages.</summary>
     public TimeSpan Timeout { get; private set; }
@@ -23,23 +38,58 @@ internal sealed unsafe class InterruptState : IDisposable
     /// <summary>Whether the last armed call was aborted because its deadline passed.</summary>
     public bool TimedOut { get; private set; }
 
-    /// <summary>The callback struct to store in <c>AVFormatContext.interrupt_callback</c>.</summary>
-    public AVIOInterruptCB Callback => new() { callback = &OnInterrupt, opaque = (void*)GCHandle.ToIntPtr(_self) };
-
-    /// <summary>Starts a deadline of <paramref name="timeout"/> (infinite with <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>) for the next blocking call.</summary>
-    public void Arm(TimeSpan timeout, CancellationToken cancellation)
+    /// <summary>
+    /// Creates the state and installs it as <paramref name="context"/>'s <c>interrupt_callback</c>. From then on the
+    /// context's release function must call <see cref="Release"/> with that callback after closing the context.
+    /// </summary>
+    /// <param name="context">A freshly allocated format context.</param>
+    /// <param name="trackProgress">Restart the deadline whenever <c>context->pb->pos</c> moves (writes that make progress).</param>
+    public static InterruptState Install(AVFormatContext* context, bool trackProgress)
     {
-        Timeout = timeout;
-        TimedOut = false;
-        _cancellation = cancellation;
-        _deadline = timeout == System.Threading.Timeout.InfiniteTimeSpan
-            ? long.MaxValue
-            : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        var state = new InterruptState(trackProgress) { _context = trackProgress ? context : null };
+        context->interrupt_callback = new AVIOInterruptCB { callback = &OnInterrupt, opaque = (void*)GCHandle.ToIntPtr(state._self) };
+        return state;
+    }
+
+    /// <summary>Frees the <see cref="GCHandle"/> behind a callback installed by <see cref="Install"/>; call only once nothing can invoke it any more.</summary>
+    public static void Release(AVIOInterruptCB callback)
+    {
+        if (callback.opaque != null)
+        {
+            var self = GCHandle.FromIntPtr((nint)callback.opaque);
+            ((InterruptState)self.Target!)._context = null;
+            self.Free();
+        }
     }
 
     /// <summary>
-    /// Turns the result of an armed call into an exception: <see cref="OperationCanceledException"/> when the token
-    /// was cancelled, <see cref="FFmpegTimeoutException"/> when the deadline passed, <see cref="FFmpegException"/> otherwise.
+    /// Starts a deadline of <paramref name="timeout"/> (infinite with <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>)
+    /// for the next blocking call. The caller holds a lease on the context.
+    /// </summary>
+    /// <param name="timeout">The deadline, or with progress tracking the longest time without progress.</param>
+    /// <param name="cancellation">Aborts the call.</param>
+    /// <param name="timeoutReason">Ends the timeout message (what was being waited for, what to check); null for the input default.</param>
+    public void Arm(TimeSpan timeout, CancellationToken cancellation, string? timeoutReason = null)
+    {
+        Timeout = timeout;
+        TimedOut = false;
+        _timeoutReason = timeoutReason;
+        _cancellation = cancellation;
+        _timeoutTicks = timeout == System.Threading.Timeout.InfiniteTimeSpan ? long.MaxValue : (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        _position = CurrentPosition();
+        _deadline = Deadline(Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>
+    /// Aborts the call in progress, if any, and every later one: the owner is being disposed. The owner then disposes
+    /// its handle, which frees the context once that call has returned.
+    /// </summary>
+    public void Close() => _closed = true;
+
+    /// <summary>
+    /// Turns the result of an armed call into an exception: <see cref="ObjectDisposedException"/> when the owner was
+    /// disposed during the call, <see cref="OperationCanceledException"/> when the token was cancelled,
+    /// <see cref="FFmpegTimeoutException"/> when the deadline passed, <see cref="FFmpegException"/> otherwise.
     /// </summary>
     public int Check(int result, string context)
     {
@@ -48,28 +98,51 @@ internal sealed unsafe class InterruptState : IDisposable
             return result;
         }
 
+        if (_closed)
+        {
+            throw new ObjectDisposedException(context, $"{context} was aborted: the context was disposed while the call ran.");
+        }
+
         _cancellation.ThrowIfCancellationRequested();
-        throw TimedOut ? new FFmpegTimeoutException(context, result, Timeout) : new FFmpegException(context, result);
+        if (!TimedOut)
+        {
+            throw new FFmpegException(context, result);
+        }
+
+        throw _timeoutReason is null
+            ? new FFmpegTimeoutException(context, result, Timeout)
+            : new FFmpegTimeoutException(context, result, Timeout, _timeoutReason);
     }
 
-    public void Dispose()
+    private long CurrentPosition()
     {
-        if (_self.IsAllocated)
-        {
-            _self.Free();
-        }
+        var context = _context;
+        return context == null || context->pb == null ? -1 : context->pb->pos;
     }
+
+    private long Deadline(long now) => _timeoutTicks == long.MaxValue ? long.MaxValue : now + _timeoutTicks;
 
     [UnmanagedCallersOnly]
     private static int OnInterrupt(void* opaque)
     {
         var state = (InterruptState)GCHandle.FromIntPtr((nint)opaque).Target!;
-        if (state._cancellation.IsCancellationRequested)
+        if (state._closed || state._cancellation.IsCancellationRequested)
         {
             return 1;
         }
 
-        if (Stopwatch.GetTimestamp() > state._deadline)
+        var now = Stopwatch.GetTimestamp();
+        if (state._trackProgress)
+        {
+            var position = state.CurrentPosition();
+            if (position != state._position)
+            {
+                state._position = position;
+                state._deadline = state.Deadline(now);
+            }
+        }
+
+        if (now > state._deadline)
         {
             state.TimedOut = true;
             return 1;

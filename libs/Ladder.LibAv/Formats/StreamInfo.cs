@@ -1,3 +1,4 @@
+using Ladder.LibAv.Native;
 using Ladder.LibAv.Native.Structs;
 
 namespace Ladder.LibAv;
@@ -60,7 +61,12 @@ public sealed record StreamInfo
     /// <summary>The input this stream belongs to.</summary>
     internal InputContext Owner { get; init; } = null!;
 
-    /// <summary>The live codec parameters, valid while <see cref="Owner"/> is open.</summary>
+    /// <summary>Holds <see cref="Owner"/> open and gives the live codec parameters, valid until the lease is disposed.</summary>
     /// <exception cref="ObjectDisposedException">The input was disposed.</exception>
-    internal unsafe AVCodecParameters* CodecParameters => Owner.GetStream(Index)->codecpar;
+    internal unsafe OwnedHandle<AVFormatContext>.Lease AcquireParameters(out AVCodecParameters* parameters)
+    {
+        var lease = Owner.AcquireStream(Index, out var stream);
+        parameters = stream->codecpar;
+        return lease;
+    }
 }

@@ -21,7 +21,8 @@ public sealed unsafe class HardwareDevice : IDisposable
     /// <summary>The device type name ("cuda", "vaapi", "qsv").</summary>
     public string Type { get; }
 
-    internal AVBufferRef* Native => _handle.Pointer;
+    /// <summary>The owning handle; native calls hold it with <see cref="OwnedHandle{T}.Acquire"/> for their duration.</summary>
+    internal OwnedHandle<AVBufferRef> Handle => _handle;
 
     /// <summary>Opens a device (<c>av_hwdevice_find_type_by_name</c>, <c>av_hwdevice_ctx_create</c>).</summary>
     /// <param name="type">"cuda", "vaapi", "qsv" (or any name <c>ffmpeg -init_hw_device list</c> shows).</param>

@@ -14,7 +14,8 @@ public sealed unsafe class HardwareFrames : IDisposable
 
     private HardwareFrames(AVBufferRef* frames) => _handle = new OwnedHandle<AVBufferRef>(frames, &BufferRefs.Unref);
 
-    internal AVBufferRef* Native => _handle.Pointer;
+    /// <summary>The owning handle; native calls hold it with <see cref="OwnedHandle{T}.Acquire"/> for their duration.</summary>
+    internal OwnedHandle<AVBufferRef> Handle => _handle;
 
     /// <summary>Creates and initialises a surface pool.</summary>
     /// <param name="device">The device.</param>
@@ -27,7 +28,12 @@ public sealed unsafe class HardwareFrames : IDisposable
     /// <exception cref="FFmpegException">The device cannot create such surfaces.</exception>
     public static HardwareFrames Create(HardwareDevice device, PixelFormat hardwareFormat, PixelFormat softwareFormat, int width, int height, int initialPoolSize = 20)
     {
-        var buffer = ErrorCodeExtensions.ThrowIfNull(AvUtil.av_hwframe_ctx_alloc(device.Native), $"av_hwframe_ctx_alloc({device.Type})");
+        AVBufferRef* buffer;
+        using (var deviceBuffer = device.Handle.Acquire())
+        {
+            buffer = ErrorCodeExtensions.ThrowIfNull(AvUtil.av_hwframe_ctx_alloc(deviceBuffer.Pointer), $"av_hwframe_ctx_alloc({device.Type})");
+        }
+
         var frames = new HardwareFrames(buffer);
         try
         {
@@ -52,8 +58,10 @@ public sealed unsafe class HardwareFrames : IDisposable
     /// <exception cref="FFmpegException">The pool is exhausted or allocation failed.</exception>
     public void GetBuffer(Frame frame)
     {
-        frame.Unref();
-        AvUtil.av_hwframe_get_buffer(Native, frame.Native, 0).ThrowIfError("av_hwframe_get_buffer");
+        using var pool = _handle.Acquire();
+        using var output = frame.Handle.Acquire();
+        AvUtil.av_frame_unref(output.Pointer);
+        AvUtil.av_hwframe_get_buffer(pool.Pointer, output.Pointer, 0).ThrowIfError("av_hwframe_get_buffer");
     }
 
     /// <summary>Releases this reference to the pool (<c>av_buffer_unref</c>).</summary>

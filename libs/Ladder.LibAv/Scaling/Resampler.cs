@@ -53,7 +53,7 @@ public sealed unsafe class Resampler : IDisposable
     public int Rate { get; }
 
     /// <summary>Samples buffered inside the resampler, in output-rate samples (<c>swr_get_delay</c>).</summary>
-    public long Delay => SwResample.swr_get_delay(_handle.Pointer, Rate);
+    public long Delay { get { using var context = _handle.Acquire(); return SwResample.swr_get_delay(context.Pointer, Rate); } }
 
     /// <summary>
     /// Converts <paramref name="source"/> (null drains the buffered samples) into <paramref name="destination"/>, which is
@@ -69,7 +69,10 @@ public sealed unsafe class Resampler : IDisposable
         destination.ChannelLayout = Layout;
         destination.SampleFormat = Format;
         destination.SampleRate = Rate;
-        SwResample.swr_convert_frame(_handle.Pointer, destination.Native, source is null ? null : source.Native).ThrowIfError("swr_convert_frame");
+        using var context = _handle.Acquire();
+        using var output = destination.Handle.Acquire();
+        using var input = OwnedHandle<AVFrame>.AcquireOrNull(source?.Handle);
+        SwResample.swr_convert_frame(context.Pointer, output.Pointer, input.Pointer).ThrowIfError("swr_convert_frame");
     }
 
     /// <summary>Frees the resampler (<c>swr_free</c>).</summary>

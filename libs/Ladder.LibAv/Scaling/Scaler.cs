@@ -56,9 +56,12 @@ public sealed unsafe class Scaler : IDisposable
         destination.Width = Width;
         destination.Height = Height;
         destination.PixelFormat = Format;
-        SwScale.sws_scale_frame(_handle.Pointer, destination.Native, source.Native).ThrowIfError("sws_scale_frame");
-        destination.Pts = source.Pts;
-        destination.Duration = source.Duration;
+        using var context = _handle.Acquire();
+        using var output = destination.Handle.Acquire();
+        using var input = source.Handle.Acquire();
+        SwScale.sws_scale_frame(context.Pointer, output.Pointer, input.Pointer).ThrowIfError("sws_scale_frame");
+        output.Pointer->pts = input.Pointer->pts;
+        output.Pointer->pkt_duration = input.Pointer->pkt_duration;
     }
 
     /// <summary>Frees the scaler (<c>sws_freeContext</c>).</summary>
