@@ -50,8 +50,9 @@ public static class ScriptedResponses
 
     /// <summary>
     /// A watch (HTTP 200, chunked) that sends <paramref name="lines"/> (each completed with <c>\n</c> and flushed),
-    /// then the first <paramref name="partialBytes"/> bytes of <paramref name="cutLine"/>, then ends the response: the
-    /// connection closes on a partial event line, as when an API server or proxy dies mid-write.
+    /// then the first <paramref name="partialBytes"/> bytes of <paramref name="cutLine"/>, then ends the response
+    /// cleanly (the terminating chunk is sent): the stream ends on a partial event line, as when a proxy ends a
+    /// response mid-event. A connection that is killed outright is a different failure; see the client's tests.
     /// </summary>
     public static RequestDelegate WatchCutMidLine(IEnumerable<string> lines, string cutLine, int partialBytes) => async context =>
     {

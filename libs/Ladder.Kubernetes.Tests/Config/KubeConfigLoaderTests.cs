@@ -74,6 +74,42 @@ public sealed class KubeConfigLoaderTests
         }
     }
 
+    [Fact]
+    public void Load_Should_SkipServerVerification_And_TrustNoCa_When_InsecureSkipTlsVerifyIsTrue()
+    {
+        var config = KubeConfigLoader.Load(kubeconfig: Asset("insecure-skip-tls-verify.yaml"));
+        Assert.True(config.InsecureSkipTlsVerify);
+        Assert.Null(config.CertificateAuthorities);
+        Assert.Null(config.ClientCertificate);
+        Assert.Equal(new Uri("https://dev.example:6443"), config.Server);
+        Assert.Equal("dev-token", config.BearerToken);
+    }
+
+    [Fact]
+    public async Task Load_Should_ResolveTheTokenFileAgainstTheKubeconfig_And_TheClientShouldSendItsToken()
+    {
+        var config = KubeConfigLoader.Load(kubeconfig: Asset("token-file.yaml"));
+        Assert.Equal(Asset("token-file.token"), config.TokenFile);
+        Assert.Null(config.BearerToken);
+        Assert.False(config.InsecureSkipTlsVerify);
+
+        await using var server = await ApiReplayServer.StartAsync("09-get-widget");
+        using var client = new KubernetesClient(new KubernetesClientConfig { Server = server.Address, TokenFile = config.TokenFile });
+        await client.Resource<Widget>(Widget.Resource).GetAsync("demo", "w1");
+        Assert.Equal("Bearer ci-token", Assert.Single(server.Requests).Authorization);
+        Assert.Empty(server.Mismatches);
+    }
+
+    [Fact]
+    public void Load_Should_NameTheUserAndTheResolvedPath_When_TheTokenFileIsMissing()
+    {
+        var error = Assert.Throws<KubeConfigException>(() => KubeConfigLoader.Load(kubeconfig: Asset("token-file-missing.yaml")));
+        Assert.Contains("tokenFile of user 'ci'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"points to '{Asset(Path.Combine("tokens", "does-not-exist"))}', which cannot be read", error.Message, StringComparison.Ordinal);
+        Assert.Contains("relative paths are resolved against the kubeconfig file", error.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
+    }
+
     [Theory]
     [InlineData("no-current-context.yaml", "No current-context is set")]
     [InlineData("bad-base64.yaml", "certificate-authority-data of cluster 'c'")]

@@ -67,11 +67,10 @@ public sealed class WatchTests
     }
 
     [Fact]
-    public async Task Watch_Should_ThrowWatchStreamException_When_TheStreamIsCutMidLine()
+    public async Task Watch_Should_ThrowWatchStreamException_When_TheResponseEndsInTheMiddleOfALine()
     {
         await using var server = await ApiReplayServer.StartAsync();
-        var added = """{"type":"ADDED","object":{"apiVersion":"example.com/v1alpha1","kind":"Widget","metadata":{"name":"w1","namespace":"demo","resourceVersion":"300"}}}""";
-        server.Script("cut", r => r.Query.Any(q => q.Key == "watch"), ScriptedResponses.WatchCutMidLine([added], added.Replace("w1", "w2", StringComparison.Ordinal), 40));
+        server.Script("cut", r => r.Query.Any(q => q.Key == "watch"), ScriptedResponses.WatchCutMidLine([Added("w1")], Added("w2"), 40));
         using var client = server.CreateClient();
         var seen = new List<string>();
         var error = await Assert.ThrowsAsync<WatchStreamException>(async () =>
@@ -82,7 +81,34 @@ public sealed class WatchTests
             }
         });
         Assert.Equal(["w1"], seen);
+        Assert.Contains("the stream ended in the middle of an event line (40 bytes without a newline)", error.Message, StringComparison.Ordinal);
         Assert.Contains("Restart the watch", error.Message, StringComparison.Ordinal);
         Assert.Empty(server.Mismatches);
     }
+
+    [Fact]
+    public async Task Watch_Should_YieldTheCompleteEvent_And_ThenThrowWatchStreamException_When_TheConnectionBreaksMidLine()
+    {
+        await using var server = MidLineCutServer.Start(Added("w1"), Added("w2"), 40);
+        using var client = new KubernetesClient(new KubernetesClientConfig { Server = server.Address, BearerToken = "test-token" });
+        using var bound = new CancellationTokenSource(MidLineCutServer.Timeout);
+        var seen = new List<string>();
+        var error = await Assert.ThrowsAsync<WatchStreamException>(async () =>
+        {
+            // Cancelling ends a watch without an error, so a hang fails here as "no exception" after the bound.
+            await foreach (var e in client.Resource<Widget>(Widget.Resource).WatchAsync("demo", cancellationToken: bound.Token))
+            {
+                seen.Add(e.Object.Metadata.Name!);
+            }
+        });
+        Assert.Equal(["w1"], seen);
+        Assert.Contains("the connection broke in the middle of an event line (40 bytes received)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Restart the watch from the last resourceVersion seen", error.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
+        Assert.Equal("GET /apis/example.com/v1alpha1/namespaces/demo/widgets?watch=true HTTP/1.1", await server.RequestLine.WaitAsync(MidLineCutServer.Timeout));
+    }
+
+    private static string Added(string name) =>
+        """{"type":"ADDED","object":{"apiVersion":"example.com/v1alpha1","kind":"Widget","metadata":{"name":"NAME","namespace":"demo","resourceVersion":"300"}}}"""
+            .Replace("NAME", name, StringComparison.Ordinal);
 }

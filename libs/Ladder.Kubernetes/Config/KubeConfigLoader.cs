@@ -22,7 +22,7 @@ public static class KubeConfigLoader
     /// </param>
     /// <exception cref="KubeConfigException">
     /// No file exists or one is not valid YAML; no context is selected or it names a missing cluster or user; the
-    /// cluster has no server; base64 data, PEM files or the key do not load; an exec or auth-provider plugin is configured.
+    /// cluster has no server; base64 data, PEM files, the key or the token file do not load; an exec or auth-provider plugin is configured.
     /// </exception>
     public static KubernetesClientConfig Load(string? context = null, string? kubeconfig = null)
     {
@@ -107,14 +107,14 @@ public static class KubeConfigLoader
         var caPem = ReadPem(cluster, "certificate-authority", $"cluster '{clusterName}'");
         var certPem = user is null ? null : ReadPem(user, "client-certificate", $"user '{userName}'");
         var keyPem = user is null ? null : ReadPem(user, "client-key", $"user '{userName}'");
-        var tokenFile = user is null ? null : Scalar(user.Node, "tokenFile");
+        var tokenFile = user is null ? null : TokenFile(user, $"user '{userName}'");
         return new KubernetesClientConfig
         {
             Server = serverUri,
             CertificateAuthorities = caPem is null ? null : LoadCertificateAuthorities(caPem, $"cluster '{clusterName}' in {cluster.File}"),
             ClientCertificate = LoadClientCertificate(certPem, keyPem, $"user '{userName}' in {user?.File}"),
             BearerToken = user is null ? null : Scalar(user.Node, "token"),
-            TokenFile = tokenFile is null ? null : Path.GetFullPath(tokenFile, Path.GetDirectoryName(user!.File)!),
+            TokenFile = tokenFile,
             InsecureSkipTlsVerify = string.Equals(Scalar(cluster.Node, "insecure-skip-tls-verify"), "true", StringComparison.OrdinalIgnoreCase),
             Namespace = Scalar(context.Node, "namespace"),
         };
@@ -148,6 +148,31 @@ public static class KubeConfigLoader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new KubeConfigException($"{key} of {owner} in {entry.File} points to '{path}', which cannot be read ({e.Message}): fix the path (relative paths are resolved against the kubeconfig file).", e);
+        }
+    }
+
+    /// <summary>
+    /// Resolves <c>tokenFile</c> (relative to the kubeconfig naming it) and checks it can be read now, as client-go
+    /// does at load time, rather than failing on the first request.
+    /// </summary>
+    private static string? TokenFile(KubeConfigEntry user, string owner)
+    {
+        if (Scalar(user.Node, "tokenFile") is not { Length: > 0 } file)
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(file, Path.GetDirectoryName(user.File)!);
+        try
+        {
+            using (File.OpenRead(path))
+            {
+                return path;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KubeConfigException($"tokenFile of {owner} in {user.File} points to '{path}', which cannot be read ({e.Message}): fix the path (relative paths are resolved against the kubeconfig file).", e);
         }
     }
 

@@ -1,0 +1,11 @@
+using Ladder.Kubernetes.Models;
+
+namespace Ladder.E2E;
+
+/// <summary>A Widget's status subresource: the observed generation and conditions (a list-map keyed on type).</summary>
+public sealed class WidgetStatus
+{
+    public long? ObservedGeneration { get; set; }
+
+    public IList<Condition>? Conditions { get; set; }
+}
