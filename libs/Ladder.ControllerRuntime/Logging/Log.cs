@@ -28,4 +28,22 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Warning, "Event recorder: could not write event {Event}; it was dropped.")]
     public static partial void EventWriteFailed(this ILogger logger, Exception error, string @event);
+
+    [LoggerMessage(9, LogLevel.Information, "Leader election {Lease}: the leader is now {Identity}.")]
+    public static partial void NewLeader(this ILogger logger, string lease, string identity);
+
+    [LoggerMessage(10, LogLevel.Warning, "Leader election {Lease}: could not release the lease; other replicas take over once it expires.")]
+    public static partial void LeaseReleaseFailed(this ILogger logger, Exception error, string lease);
+
+    [LoggerMessage(11, LogLevel.Error, "Leader election {Lease}: a callback threw.")]
+    public static partial void LeaderCallbackFailed(this ILogger logger, Exception error, string lease);
+
+    [LoggerMessage(12, LogLevel.Warning, "Event recorder: the API server rejected event {Event} as invalid ({Causes}); it was dropped.")]
+    public static partial void EventInvalid(this ILogger logger, Exception error, string @event, string causes);
+
+    [LoggerMessage(13, LogLevel.Warning, "Event recorder: the queue is full ({Capacity}); event {Event} was dropped.")]
+    public static partial void EventQueueFull(this ILogger logger, int capacity, string @event);
+
+    [LoggerMessage(14, LogLevel.Information, "Event recorder: could not write event {Event}; retrying in {Delay}.")]
+    public static partial void EventWriteRetry(this ILogger logger, Exception error, string @event, TimeSpan delay);
 }

@@ -16,6 +16,7 @@ namespace Ladder.Kubernetes.Testing;
 /// Anything else gets HTTP 599 and an entry in <see cref="Mismatches"/>, which tests assert empty. Watch fixtures
 /// are streamed line by line with a flush after each; the stream is closed when the request had
 /// <c>timeoutSeconds</c> or ended with an ERROR event (35, 38), and held open until the client leaves otherwise (37).
+/// Query matching is exact unless a test opts out for named parameters with <see cref="IgnoreQueryParameters"/>.
 /// </remarks>
 public sealed class ApiReplayServer : IAsyncDisposable
 {
@@ -25,6 +26,7 @@ public sealed class ApiReplayServer : IAsyncDisposable
     private readonly List<(string Name, Func<RecordedRequest, bool> Matches, RequestDelegate Respond)> _scripts = [];
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<string> _mismatches = [];
+    private readonly HashSet<string> _ignoredQuery = new(StringComparer.Ordinal);
     private WebApplication? _app;
 
     private ApiReplayServer(IEnumerable<string> fixtures)
@@ -89,6 +91,27 @@ public sealed class ApiReplayServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Makes fixture matching skip the named query parameters, on both the recorded and the received side, for
+    /// clients that send values no recording can predict: an informer's random watch <c>timeoutSeconds</c>, or its
+    /// <c>limit=500</c> page size against a recorded LIST without <c>limit</c>. Every other parameter still has to
+    /// match exactly, and <see cref="RecordedRequest.Query"/> keeps what was sent. Scripts are not affected (their
+    /// predicates see the full query). A watch is still closed after replay when the received request carried
+    /// <c>timeoutSeconds</c>, ignored or not.
+    /// </summary>
+    /// <param name="names">Parameter names, e.g. <c>"timeoutSeconds"</c>, <c>"limit"</c> (case-sensitive, as on the wire).</param>
+    /// <returns>This server, for chaining.</returns>
+    public ApiReplayServer IgnoreQueryParameters(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        lock (_gate)
+        {
+            _ignoredQuery.UnionWith(names);
+        }
+
+        return this;
+    }
+
     /// <summary>A client for this server: bearer token <c>test-token</c>, the given timeout (default 5 s), no TLS settings.</summary>
     public KubernetesClient CreateClient(TimeSpan? timeout = null) =>
         new(new KubernetesClientConfig { Server = Address, BearerToken = "test-token", Timeout = timeout ?? TimeSpan.FromSeconds(5) });
@@ -118,7 +141,7 @@ public sealed class ApiReplayServer : IAsyncDisposable
             }
             else
             {
-                var candidates = _fixtures.Where(f => Matches(f, request)).ToList();
+                var candidates = _fixtures.Where(f => Matches(f, request, _ignoredQuery)).ToList();
                 var fixture = candidates.FirstOrDefault(f => !_used.Contains(f)) ?? candidates.LastOrDefault();
                 if (fixture is not null)
                 {
@@ -155,7 +178,7 @@ public sealed class ApiReplayServer : IAsyncDisposable
             request.Method, request.Path.Value ?? "", query, request.ContentType, request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, body, null);
     }
 
-    private static bool Matches(HttpFixture fixture, RecordedRequest request)
+    private static bool Matches(HttpFixture fixture, RecordedRequest request, HashSet<string> ignoredQuery)
     {
         var target = fixture.Target.Split('?', 2);
         if (fixture.Method != request.Method || Uri.UnescapeDataString(target[0]) != request.Path)
@@ -163,8 +186,11 @@ public sealed class ApiReplayServer : IAsyncDisposable
             return false;
         }
 
-        var recordedQuery = target.Length > 1 ? QueryHelpers.ParseQuery(target[1]).SelectMany(p => p.Value.Select(v => $"{p.Key}={v}")) : [];
-        if (!recordedQuery.Order(StringComparer.Ordinal).SequenceEqual(request.Query.Select(p => $"{p.Key}={p.Value}").Order(StringComparer.Ordinal)))
+        var recordedQuery = target.Length > 1
+            ? QueryHelpers.ParseQuery(target[1]).Where(p => !ignoredQuery.Contains(p.Key)).SelectMany(p => p.Value.Select(v => $"{p.Key}={v}"))
+            : [];
+        var sentQuery = request.Query.Where(p => !ignoredQuery.Contains(p.Key)).Select(p => $"{p.Key}={p.Value}");
+        if (!recordedQuery.Order(StringComparer.Ordinal).SequenceEqual(sentQuery.Order(StringComparer.Ordinal)))
         {
             return false;
         }

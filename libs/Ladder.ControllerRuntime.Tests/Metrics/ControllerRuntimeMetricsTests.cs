@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using Ladder.ControllerRuntime.Cache;
+using Ladder.ControllerRuntime.Controllers;
+using Ladder.ControllerRuntime.Metrics;
+using Ladder.ControllerRuntime.Queue;
+using Ladder.ControllerRuntime.Tests.Support;
+using Ladder.Kubernetes;
+using Ladder.Kubernetes.Models;
+using Ladder.Kubernetes.Watch;
+using NSubstitute;
+
+namespace Ladder.ControllerRuntime.Tests.Metrics;
+
+public sealed class ControllerRuntimeMetricsTests
+{
+    private sealed class OnceThenDone(Func<ObjectKey, ReconcileResult> first) : IReconciler
+    {
+        private readonly ConcurrentDictionary<ObjectKey, int> _calls = new();
+
+        public int Total => _calls.Values.Sum();
+
+        public Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken) =>
+            Task.FromResult(_calls.AddOrUpdate(key, 1, (_, n) => n + 1) == 1 ? first(key) : ReconcileResult.Done);
+    }
+
+    private static async IAsyncEnumerable<WatchEvent<Widget>> Hang([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        yield break;
+    }
+
+    [Fact]
+    public async Task ReconcileTotal_Should_CountByResult_When_ReconcilesSucceedThrowAndRequeue()
+    {
+        using var meters = new TestMeterFactory();
+        var metrics = new ControllerRuntimeMetrics(meters);
+        var client = Substitute.For<IResourceClient<Widget>>();
+        client.Resource.Returns(new ApiResource("example.com", "v1alpha1", "widgets", "Widget", true));
+        client.ListAsync(Arg.Any<string?>(), Arg.Any<ListOptions>(), Arg.Any<CancellationToken>())
+            .Returns(new KubernetesList<Widget> { Metadata = new ListMeta { ResourceVersion = "1" }, Items = [Widget.Create("ok"), Widget.Create("boom"), Widget.Create("again")] });
+        client.WatchAsync(Arg.Any<string?>(), Arg.Any<ListOptions>(), Arg.Any<CancellationToken>()).Returns(_ => Hang());
+        var informer = new Informer<Widget>(client);
+        var reconciler = new OnceThenDone(key => key.Name switch
+        {
+            "boom" => throw new InvalidOperationException("boom"),
+            "again" => new ReconcileResult(Requeue: true),
+            _ => ReconcileResult.Done,
+        });
+        var controller = new ControllerBuilder("widgets", reconciler).For(informer).With(metrics: metrics)
+            .WithRateLimiter(new ItemExponentialFailureRateLimiter<ObjectKey>(TimeSpan.Zero, TimeSpan.Zero)).Build();
+        using var cts = new CancellationTokenSource();
+
+        var run = new ControllerManager().AddInformer(informer).AddController(controller).RunAsync(cts.Token);
+        await Eventually.WaitUntil(() => reconciler.Total == 5, "five reconciles");
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var total = "controller_runtime_reconcile_total";
+        Assert.Equal(3, meters.Sum(total, ("controller", "widgets"), ("result", "success")));
+        Assert.Equal(1, meters.Sum(total, ("controller", "widgets"), ("result", "error")));
+        Assert.Equal(1, meters.Sum(total, ("controller", "widgets"), ("result", "requeue")));
+        Assert.Equal(0, meters.Sum(total, ("result", "requeue_after")));
+        Assert.Equal(1, meters.Sum("controller_runtime_reconcile_errors_total", ("controller", "widgets")));
+        Assert.Equal(5, meters.Values("controller_runtime_reconcile_time", ("controller", "widgets")).Count);
+    }
+}
