@@ -1,0 +1,49 @@
+using System.Text;
+using Ladder.Kubernetes.Models;
+
+namespace Ladder.Api.Manifests;
+
+/// <summary>A core/v1 Secret as found in a manifest: <c>data</c> (base64) and <c>stringData</c> (plain text).</summary>
+public sealed class Secret : KubernetesObject
+{
+    /// <summary>Creates an object with apiVersion and kind set.</summary>
+    public Secret()
+    {
+        ApiVersion = "v1";
+        Kind = "Secret";
+    }
+
+    /// <summary>Secret type, e.g. Opaque.</summary>
+    public string? Type { get; set; }
+
+    /// <summary>Base64-encoded values.</summary>
+    public IDictionary<string, string>? Data { get; set; }
+
+    /// <summary>Plain-text values; win over <see cref="Data"/> for the same key, as in Kubernetes.</summary>
+    public IDictionary<string, string>? StringData { get; set; }
+
+    /// <summary>True when the Secret is immutable.</summary>
+    public bool? Immutable { get; set; }
+
+    /// <summary>Decoded values: data decoded, then stringData over it. Throws <see cref="FormatException"/> naming a bad key.</summary>
+    public IReadOnlyDictionary<string, string> DecodedValues()
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, b64) in Data ?? new Dictionary<string, string>())
+        {
+            try
+            {
+                values[key] = Encoding.UTF8.GetString(Convert.FromBase64String(b64));
+            }
+            catch (FormatException)
+            {
+                throw new FormatException($"data.{key}: not valid base64 (use stringData for plain text)");
+            }
+        }
+        foreach (var (key, value) in StringData ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+        return values;
+    }
+}

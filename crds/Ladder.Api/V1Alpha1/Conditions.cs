@@ -1,0 +1,63 @@
+namespace Ladder.Api.V1Alpha1;
+
+/// <summary>Condition types used in status.conditions (kstatus: Ready, Reconciling, Stalled; plus InputHealthy).</summary>
+public static class ConditionTypes
+{
+    /// <summary>The object is fully reconciled and working: for a LiveStream, publishing.</summary>
+    public const string Ready = "Ready";
+
+    /// <summary>The controller is working towards the desired state (kstatus; True only while in progress).</summary>
+    public const string Reconciling = "Reconciling";
+
+    /// <summary>The controller cannot make progress without a change by a person (kstatus; True only while stuck).</summary>
+    public const string Stalled = "Stalled";
+
+    /// <summary>LiveStream only: the active input delivers packets.</summary>
+    public const string InputHealthy = "InputHealthy";
+}
+
+/// <summary>Well-known condition reasons (CamelCase).</summary>
+public static class ConditionReasons
+{
+    /// <summary>Spec resolved and the runner is publishing.</summary>
+    public const string Publishing = "Publishing";
+
+    /// <summary>The spec is valid (profiles and templates).</summary>
+    public const string Valid = "Valid";
+
+    /// <summary>The spec failed validation or resolution; the message lists the field errors.</summary>
+    public const string InvalidSpec = "InvalidSpec";
+
+    /// <summary>The referenced TranscodeProfile does not exist.</summary>
+    public const string ProfileNotFound = "ProfileNotFound";
+
+    /// <summary>The referenced Template does not exist.</summary>
+    public const string TemplateNotFound = "TemplateNotFound";
+
+    /// <summary>A referenced Secret or key does not exist.</summary>
+    public const string SecretNotFound = "SecretNotFound";
+
+    /// <summary>The runner pod is being created or is starting.</summary>
+    public const string RunnerStarting = "RunnerStarting";
+
+    /// <summary>The runner is applying a new PipelineSpec.</summary>
+    public const string Reloading = "Reloading";
+
+    /// <summary>The runner pod keeps crashing.</summary>
+    public const string RunnerCrashLooping = "RunnerCrashLooping";
+
+    /// <summary>The stream is paused (spec.paused).</summary>
+    public const string Paused = "Paused";
+
+    /// <summary>No input has delivered packets yet.</summary>
+    public const string WaitingForInput = "WaitingForInput";
+
+    /// <summary>The active input delivers packets.</summary>
+    public const string InputActive = "InputActive";
+
+    /// <summary>The runner switched to a backup input.</summary>
+    public const string FailedOver = "FailedOver";
+
+    /// <summary>Every input timed out.</summary>
+    public const string AllInputsDown = "AllInputsDown";
+}

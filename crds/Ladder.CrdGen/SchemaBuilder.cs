@@ -1,0 +1,289 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Ladder.Api.Primitives;
+using Ladder.Api.Schema;
+using Ladder.Api.V1Alpha1;
+using Ladder.Kubernetes.Models;
+
+namespace Ladder.CrdGen;
+
+/// <summary>
+/// Builds a structural OpenAPI v3 schema (the CRD dialect) from C# types by reflection: types from the
+/// property types, descriptions from the XML docs, and the rest from the attributes in
+/// <see cref="Ladder.Api.Schema"/>. Properties are listed in name order, so the output is deterministic.
+/// </summary>
+public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
+{
+    private readonly XmlDocs _docs = docs;
+    private readonly bool _publishDefaults = publishDefaults;
+
+    /// <summary>The openAPIV3Schema of a custom resource type.</summary>
+    public JsonObject ForResource(Type resource)
+    {
+        var schema = new JsonObject
+        {
+            ["type"] = "object",
+        };
+        AddDescription(schema, _docs.ForType(resource));
+        var properties = new JsonObject
+        {
+            ["apiVersion"] = Described(new JsonObject { ["type"] = "string" },
+                "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources"),
+            ["kind"] = Described(new JsonObject { ["type"] = "string" },
+                "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds"),
+            ["metadata"] = new JsonObject { ["type"] = "object" },
+        };
+        var required = new List<string>();
+        foreach (var property in DeclaredProperties(resource).Where(p => p.DeclaringType == resource))
+        {
+            var name = JsonName(property);
+            properties[name] = ForProperty(property);
+            if (property.IsDefined(typeof(RequiredAttribute)))
+            {
+                required.Add(name);
+            }
+        }
+        schema["properties"] = Sorted(properties);
+        if (required.Count > 0)
+        {
+            schema["required"] = new JsonArray([.. required.Order(StringComparer.Ordinal).Select(r => (JsonNode)r!)]);
+        }
+        return schema;
+    }
+
+    private JsonObject ForProperty(PropertyInfo property)
+    {
+        var schema = ForType(property.PropertyType, property);
+        var description = _docs.ForProperty(property) ?? _docs.ForType(Unwrap(property.PropertyType));
+        AddDescription(schema, description);
+        if (_publishDefaults && property.GetCustomAttribute<DefaultAttribute>() is { } d)
+        {
+            schema["default"] = JsonSerializer.SerializeToNode(d.Value);
+        }
+        if (property.GetCustomAttribute<MinimumAttribute>() is { } min) { schema["minimum"] = Number(min.Value); }
+        if (property.GetCustomAttribute<MaximumAttribute>() is { } max) { schema["maximum"] = Number(max.Value); }
+        if (property.GetCustomAttribute<MultipleOfAttribute>() is { } mult) { schema["multipleOf"] = Number(mult.Value); }
+        if (property.GetCustomAttribute<PatternAttribute>() is { } pattern) { schema["pattern"] = pattern.Value; }
+        if (property.GetCustomAttribute<MinLengthAttribute>() is { } minLength) { schema["minLength"] = minLength.Value; }
+        if (property.GetCustomAttribute<MaxLengthAttribute>() is { } maxLength) { schema["maxLength"] = maxLength.Value; }
+        if (property.GetCustomAttribute<MinItemsAttribute>() is { } minItems) { schema["minItems"] = minItems.Value; }
+        if (property.GetCustomAttribute<MaxItemsAttribute>() is { } maxItems) { schema["maxItems"] = maxItems.Value; }
+        if (property.GetCustomAttribute<MaxPropertiesAttribute>() is { } maxProps) { schema["maxProperties"] = maxProps.Value; }
+        if (property.GetCustomAttribute<ListMapAttribute>() is { } listMap)
+        {
+            schema["x-kubernetes-list-type"] = "map";
+            schema["x-kubernetes-list-map-keys"] = new JsonArray([.. listMap.Keys.Select(k => (JsonNode)k!)]);
+        }
+        if (property.IsDefined(typeof(ListSetAttribute)))
+        {
+            schema["x-kubernetes-list-type"] = "set";
+        }
+        AddRules(schema, property.GetCustomAttributes<CelRuleAttribute>());
+        return Sorted(schema);
+    }
+
+    private JsonObject ForType(Type type, PropertyInfo? property)
+    {
+        type = Unwrap(type);
+        if (type == typeof(string)) { return new JsonObject { ["type"] = "string" }; }
+        if (type == typeof(bool)) { return new JsonObject { ["type"] = "boolean" }; }
+        if (type == typeof(int)) { return new JsonObject { ["type"] = "integer", ["format"] = "int32" }; }
+        if (type == typeof(long)) { return new JsonObject { ["type"] = "integer", ["format"] = "int64" }; }
+        if (type == typeof(double)) { return new JsonObject { ["type"] = "number" }; }
+        if (type == typeof(DateTimeOffset) || type == typeof(DateTime)) { return new JsonObject { ["type"] = "string", ["format"] = "date-time" }; }
+        if (type == typeof(Duration)) { return new JsonObject { ["type"] = "string", ["pattern"] = Duration.Pattern, ["maxLength"] = 32 }; }
+        if (type == typeof(Bitrate)) { return IntOrString(Bitrate.Pattern); }
+        if (type == typeof(ResourceQuantity)) { return IntOrString(ResourceQuantity.Pattern); }
+        if (type.IsEnum)
+        {
+            return new JsonObject
+            {
+                ["type"] = "string",
+                ["enum"] = new JsonArray([.. WireEnum.Names(type).Select(n => (JsonNode)n!)]),
+            };
+        }
+        if (type == typeof(Condition)) { return ConditionSchema(); }
+        if (DictionaryValueType(type) is { } valueType)
+        {
+            return new JsonObject { ["type"] = "object", ["additionalProperties"] = Sorted(ForType(valueType, null)) };
+        }
+        if (ListItemType(type) is { } itemType)
+        {
+            return new JsonObject { ["type"] = "array", ["items"] = Sorted(ForItem(itemType)) };
+        }
+        if (type.IsClass)
+        {
+            return ForObject(type);
+        }
+        throw new NotSupportedException($"no schema mapping for {type} ({property?.DeclaringType?.Name}.{property?.Name})");
+    }
+
+    private JsonObject ForItem(Type itemType)
+    {
+        var schema = ForType(itemType, null);
+        if (!schema.ContainsKey("description") && Unwrap(itemType).IsClass && Unwrap(itemType) != typeof(string))
+        {
+            AddDescription(schema, _docs.ForType(Unwrap(itemType)));
+        }
+        return schema;
+    }
+
+    private JsonObject ForObject(Type type)
+    {
+        var properties = new JsonObject();
+        var required = new List<string>();
+        foreach (var property in DeclaredProperties(type))
+        {
+            var name = JsonName(property);
+            properties[name] = ForProperty(property);
+            if (property.IsDefined(typeof(RequiredAttribute)))
+            {
+                required.Add(name);
+            }
+        }
+        var schema = new JsonObject { ["type"] = "object", ["properties"] = Sorted(properties) };
+        if (required.Count > 0)
+        {
+            schema["required"] = new JsonArray([.. required.Order(StringComparer.Ordinal).Select(r => (JsonNode)r!)]);
+        }
+        AddRules(schema, type.GetCustomAttributes<CelRuleAttribute>(inherit: true));
+        return schema;
+    }
+
+    // metav1.Condition, as controller-gen publishes it (the type lives in Ladder.Kubernetes, which carries no schema markers).
+    private JsonObject ConditionSchema()
+    {
+        var t = typeof(Condition);
+        string? Doc(string name) => _docs.ForProperty(t.GetProperty(name)!);
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = _docs.ForType(t),
+            ["required"] = new JsonArray("lastTransitionTime", "message", "reason", "status", "type"),
+            ["properties"] = new JsonObject
+            {
+                ["lastTransitionTime"] = Sorted(Described(new JsonObject { ["type"] = "string", ["format"] = "date-time" }, Doc(nameof(Condition.LastTransitionTime)))),
+                ["message"] = Sorted(Described(new JsonObject { ["type"] = "string", ["maxLength"] = 32768 }, Doc(nameof(Condition.Message)))),
+                ["observedGeneration"] = Sorted(Described(new JsonObject { ["type"] = "integer", ["format"] = "int64", ["minimum"] = 0 }, Doc(nameof(Condition.ObservedGeneration)))),
+                ["reason"] = Sorted(Described(new JsonObject
+                {
+                    ["type"] = "string",
+                    ["maxLength"] = 1024,
+                    ["minLength"] = 1,
+                    ["pattern"] = "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
+                }, Doc(nameof(Condition.Reason)))),
+                ["status"] = Sorted(Described(new JsonObject
+                {
+                    ["type"] = "string",
+                    ["enum"] = new JsonArray(ConditionStatus.True, ConditionStatus.False, ConditionStatus.Unknown),
+                }, Doc(nameof(Condition.Status)))),
+                ["type"] = Sorted(Described(new JsonObject
+                {
+                    ["type"] = "string",
+                    ["maxLength"] = 316,
+                    ["pattern"] = @"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
+                }, Doc(nameof(Condition.Type)))),
+            },
+        };
+    }
+
+    private static JsonObject IntOrString(string pattern) => new()
+    {
+        ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "integer" }, new JsonObject { ["type"] = "string" }),
+        ["pattern"] = pattern,
+        ["x-kubernetes-int-or-string"] = true,
+    };
+
+    private static void AddRules(JsonObject schema, IEnumerable<CelRuleAttribute> rules)
+    {
+        var list = new JsonArray();
+        foreach (var rule in rules)
+        {
+            var entry = new JsonObject { ["message"] = rule.Message, ["rule"] = rule.Rule };
+            if (rule.FieldPath is not null) { entry["fieldPath"] = rule.FieldPath; }
+            if (rule.Reason is not null) { entry["reason"] = rule.Reason; }
+            list.Add(Sorted(entry));
+        }
+        if (list.Count > 0)
+        {
+            schema["x-kubernetes-validations"] = list;
+        }
+    }
+
+    private static JsonObject Described(JsonObject schema, string? description)
+    {
+        AddDescription(schema, description);
+        return schema;
+    }
+
+    private static void AddDescription(JsonObject schema, string? description)
+    {
+        if (!string.IsNullOrWhiteSpace(description))
+        {
+            schema["description"] = description;
+        }
+    }
+
+    private static JsonValue Number(double value) =>
+        value == Math.Floor(value) ? JsonValue.Create((long)value) : JsonValue.Create(value);
+
+    /// <summary>A copy of the object with keys in ordinal order.</summary>
+    public static JsonObject Sorted(JsonObject obj)
+    {
+        var sorted = new JsonObject();
+        foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal).ToList())
+        {
+            obj.Remove(key);
+            sorted[key] = value;
+        }
+        return sorted;
+    }
+
+    internal static IEnumerable<PropertyInfo> DeclaredProperties(Type type) => type
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0)
+        .Where(p => !p.IsDefined(typeof(JsonIgnoreAttribute)) && !p.IsDefined(typeof(JsonExtensionDataAttribute)))
+        .Where(p => p.DeclaringType != typeof(KubernetesObject))
+        .OrderBy(JsonName, StringComparer.Ordinal);
+
+    internal static string JsonName(PropertyInfo property) =>
+        property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+
+    private static Type Unwrap(Type type) => Nullable.GetUnderlyingType(type) ?? type;
+
+    private static Type? DictionaryValueType(Type type)
+    {
+        foreach (var i in type.IsInterface ? [type, .. type.GetInterfaces()] : type.GetInterfaces())
+        {
+            if (i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IDictionary<,>) || i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))
+                && i.GetGenericArguments()[0] == typeof(string))
+            {
+                return i.GetGenericArguments()[1];
+            }
+        }
+        return null;
+    }
+
+    private static Type? ListItemType(Type type)
+    {
+        if (type == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(type))
+        {
+            return null;
+        }
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+        foreach (var i in type.IsInterface ? [type, .. type.GetInterfaces()] : type.GetInterfaces())
+        {
+            if (i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            {
+                return i.GetGenericArguments()[0];
+            }
+        }
+        return null;
+    }
+}
