@@ -1,6 +1,6 @@
 using Ladder.ControllerRuntime.Conditions;
-using Ladder.Kubernetes.Models;
 using Ladder.ControllerRuntime.Tests.Time;
+using Ladder.Kubernetes.Models;
 
 namespace Ladder.ControllerRuntime.Tests.Conditions;
 
