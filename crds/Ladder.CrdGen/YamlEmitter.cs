@@ -32,19 +32,44 @@ public static partial class YamlEmitter
         return sb.ToString();
     }
 
-    private static void WriteMap(StringBuilder sb, JsonObject obj, int indent)
+    // Keys at indent; with firstOnDashLine the first key goes on the line of a sequence item's '-'.
+    private static void WriteMap(StringBuilder sb, JsonObject obj, int indent, bool firstOnDashLine = false)
     {
+        var first = firstOnDashLine;
         foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            sb.Append(' ', indent).Append(Key(key)).Append(':');
-            WriteValueAfterKey(sb, value, indent);
+            if (first)
+            {
+                sb.Append(' ');
+                first = false;
+            }
+            else
+            {
+                sb.Append(' ', indent);
+            }
+            sb.Append(Key(key)).Append(':');
+            WriteValue(sb, value, indent, inSequence: false);
         }
     }
 
-    private static void WriteValueAfterKey(StringBuilder sb, JsonNode? value, int indent)
+    private static void WriteSequence(StringBuilder sb, JsonArray array, int indent)
+    {
+        foreach (var item in array)
+        {
+            sb.Append(' ', indent).Append('-');
+            WriteValue(sb, item, indent, inSequence: true);
+        }
+    }
+
+    // Writes what follows a map key's ':' or a sequence item's '-' at indent. A map's sequence is not
+    // indented under its key; a sequence's nested sequence and map are.
+    private static void WriteValue(StringBuilder sb, JsonNode? value, int indent, bool inSequence)
     {
         switch (value)
         {
+            case JsonObject o when o.Count > 0 && inSequence:
+                WriteMap(sb, o, indent + 2, firstOnDashLine: true);
+                break;
             case JsonObject o when o.Count > 0:
                 sb.Append('\n');
                 WriteMap(sb, o, indent + 2);
@@ -54,7 +79,7 @@ public static partial class YamlEmitter
                 break;
             case JsonArray a when a.Count > 0:
                 sb.Append('\n');
-                WriteSequence(sb, a, indent);
+                WriteSequence(sb, a, inSequence ? indent + 2 : indent);
                 break;
             case JsonArray:
                 sb.Append(" []\n");
@@ -62,48 +87,6 @@ public static partial class YamlEmitter
             default:
                 sb.Append(' ').Append(Scalar(value, indent + 2)).Append('\n');
                 break;
-        }
-    }
-
-    private static void WriteSequence(StringBuilder sb, JsonArray array, int indent)
-    {
-        foreach (var item in array)
-        {
-            sb.Append(' ', indent).Append('-');
-            switch (item)
-            {
-                case JsonObject o when o.Count > 0:
-                    // First key on the dash line, the rest aligned under it.
-                    var first = true;
-                    foreach (var (key, value) in o.OrderBy(p => p.Key, StringComparer.Ordinal))
-                    {
-                        if (first)
-                        {
-                            sb.Append(' ');
-                            first = false;
-                        }
-                        else
-                        {
-                            sb.Append(' ', indent + 2);
-                        }
-                        sb.Append(Key(key)).Append(':');
-                        WriteValueAfterKey(sb, value, indent + 2);
-                    }
-                    break;
-                case JsonObject:
-                    sb.Append(" {}\n");
-                    break;
-                case JsonArray a when a.Count > 0:
-                    sb.Append('\n');
-                    WriteSequence(sb, a, indent + 2);
-                    break;
-                case JsonArray:
-                    sb.Append(" []\n");
-                    break;
-                default:
-                    sb.Append(' ').Append(Scalar(item, indent + 2)).Append('\n');
-                    break;
-            }
         }
     }
 

@@ -9,52 +9,6 @@ using YamlDotNet.Core;
 
 namespace Ladder.Api.Manifests;
 
-/// <summary>An object read from a manifest, with where it came from.</summary>
-/// <param name="Object">The typed object: a LiveStream, TranscodeProfile, Template or Secret.</param>
-/// <param name="Source">File name (or the name given for a text).</param>
-/// <param name="Line">1-based line where the object starts.</param>
-public sealed record ManifestObject(KubernetesObject Object, string Source, int Line)
-{
-    /// <summary>The kind.</summary>
-    public string Kind => Object.Kind ?? "";
-
-    /// <summary>The name.</summary>
-    public string Name => Object.Metadata.Name ?? "";
-
-    /// <summary>The namespace; <see cref="ManifestReader.DefaultNamespace"/> when the manifest sets none.</summary>
-    public string Namespace => string.IsNullOrEmpty(Object.Metadata.Namespace) ? ManifestReader.DefaultNamespace : Object.Metadata.Namespace;
-
-    /// <summary><c>Kind namespace/name (file:line)</c>, for messages.</summary>
-    public override string ToString() => $"{Kind} {Namespace}/{Name} ({Source}:{Line})";
-}
-
-/// <summary>A manifest could not be read; <see cref="Problems"/> lists each problem with file, line and field.</summary>
-public sealed class ManifestException : Exception
-{
-    /// <summary>Wraps the problems (at least one).</summary>
-    public ManifestException(IReadOnlyList<string> problems)
-        : base(problems.Count == 1 ? problems[0] : problems.Count + " problems:\n  " + string.Join("\n  ", problems)) => Problems = problems;
-
-    /// <summary>Creates an exception with one problem.</summary>
-    public ManifestException(string message)
-        : this([message])
-    {
-    }
-
-    /// <summary>Creates an exception with one problem.</summary>
-    public ManifestException()
-        : this("the manifest could not be read")
-    {
-    }
-
-    /// <summary>Creates an exception with one problem and a cause.</summary>
-    public ManifestException(string message, Exception innerException)
-        : base(message, innerException) => Problems = [message];
-
-    /// <summary>Each problem: <c>file:line: Kind name: field: message</c>.</summary>
-    public IReadOnlyList<string> Problems { get; }
-}
-
 /// <summary>
 /// Reads multi-document YAML (or JSON) manifests holding LiveStreams, TranscodeProfiles, Templates (all
 /// <c>ladder.dev/v1alpha1</c>) and core/v1 Secrets, into a <see cref="ManifestSet"/>. YAML is converted to

@@ -6,12 +6,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace Ladder.Api.Manifests;
 
-/// <summary>One YAML document converted to JSON, with the line it starts on.</summary>
-/// <param name="Index">0-based position of the document in the stream.</param>
-/// <param name="Line">1-based line where the document's content starts.</param>
-/// <param name="Json">The content as JSON; null for an empty document.</param>
-public sealed record YamlDocumentJson(int Index, int Line, JsonNode? Json);
-
 /// <summary>
 /// Converts YAML to JSON the way kubectl does (sigs.k8s.io/yaml, YAML 1.1 scalars): plain scalars that look
 /// like null, booleans (true/false, yes/no, on/off) or numbers become those JSON types; quoted scalars and

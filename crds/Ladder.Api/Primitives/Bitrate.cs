@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-using YamlDotNet.Serialization;
 
 namespace Ladder.Api.Primitives;
 
@@ -14,7 +11,7 @@ namespace Ladder.Api.Primitives;
 /// rejected: in Kubernetes quantities it means milli, which is never what a bitrate wants.
 /// </summary>
 [JsonConverter(typeof(BitrateJsonConverter))]
-public readonly record struct Bitrate : IComparable<Bitrate>
+public readonly record struct Bitrate : IComparable<Bitrate>, IWireValue<Bitrate>
 {
     /// <summary>The pattern a string bitrate must match (the CRD schema uses it as is).</summary>
     public const string Pattern = @"^[0-9]+(\.[0-9]+)?[kKMG]?$";
@@ -83,6 +80,26 @@ public readonly record struct Bitrate : IComparable<Bitrate>
         return true;
     }
 
+    static string IWireValue<Bitrate>.WireFormHint => "a bitrate must be an integer (bits per second) or a string like 5000k or 5M";
+
+    static bool IWireValue<Bitrate>.TryReadJsonNumber(ref Utf8JsonReader reader, out Bitrate value)
+    {
+        if (!reader.TryGetInt64(out var n))
+        {
+            throw new JsonException("a bitrate must be a whole number of bits per second, or a string like 5000k or 5M");
+        }
+        if (n < 0)
+        {
+            throw new JsonException($"bitrate {n} must not be negative");
+        }
+        if (n > MaxBitsPerSecond)
+        {
+            throw new JsonException($"bitrate {n} is larger than 10G");
+        }
+        value = new Bitrate(n);
+        return true;
+    }
+
     /// <summary>
     /// The canonical text: the largest of <c>G</c>, <c>M</c>, <c>k</c> that divides the value exactly
     /// (<c>5M</c>, <c>2800k</c>; <c>96000</c> prints as <c>96k</c>, <c>1500</c> as <c>1500</c>).
@@ -113,75 +130,4 @@ public readonly record struct Bitrate : IComparable<Bitrate>
 
     /// <summary>Compares two bitrates.</summary>
     public static bool operator >=(Bitrate left, Bitrate right) => left.BitsPerSecond >= right.BitsPerSecond;
-}
-
-/// <summary>Reads a <see cref="Bitrate"/> from a JSON integer or string; writes the canonical string (<c>"5M"</c>).</summary>
-public sealed class BitrateJsonConverter : JsonConverter<Bitrate>
-{
-    /// <inheritdoc />
-    public override Bitrate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number:
-                if (!reader.TryGetInt64(out var n))
-                {
-                    throw new JsonException("a bitrate must be a whole number of bits per second, or a string like 5000k or 5M");
-                }
-                if (n < 0)
-                {
-                    throw new JsonException($"bitrate {n} must not be negative");
-                }
-                if (n > Bitrate.MaxBitsPerSecond)
-                {
-                    throw new JsonException($"bitrate {n} is larger than 10G");
-                }
-                return new Bitrate(n);
-            case JsonTokenType.String:
-                if (!Bitrate.TryParse(reader.GetString(), out var value, out var error))
-                {
-                    throw new JsonException(error);
-                }
-                return value;
-            default:
-                throw new JsonException("a bitrate must be an integer (bits per second) or a string like 5000k or 5M");
-        }
-    }
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, Bitrate value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToString());
-}
-
-/// <summary>YamlDotNet converter for <see cref="Bitrate"/>: reads <c>5000k</c>, <c>5M</c> or <c>800000</c>, writes the canonical text.</summary>
-public sealed class BitrateYamlConverter : IYamlTypeConverter
-{
-    /// <inheritdoc />
-    public bool Accepts(Type type) => type == typeof(Bitrate) || type == typeof(Bitrate?);
-
-    /// <inheritdoc />
-    public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
-    {
-        var scalar = parser.Consume<Scalar>();
-        if (type == typeof(Bitrate?) && scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null")
-        {
-            return null;
-        }
-        if (!Bitrate.TryParse(scalar.Value, out var value, out var error))
-        {
-            throw new YamlException(scalar.Start, scalar.End, error);
-        }
-        return value;
-    }
-
-    /// <inheritdoc />
-    public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer)
-    {
-        if (value is null)
-        {
-            emitter.Emit(new Scalar("null"));
-            return;
-        }
-        emitter.Emit(new Scalar(((Bitrate)value).ToString()));
-    }
 }

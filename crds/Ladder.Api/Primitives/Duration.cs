@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-using YamlDotNet.Serialization;
 
 namespace Ladder.Api.Primitives;
 
@@ -16,7 +12,7 @@ namespace Ladder.Api.Primitives;
 /// Precision is 100 ns (a <see cref="TimeSpan"/> tick).
 /// </summary>
 [JsonConverter(typeof(DurationJsonConverter))]
-public readonly record struct Duration : IComparable<Duration>
+public readonly record struct Duration : IComparable<Duration>, IWireValue<Duration>
 {
     /// <summary>The pattern a duration string must match (the CRD schema uses it as is).</summary>
     public const string Pattern = @"^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$";
@@ -113,6 +109,8 @@ public readonly record struct Duration : IComparable<Duration>
         return true;
     }
 
+    static string IWireValue<Duration>.WireFormHint => "a duration must be a string with a unit, like 1s, 250ms or 2m";
+
     /// <summary>Formats as Go's <c>time.Duration.String()</c> does: <c>0s</c>, <c>250ms</c>, <c>1.5s</c>, <c>2m0s</c>, <c>1h30m0s</c>.</summary>
     public override string ToString()
     {
@@ -167,54 +165,4 @@ public readonly record struct Duration : IComparable<Duration>
 
     /// <summary>Compares two durations.</summary>
     public static bool operator >=(Duration left, Duration right) => left.Value >= right.Value;
-}
-
-/// <summary>Reads and writes a <see cref="Duration"/> as a Go duration string.</summary>
-public sealed class DurationJsonConverter : JsonConverter<Duration>
-{
-    /// <inheritdoc />
-    public override Duration Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException("a duration must be a string with a unit, like 1s, 250ms or 2m");
-        }
-        if (!Duration.TryParse(reader.GetString(), out var value, out var error))
-        {
-            throw new JsonException(error);
-        }
-        return value;
-    }
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, Duration value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToString());
-}
-
-/// <summary>YamlDotNet converter for <see cref="Duration"/> (Go duration strings).</summary>
-public sealed class DurationYamlConverter : IYamlTypeConverter
-{
-    /// <inheritdoc />
-    public bool Accepts(Type type) => type == typeof(Duration) || type == typeof(Duration?);
-
-    /// <inheritdoc />
-    public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
-    {
-        var scalar = parser.Consume<Scalar>();
-        if (type == typeof(Duration?) && scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null")
-        {
-            return null;
-        }
-        if (!Duration.TryParse(scalar.Value, out var value, out var error))
-        {
-            throw new YamlException(scalar.Start, scalar.End, error);
-        }
-        return value;
-    }
-
-    /// <inheritdoc />
-    public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer)
-    {
-        emitter.Emit(new Scalar(value is null ? "null" : ((Duration)value).ToString()));
-    }
 }

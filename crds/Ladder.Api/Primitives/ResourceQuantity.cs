@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
@@ -32,21 +30,4 @@ public readonly partial record struct ResourceQuantity
 
     [GeneratedRegex(Pattern)]
     private static partial Regex QuantityRegex();
-}
-
-/// <summary>Reads a <see cref="ResourceQuantity"/> from a JSON number or string; writes a string.</summary>
-public sealed class ResourceQuantityJsonConverter : JsonConverter<ResourceQuantity>
-{
-    /// <inheritdoc />
-    public override ResourceQuantity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType switch
-        {
-            JsonTokenType.String => new ResourceQuantity(reader.GetString()!),
-            JsonTokenType.Number => new ResourceQuantity(reader.GetDecimal().ToString(CultureInfo.InvariantCulture)),
-            _ => throw new JsonException("a resource quantity must be a number or a string like 500m or 1Gi"),
-        };
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, ResourceQuantity value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.Value);
 }

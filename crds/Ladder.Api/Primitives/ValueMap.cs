@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Ladder.Api.Primitives;
@@ -102,23 +101,4 @@ public sealed class ValueMap : IReadOnlyDictionary<string, string>, IEquatable<V
 
     /// <summary><c>{k=v, ...}</c> in key order.</summary>
     public override string ToString() => "{" + string.Join(", ", _items.Select(p => p.Key + "=" + p.Value)) + "}";
-}
-
-/// <summary>JSON converter for <see cref="ValueMap"/>: an object of string values.</summary>
-public sealed class ValueMapJsonConverter : JsonConverter<ValueMap>
-{
-    /// <inheritdoc />
-    public override ValueMap Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        new(JsonSerializer.Deserialize<Dictionary<string, string>>(ref reader, options) ?? []);
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, ValueMap value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        foreach (var (k, v) in value)
-        {
-            writer.WriteString(k, v);
-        }
-        writer.WriteEndObject();
-    }
 }

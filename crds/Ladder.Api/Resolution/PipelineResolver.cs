@@ -210,10 +210,7 @@ public static class PipelineResolver
             var mode = input.Mode ?? (protocol is InputProtocol.Rtmp or InputProtocol.Srt or InputProtocol.Udp && SpecRules.IsWildcardHost(uri.Host)
                 ? InputMode.Listen
                 : InputMode.Pull);
-            var key = Lookup(secrets, input.StreamKey, path + ".streamKey", errors, inherited, templateRef);
-            var passphrase = Lookup(secrets, input.Srt?.Passphrase, path + ".srt.passphrase", errors, inherited, templateRef);
-            CheckKey(key, path + ".streamKey", input.StreamKey, errors);
-            CheckPassphrase(passphrase, path + ".srt.passphrase", input.Srt?.Passphrase, errors);
+            var (key, passphrase) = LookupSecrets(secrets, input.StreamKey, input.Srt, path, errors, inherited, templateRef);
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
             var url = input.Url!;
             switch (protocol)
@@ -230,7 +227,7 @@ public static class PipelineResolver
                     break;
                 case InputProtocol.Srt:
                     options["mode"] = mode == InputMode.Listen ? "listener" : "caller";
-                    options["latency"] = Micros(input.Srt?.Latency ?? Duration.Parse(Defaults.SrtLatency));
+                    options["latency"] = SrtLatency(input.Srt);
                     break;
                 case InputProtocol.Rtsp:
                     options["rtsp_transport"] = "tcp";
@@ -279,16 +276,13 @@ public static class PipelineResolver
             }
             var scheme = SpecRules.SchemeOf(t.Url!)!;
             var protocol = scheme switch { "rtmps" => PushProtocol.Rtmps, "srt" => PushProtocol.Srt, _ => PushProtocol.Rtmp };
-            var key = Lookup(secrets, t.StreamKey, path + ".streamKey", errors, inherited, templateRef);
-            var passphrase = Lookup(secrets, t.Srt?.Passphrase, path + ".srt.passphrase", errors, inherited, templateRef);
-            CheckKey(key, path + ".streamKey", t.StreamKey, errors);
-            CheckPassphrase(passphrase, path + ".srt.passphrase", t.Srt?.Passphrase, errors);
+            var (key, passphrase) = LookupSecrets(secrets, t.StreamKey, t.Srt, path, errors, inherited, templateRef);
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
             var url = t.Url!;
             if (protocol == PushProtocol.Srt)
             {
                 options["mode"] = "caller";
-                options["latency"] = Micros(t.Srt?.Latency ?? Duration.Parse(Defaults.SrtLatency));
+                options["latency"] = SrtLatency(t.Srt);
             }
             else if (key is not null)
             {
@@ -306,6 +300,17 @@ public static class PipelineResolver
             errors.Add("spec.outputs", "every output is disabled; enable hls or dash, or add a push target");
         }
         return new PipelineOutputs(hls, dash, push.ToValueList());
+    }
+
+    // The stream key and SRT passphrase of an input or push target at path: looked up, then checked.
+    private static (string? Key, string? Passphrase) LookupSecrets(ISecretSource secrets, SecretValueSource? streamKey, SrtSettings? srt, string path,
+        ErrorList errors, IReadOnlySet<string> inherited, string? templateRef)
+    {
+        var key = Lookup(secrets, streamKey, path + ".streamKey", errors, inherited, templateRef);
+        var passphrase = Lookup(secrets, srt?.Passphrase, path + ".srt.passphrase", errors, inherited, templateRef);
+        CheckKey(key, path + ".streamKey", streamKey, errors);
+        CheckPassphrase(passphrase, path + ".srt.passphrase", srt?.Passphrase, errors);
+        return (key, passphrase);
     }
 
     private static string? Lookup(ISecretSource secrets, SecretValueSource? source, string path, ErrorList errors, IReadOnlySet<string> inherited, string? templateRef)
@@ -352,7 +357,12 @@ public static class PipelineResolver
         return head.TrimEnd('/') + "/" + segment + tail;
     }
 
-    private static string Micros(Duration d) => ((long)Math.Round(d.Value.Ticks / 10.0)).ToString(CultureInfo.InvariantCulture);
+    // The SRT latency option in microseconds (libavformat's unit), default 200ms.
+    private static string SrtLatency(SrtSettings? srt)
+    {
+        var latency = srt?.Latency ?? Duration.Parse(Defaults.SrtLatency);
+        return ((long)Math.Round(latency.Value.Ticks / 10.0)).ToString(CultureInfo.InvariantCulture);
+    }
 
     private static string InheritedNote(string path, IReadOnlySet<string> inherited, string? templateRef)
     {

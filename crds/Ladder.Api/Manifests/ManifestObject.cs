@@ -1,0 +1,22 @@
+using Ladder.Kubernetes.Models;
+
+namespace Ladder.Api.Manifests;
+
+/// <summary>An object read from a manifest, with where it came from.</summary>
+/// <param name="Object">The typed object: a LiveStream, TranscodeProfile, Template or Secret.</param>
+/// <param name="Source">File name (or the name given for a text).</param>
+/// <param name="Line">1-based line where the object starts.</param>
+public sealed record ManifestObject(KubernetesObject Object, string Source, int Line)
+{
+    /// <summary>The kind.</summary>
+    public string Kind => Object.Kind ?? "";
+
+    /// <summary>The name.</summary>
+    public string Name => Object.Metadata.Name ?? "";
+
+    /// <summary>The namespace; <see cref="ManifestReader.DefaultNamespace"/> when the manifest sets none.</summary>
+    public string Namespace => string.IsNullOrEmpty(Object.Metadata.Namespace) ? ManifestReader.DefaultNamespace : Object.Metadata.Namespace;
+
+    /// <summary><c>Kind namespace/name (file:line)</c>, for messages.</summary>
+    public override string ToString() => $"{Kind} {Namespace}/{Name} ({Source}:{Line})";
+}

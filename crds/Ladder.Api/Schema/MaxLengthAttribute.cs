@@ -1,0 +1,9 @@
+namespace Ladder.Api.Schema;
+
+/// <summary>Maximum string length (<c>maxLength</c>); bounds the CEL cost estimate too.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MaxLengthAttribute(int value) : Attribute
+{
+    /// <summary>The bound.</summary>
+    public int Value { get; } = value;
+}

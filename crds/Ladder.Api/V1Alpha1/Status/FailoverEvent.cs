@@ -1,0 +1,20 @@
+namespace Ladder.Api.V1Alpha1;
+
+/// <summary>One switch between inputs.</summary>
+public sealed class FailoverEvent
+{
+    /// <summary>When the switch happened.</summary>
+    public DateTimeOffset? Time { get; set; }
+
+    /// <summary>Input switched from (empty at start).</summary>
+    public string? From { get; set; }
+
+    /// <summary>Input switched to.</summary>
+    public string? To { get; set; }
+
+    /// <summary>timeout, error, manual or failback.</summary>
+    public FailoverReason? Reason { get; set; }
+
+    /// <summary>Details, e.g. the error text.</summary>
+    public string? Message { get; set; }
+}

@@ -1,0 +1,11 @@
+namespace Ladder.Api.V1Alpha1;
+
+/// <summary>An address an encoder can push to.</summary>
+public sealed class IngestEndpoint
+{
+    /// <summary>Input name.</summary>
+    public string? Input { get; set; }
+
+    /// <summary>URL to push to, with the stream key masked.</summary>
+    public string? Url { get; set; }
+}

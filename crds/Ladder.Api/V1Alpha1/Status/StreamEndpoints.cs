@@ -1,0 +1,17 @@
+using Ladder.Api.Schema;
+
+namespace Ladder.Api.V1Alpha1;
+
+/// <summary>Where to watch the stream and where to send it.</summary>
+public sealed class StreamEndpoints
+{
+    /// <summary>HLS multivariant playlist URL.</summary>
+    public string? Hls { get; set; }
+
+    /// <summary>DASH MPD URL.</summary>
+    public string? Dash { get; set; }
+
+    /// <summary>Ingest URLs of listening inputs (stream keys masked).</summary>
+    [MaxItems(8)]
+    public IList<IngestEndpoint>? Ingest { get; set; }
+}

@@ -1,0 +1,21 @@
+using Ladder.Api.Schema;
+using Ladder.Kubernetes.Models;
+
+namespace Ladder.Api.V1Alpha1;
+
+/// <summary>Observed state of a Template.</summary>
+public sealed class TemplateStatus
+{
+    /// <summary>The metadata.generation this status was computed from.</summary>
+    public long? ObservedGeneration { get; set; }
+
+    /// <summary>Ready (the Template is valid), plus Reconciling and Stalled in kstatus style.</summary>
+    [ListMap("type")]
+    [MaxItems(16)]
+    public IList<Condition>? Conditions { get; set; }
+
+    /// <summary>Names of the LiveStreams in this namespace with a templateRef to this Template.</summary>
+    [ListSet]
+    [MaxItems(1000)]
+    public IList<string>? UsedBy { get; set; }
+}

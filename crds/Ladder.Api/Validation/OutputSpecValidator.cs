@@ -1,0 +1,34 @@
+using FluentValidation;
+using Ladder.Api.Primitives;
+using Ladder.Api.V1Alpha1;
+
+namespace Ladder.Api.Validation;
+
+/// <summary>Validates the outputs on their own (the resolver checks them against the profile).</summary>
+public sealed class OutputSpecValidator : AbstractValidator<OutputSpec>
+{
+    /// <summary>Creates the validator.</summary>
+    public OutputSpecValidator()
+    {
+        RuleFor(x => x).Custom((o, ctx) =>
+        {
+            if (o.Hls?.SegmentDuration is Duration seg && (seg < Duration.FromSeconds(1) || seg > Duration.FromSeconds(30)))
+            {
+                ctx.AddFailure("Hls.SegmentDuration", $"{seg} is out of range; use 1s to 30s");
+            }
+            if (o.Hls?.Window is int w && (w < 2 || w > 100))
+            {
+                ctx.AddFailure("Hls.Window", $"{w} is out of range; use 2 to 100 segments");
+            }
+            if (o.Dash?.Window is int dw && (dw < 2 || dw > 100))
+            {
+                ctx.AddFailure("Dash.Window", $"{dw} is out of range; use 2 to 100 segments");
+            }
+            if (o.Push is { Count: > 8 })
+            {
+                ctx.AddFailure("Push", $"{o.Push.Count} push targets; at most 8 are allowed");
+            }
+        });
+        RuleForEach(x => x.Push).SetValidator(new PushTargetValidator());
+    }
+}
