@@ -37,27 +37,45 @@ public sealed unsafe class Decoder : IDisposable
     /// <exception cref="FFmpegException">The decoder could not be opened.</exception>
     public static Decoder Create(StreamInfo stream, DecoderOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var parameters = CodecParameters.From(stream);
+        return Create(parameters, stream.TimeBase, options);
+    }
+
+    /// <summary>
+    /// Opens a decoder from detached codec parameters (<c>avcodec_find_decoder</c>, <c>avcodec_parameters_to_context</c>,
+    /// <c>avcodec_open2</c>), e.g. to decode a stream whose input has since been closed or replaced.
+    /// </summary>
+    /// <param name="parameters">The stream's codec parameters.</param>
+    /// <param name="timeBase">The time base of the packets that will be sent (<c>pkt_timebase</c>); frames come out in it.</param>
+    /// <param name="options">Decoder choice, threads, options, hardware; null for defaults.</param>
+    /// <returns>The open decoder.</returns>
+    /// <exception cref="ArgumentException">No decoder exists for the codec or by the given name, or an option was not recognised.</exception>
+    /// <exception cref="FFmpegException">The decoder could not be opened.</exception>
+    public static Decoder Create(CodecParameters parameters, Rational timeBase, DecoderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
         options ??= new DecoderOptions();
-        var codec = options.CodecName is { } name ? AvCodec.avcodec_find_decoder_by_name(name) : AvCodec.avcodec_find_decoder(stream.CodecId);
+        var codec = options.CodecName is { } name ? AvCodec.avcodec_find_decoder_by_name(name) : AvCodec.avcodec_find_decoder(parameters.CodecId);
         if (codec == null)
         {
             throw new ArgumentException(
-                $"No decoder '{options.CodecName ?? stream.CodecName}' for stream {stream.Index} in this FFmpeg build; run 'ffmpeg -decoders'.",
-                nameof(stream));
+                $"No decoder '{options.CodecName ?? parameters.CodecName}' in this FFmpeg build; run 'ffmpeg -decoders'.",
+                nameof(parameters));
         }
 
-        var codecName = options.CodecName ?? stream.CodecName;
+        var codecName = options.CodecName ?? parameters.CodecName;
         var handle = CodecContexts.Allocate(codec);
         try
         {
             using (var context = handle.Acquire())
             {
-                using (stream.AcquireParameters(out var parameters))
+                using (var source = parameters.Handle.Acquire())
                 {
-                    AvCodec.avcodec_parameters_to_context(context.Pointer, parameters).ThrowIfError($"avcodec_parameters_to_context({codecName})");
+                    AvCodec.avcodec_parameters_to_context(context.Pointer, source.Pointer).ThrowIfError($"avcodec_parameters_to_context({codecName})");
                 }
 
-                context.Pointer->pkt_timebase = stream.TimeBase.ToNative();
+                context.Pointer->pkt_timebase = timeBase.ToNative();
                 context.Pointer->thread_count = options.Threads;
                 if (options.HardwareDevice is { } device)
                 {
@@ -68,7 +86,7 @@ public sealed unsafe class Decoder : IDisposable
                 CodecContexts.Open(context.Pointer, codec, codecName, options.Options);
             }
 
-            return new Decoder(handle, codecName, stream.TimeBase, stream.MediaType);
+            return new Decoder(handle, codecName, timeBase, parameters.MediaType);
         }
         catch
         {

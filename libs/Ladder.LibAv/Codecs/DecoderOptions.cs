@@ -1,6 +1,6 @@
 namespace Ladder.LibAv;
 
-/// <summary>How <see cref="Decoder.Create"/> opens a decoder.</summary>
+/// <summary>How <see cref="Decoder.Create(StreamInfo, DecoderOptions)"/> and <see cref="Decoder.Create(CodecParameters, Rational, DecoderOptions)"/> open a decoder.</summary>
 public sealed record DecoderOptions
 {
     /// <summary>A decoder by FFmpeg name (e.g. "h264_cuvid"); null picks FFmpeg's default for the stream's codec.</summary>

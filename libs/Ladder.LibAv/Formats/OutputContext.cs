@@ -149,6 +149,24 @@ public sealed unsafe class OutputContext : IDisposable
         return stream->index;
     }
 
+    /// <summary>Adds a stream described by detached <paramref name="parameters"/> (<c>avformat_new_stream</c>, <c>avcodec_parameters_copy</c>), e.g. a packager's track.</summary>
+    /// <param name="parameters">The codec parameters; copied, so the caller keeps ownership.</param>
+    /// <param name="timeBase">The time base the packets will carry; the muxer may change it in <see cref="WriteHeader"/>, so read <see cref="GetTimeBase"/> after.</param>
+    /// <returns>The new stream's index, for <see cref="Packet.StreamIndex"/>.</returns>
+    /// <exception cref="FFmpegException">The stream could not be added.</exception>
+    /// <exception cref="ObjectDisposedException">The output or the parameters were disposed.</exception>
+    public int AddStream(CodecParameters parameters, Rational timeBase)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        using var context = _handle.Acquire();
+        using var source = parameters.Handle.Acquire();
+        var stream = NewStream(context.Pointer);
+        AvCodec.avcodec_parameters_copy(stream->codecpar, source.Pointer).ThrowIfError("avcodec_parameters_copy");
+        stream->codecpar->codec_tag = 0; // let the muxer pick its own tag for the codec
+        stream->time_base = timeBase.ToNative();
+        return stream->index;
+    }
+
     /// <summary>The time base of stream <paramref name="streamIndex"/>; the muxer may change it in <see cref="WriteHeader"/>, so read it after.</summary>
     /// <param name="streamIndex">An output stream index.</param>
     public Rational GetTimeBase(int streamIndex)

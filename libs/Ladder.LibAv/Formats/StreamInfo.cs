@@ -5,7 +5,7 @@ namespace Ladder.LibAv;
 
 /// <summary>
 /// A snapshot of one input stream (libavformat <c>AVStream</c> and its <c>AVCodecParameters</c>), taken when the
-/// input was opened. <see cref="Decoder.Create"/> and <see cref="OutputContext.AddStream(StreamInfo)"/> read the live
+/// input was opened. <see cref="Decoder.Create(StreamInfo, DecoderOptions)"/> and <see cref="OutputContext.AddStream(StreamInfo)"/> read the live
 /// codec parameters, so they need the <see cref="InputContext"/> still open.
 /// </summary>
 public sealed record StreamInfo

@@ -34,6 +34,18 @@ internal static unsafe partial class AvCodec
     [LibraryImport(Name)]
     internal static partial void avcodec_free_context(AVCodecContext** avctx);
 
+    // AVCodecParameters *avcodec_parameters_alloc(void);
+    [LibraryImport(Name)]
+    internal static partial AVCodecParameters* avcodec_parameters_alloc();
+
+    // void avcodec_parameters_free(AVCodecParameters **par);
+    [LibraryImport(Name)]
+    internal static partial void avcodec_parameters_free(AVCodecParameters** par);
+
+    // const char *avcodec_profile_name(enum AVCodecID codec_id, int profile);
+    [LibraryImport(Name)]
+    internal static partial byte* avcodec_profile_name(int codec_id, int profile);
+
     // int avcodec_parameters_to_context(AVCodecContext *codec, const AVCodecParameters *par);
     [LibraryImport(Name)]
     internal static partial int avcodec_parameters_to_context(AVCodecContext* codec, AVCodecParameters* par);

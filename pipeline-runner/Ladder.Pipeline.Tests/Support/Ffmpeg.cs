@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Ladder.Pipeline.Tests.Support;
+
+/// <summary>Runs the installed ffmpeg CLI: to cut media, or as a real peer pushing a stream into the pipeline.</summary>
+internal sealed class Ffmpeg : IDisposable
+{
+    private readonly Process _process;
+
+    private Ffmpeg(string arguments)
+    {
+        _process = Process.Start(new ProcessStartInfo("ffmpeg", arguments) { RedirectStandardError = true, RedirectStandardInput = true })!;
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>Starts ffmpeg in the background (a pusher); it is killed on dispose if still running.</summary>
+    public static Ffmpeg Start(string arguments) => new(arguments);
+
+    /// <summary>Runs ffmpeg to completion within 60 s.</summary>
+    public static void Run(string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo("ffmpeg", arguments) { RedirectStandardError = true })!;
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), $"ffmpeg {arguments} did not finish");
+        Assert.True(process.ExitCode == 0, $"ffmpeg {arguments} failed: {error.Result}");
+    }
+
+    /// <summary>A free loopback port (TCP or UDP).</summary>
+    public static int FreePort(bool udp = false)
+    {
+        using var socket = udp ? new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) : new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    /// <summary>Whether the process has exited.</summary>
+    public bool HasExited => _process.HasExited;
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit(5000);
+        }
+
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,253 @@
+using Ladder.Api.Pipeline;
+using Ladder.LibAv;
+using Ladder.Pipeline.Ingest;
+using Ladder.Pipeline.Media;
+using Ladder.Pipeline.Stages;
+using Ladder.Pipeline.Status;
+using Microsoft.Extensions.Logging;
+
+namespace Ladder.Pipeline.Audio;
+
+/// <summary>
+/// The audio of the whole ladder, on one thread: decode the source audio once, convert it in a filter graph
+/// (<c>aresample</c> to the spec's sample rate, <c>aformat</c> to the encoder's sample format and channel layout,
+/// frames cut to the encoder's frame size by the buffer sink, like <c>asetnsamples</c>), encode once with
+/// <c>spec.audio.encoder</c> (aac or libopus) and write the packets to the one track <c>audio</c> that every
+/// rendition shares, timestamps in 1/sample-rate. The decoder follows the input (recreated on each
+/// <see cref="SourceFormat"/>), the graph follows the decoded format, and the encoder stays open throughout.
+/// </summary>
+internal sealed class AudioStage : QueueStage<SourcePacket>
+{
+    /// <summary>The id of the shared audio track.</summary>
+    public const string TrackId = "audio";
+
+    private readonly PipelineAudio _audio;
+    private readonly IEncodedPacketSink _sink;
+    private readonly MediaPool<Packet> _packets;
+    private readonly Frame _decoded = new();
+    private readonly Frame _filtered = new();
+    private readonly Packet _packet = new();
+    private Decoder? _decoder;
+    private FilterGraph? _graph;
+    private (int SampleRate, SampleFormat Format, ChannelLayout Layout) _graphInput;
+    private Encoder? _encoder;
+    private TrackInfo? _track;
+    private long _errors;
+
+    /// <summary>Creates the stage.</summary>
+    public AudioStage(PipelineAudio audio, IEncodedPacketSink sink, MediaPool<Packet> packets, int capacity, QueueFullMode fullMode, ILogger logger)
+        : base("audio", "audio", logger, capacity, fullMode)
+    {
+        _audio = audio;
+        _sink = sink;
+        _packets = packets;
+    }
+
+    /// <summary>The audio track's figures, in the shape of a rendition's.</summary>
+    public TrackStatus GetStatus() =>
+        new(TrackId, false, _track?.Parameters.CodecName, 0, 0, 0, Counters.Items, 0, Counters.Bitrate, Counters.MediaSeconds);
+
+    /// <inheritdoc />
+    protected override void Process(SourcePacket item)
+    {
+        if (item.Format is { } format)
+        {
+            using var parameters = format.Parameters;
+            FlushDecoder();
+            _decoder?.Dispose();
+            _decoder = null;
+            _decoder = Decoder.Create(parameters, PipelineTime.TimeBase);
+            SetState(StageState.Running, detail: $"decoding {parameters}, encoding {_audio.Encoder} {_audio.SampleRate} Hz {_audio.Channels} ch at {_audio.Bitrate} bit/s");
+            return;
+        }
+
+        var packet = item.Packet!;
+        try
+        {
+            if (_decoder is not null)
+            {
+                Decode(packet);
+            }
+        }
+        finally
+        {
+            _packets.Return(packet);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Release(SourcePacket item)
+    {
+        if (item.Packet is { } packet)
+        {
+            _packets.Return(packet);
+        }
+
+        item.Format?.Parameters.Dispose();
+    }
+
+    /// <inheritdoc />
+    protected override void Drain()
+    {
+        FlushDecoder();
+        FlushGraph();
+        if (_encoder is not null)
+        {
+            _encoder.SendFrame(null);
+            ReceivePackets();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Finish()
+    {
+        base.Finish();
+        if (_track is not null)
+        {
+            _sink.RemoveTrack(TrackId);
+            _track.Parameters.Dispose();
+        }
+
+        _decoder?.Dispose();
+        _graph?.Dispose();
+        _encoder?.Dispose();
+        _decoded.Dispose();
+        _filtered.Dispose();
+        _packet.Dispose();
+    }
+
+    private void Decode(Packet packet)
+    {
+        try
+        {
+            while (_decoder!.SendPacket(packet) == CodecResult.Again)
+            {
+                ReceiveFrames();
+            }
+
+            ReceiveFrames();
+        }
+        catch (FFmpegException error)
+        {
+            _errors++;
+            SetState(StageState.Running, detail: $"skipped {_errors} corrupt audio packets; last: {error.Message}");
+        }
+    }
+
+    private void FlushDecoder()
+    {
+        if (_decoder is not null)
+        {
+            _decoder.SendPacket(null);
+            ReceiveFrames();
+        }
+    }
+
+    private void ReceiveFrames()
+    {
+        while (_decoder!.ReceiveFrame(_decoded) == CodecResult.Ok)
+        {
+            var pts = _decoded.BestEffortTimestamp;
+            if (pts == Timestamp.None)
+            {
+                continue;
+            }
+
+            _decoded.Pts = pts;
+            EnsureGraph(_decoded);
+            _graph!.SendFrame(_decoded);
+            PullFiltered();
+        }
+    }
+
+    private void EnsureGraph(Frame frame)
+    {
+        var input = (frame.SampleRate, frame.SampleFormat, frame.ChannelLayout);
+        if (_graph is not null && input == _graphInput)
+        {
+            return;
+        }
+
+        var encoder = _encoder ?? OpenEncoder();
+        FlushGraph();
+        _graph?.Dispose();
+        _graph = null;
+        var layout = Layout(_audio.Channels);
+        _graph = FilterGraph.CreateAudio(
+            $"aresample={_audio.SampleRate},aformat=sample_fmts={SampleFormatFor(_audio.Encoder).Name}:channel_layouts={layout.Name}",
+            new AudioFilterInput { SampleRate = frame.SampleRate, SampleFormat = frame.SampleFormat, ChannelLayout = frame.ChannelLayout, TimeBase = PipelineTime.TimeBase },
+            encoder.FrameSize);
+        _graphInput = input;
+    }
+
+    private void FlushGraph()
+    {
+        if (_graph is not null)
+        {
+            _graph.SendFrame(null);
+            PullFiltered();
+        }
+    }
+
+    private void PullFiltered()
+    {
+        var encoder = _encoder!;
+        var graphTimeBase = _graph!.OutputTimeBase;
+        while (_graph.ReceiveFrame(_filtered) == CodecResult.Ok)
+        {
+            _filtered.Pts = Rational.Rescale(_filtered.Pts, graphTimeBase, encoder.TimeBase);
+            while (encoder.SendFrame(_filtered) == CodecResult.Again)
+            {
+                ReceivePackets();
+            }
+
+            ReceivePackets();
+        }
+    }
+
+    private Encoder OpenEncoder()
+    {
+        _encoder = Encoder.CreateAudio(new AudioEncoderSettings
+        {
+            Codec = _audio.Encoder,
+            SampleRate = _audio.SampleRate,
+            SampleFormat = SampleFormatFor(_audio.Encoder),
+            ChannelLayout = Layout(_audio.Channels),
+            BitRate = _audio.Bitrate,
+            GlobalHeader = true,
+        });
+        _track = new TrackInfo
+        {
+            Id = TrackId,
+            MediaType = MediaType.Audio,
+            Parameters = CodecParameters.From(_encoder),
+            TimeBase = _encoder.TimeBase,
+            Bitrate = _audio.Bitrate,
+            MaxBitrate = _audio.Bitrate,
+        };
+        _sink.AddTrack(_track);
+        PipelineLog.TrackAdded(Logger, TrackId, _track.Parameters);
+        return _encoder;
+    }
+
+    private void ReceivePackets()
+    {
+        while (_encoder!.ReceivePacket(_packet) == CodecResult.Ok)
+        {
+            Counters.Record(_packet.Size, Rational.Rescale(_packet.Pts, _encoder.TimeBase, PipelineTime.TimeBase));
+            _sink.Write(new EncodedPacket(_track!, _packet, false));
+        }
+    }
+
+    /// <summary>FFmpeg's aac encoder takes planar float; libopus interleaved float.</summary>
+    private static SampleFormat SampleFormatFor(string encoder) => encoder == "libopus" ? SampleFormat.Flt : SampleFormat.FltP;
+
+    private static ChannelLayout Layout(int channels) => channels switch
+    {
+        1 => ChannelLayout.Mono,
+        2 => ChannelLayout.Stereo,
+        6 => ChannelLayout.Parse("5.1"),
+        8 => ChannelLayout.Parse("7.1"),
+        _ => throw new ArgumentOutOfRangeException(nameof(channels), channels, $"spec.audio.channels: {channels} channels have no standard layout; use 1, 2, 6 or 8."),
+    };
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Ladder.Api.Pipeline;
+using Ladder.Api.V1Alpha1;
+using Ladder.LibAv;
+
+namespace Ladder.Pipeline.Ingest;
+
+/// <summary>
+/// How the ingest stage opens one <see cref="PipelineInput"/>: the URL and libavformat options, plus two options the
+/// runner handles itself and removes before opening, named after the ffmpeg CLI flags they mirror:
+/// <c>re</c> ("1" reads in real time, the default for file inputs; "0" reads as fast as the encoders go) and
+/// <c>stream_loop</c> (file inputs: times to replay after the first pass, "-1" forever; default "0").
+/// UDP and SRT inputs carry MPEG-TS, so their demuxer is fixed to <c>mpegts</c>.
+/// </summary>
+internal sealed record InputSettings
+{
+    private const string RealtimeOption = "re";
+    private const string LoopOption = "stream_loop";
+
+    /// <summary>The input's name from the spec.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The URL libavformat opens (with the stream key; never log it, use <see cref="Redact"/>).</summary>
+    public required string Url { get; init; }
+
+    /// <summary>The protocol.</summary>
+    public required InputProtocol Protocol { get; init; }
+
+    /// <summary>Pull or listen.</summary>
+    public required InputMode Mode { get; init; }
+
+    /// <summary>libavformat options without the runner's own.</summary>
+    public required IReadOnlyDictionary<string, string> Options { get; init; }
+
+    /// <summary>Pace reading by the packets' timestamps.</summary>
+    public required bool Realtime { get; init; }
+
+    /// <summary>Replays of a file input after the first pass; -1 forever.</summary>
+    public required int Loop { get; init; }
+
+    /// <summary>No packet for this long counts as a lost input (<c>spec.failover.inputTimeout</c>).</summary>
+    public required TimeSpan ReadTimeout { get; init; }
+
+    /// <summary>The secrets to mask in messages.</summary>
+    public required IReadOnlyList<string> Secrets { get; init; }
+
+    /// <summary>Whether the input is a file (finite, may loop).</summary>
+    public bool IsFile => Protocol == InputProtocol.File;
+
+    /// <summary>Reads the settings of <paramref name="input"/>.</summary>
+    /// <exception cref="ArgumentException">A runner option has an unreadable value.</exception>
+    public static InputSettings From(PipelineInput input, PipelineFailover failover)
+    {
+        var options = input.Options.Where(o => o.Key is not RealtimeOption and not LoopOption).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+        if (input.Protocol == InputProtocol.Srt && input.StreamKey is { } streamId)
+        {
+            options.TryAdd("streamid", streamId);
+        }
+
+        if (input.Passphrase is { } passphrase)
+        {
+            options.TryAdd("passphrase", passphrase);
+        }
+
+        return new InputSettings
+        {
+            Name = input.Name,
+            Url = input.Url,
+            Protocol = input.Protocol,
+            Mode = input.Mode,
+            Options = options,
+            Realtime = ReadFlag(input, RealtimeOption, input.Protocol == InputProtocol.File),
+            Loop = input.Protocol == InputProtocol.File ? ReadInt(input, LoopOption, 0) : 0,
+            ReadTimeout = failover.InputTimeout.Value,
+            Secrets = new[] { input.StreamKey, input.Passphrase }.OfType<string>().Where(s => s.Length > 0).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// The <see cref="InputContext.Open"/> options. An RTMP or SRT listener waits for its sender without a deadline; UDP
+    /// has no connection to wait for, so its open (probing the first packets) gets 10 s like a pull, which also ends
+    /// a probe stuck on bytes that are not MPEG-TS.
+    /// </summary>
+    public InputOptions ToInputOptions(MediaDictionary options) => new()
+    {
+        Format = Protocol is InputProtocol.Udp or InputProtocol.Srt ? "mpegts" : null,
+        Options = options,
+        OpenTimeout = Mode == InputMode.Listen && Protocol != InputProtocol.Udp ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(10),
+        ReadTimeout = ReadTimeout,
+    };
+
+    /// <summary>The URL and <paramref name="text"/> with stream keys and passphrases masked.</summary>
+    public string Redact(string text) => Secrets.Aggregate(text, (current, secret) => PipelineJson.MaskIn(current, secret));
+
+    private static bool ReadFlag(PipelineInput input, string key, bool fallback) =>
+        !input.Options.TryGetValue(key, out var value) ? fallback : value switch
+        {
+            "1" or "true" => true,
+            "0" or "false" => false,
+            _ => throw new ArgumentException($"spec.inputs[{input.Name}].options.{key}: '{value}' is not a flag; use 1 or 0.", nameof(input)),
+        };
+
+    private static int ReadInt(PipelineInput input, string key, int fallback) =>
+        !input.Options.TryGetValue(key, out var value) ? fallback
+        : int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= -1 ? number
+        : throw new ArgumentException($"spec.inputs[{input.Name}].options.{key}: '{value}' is not a loop count; use -1 (forever), 0 or more.", nameof(input));
+}

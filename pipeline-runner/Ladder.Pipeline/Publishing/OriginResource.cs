@@ -1,0 +1,10 @@
+namespace Ladder.Pipeline.Publishing;
+
+/// <summary>One resource the origin serves.</summary>
+/// <param name="Content">The bytes; never modified after publication.</param>
+/// <param name="ContentType">The media type, e.g. <c>application/vnd.apple.mpegurl</c> (RFC 8216 section 4), <c>application/dash+xml</c>, <c>video/mp4</c>, <c>video/iso.segment</c>, <c>video/mp2t</c>.</param>
+/// <param name="MaxAge">
+/// How long HTTP caches may keep it (<c>Cache-Control: max-age</c>): about half a target duration for live
+/// playlists and manifests, long for segments and init segments, which never change once published.
+/// </param>
+public sealed record OriginResource(ReadOnlyMemory<byte> Content, string ContentType, TimeSpan MaxAge);

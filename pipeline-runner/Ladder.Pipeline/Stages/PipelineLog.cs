@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Ladder.Pipeline.Stages;
+
+/// <summary>The media core's log messages (source-generated, no allocation when the level is off).</summary>
+internal static partial class PipelineLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Stage {Stage} failed")]
+    public static partial void StageFailed(ILogger logger, string stage, Exception error);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Input {Input} opened: {Description}")]
+    public static partial void InputOpened(ILogger logger, string input, string description);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Input {Input} lost, reconnecting in {DelaySeconds} s: {Reason}")]
+    public static partial void InputLost(ILogger logger, string input, double delaySeconds, string reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Track {Track} announced: {Parameters}")]
+    public static partial void TrackAdded(ILogger logger, string track, Ladder.LibAv.CodecParameters parameters);
+}

@@ -1,0 +1,12 @@
+namespace Ladder.Pipeline.Status;
+
+/// <summary>
+/// A snapshot of a running pipeline (the runner serves it as JSON at <c>/v1/status</c>): the input being read, every
+/// stage with its state, error and counters, and each output track's figures.
+/// </summary>
+/// <param name="Stream">The LiveStream, <c>namespace/name</c>.</param>
+/// <param name="Generation">The <c>PipelineSpec.Generation</c> being executed.</param>
+/// <param name="ActiveInput">The name of the input being read; null while none delivers (starting, reconnecting, ended).</param>
+/// <param name="Stages">All stages, ingest first.</param>
+/// <param name="Tracks">The ladder's renditions in spec order, then <c>audio</c>.</param>
+public sealed record PipelineStatus(string Stream, long Generation, string? ActiveInput, IReadOnlyList<StageStatus> Stages, IReadOnlyList<TrackStatus> Tracks);

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Ladder.Api.Pipeline;
+using Ladder.Api.V1Alpha1;
+using Ladder.LibAv;
+
+namespace Ladder.Pipeline.Video;
+
+/// <summary>
+/// Opens a rendition's encoder (<c>spec.video.encoder</c>) with settings that keep keyframes where the pipeline puts
+/// them: closed GOP, no scene-cut keyframes, keyframes forced by <c>pict_type = I</c> turned into IDRs, a short
+/// lookahead for latency, VBV from <c>maxBitrate</c>/<c>bufferSize</c>.
+/// libx264/libx265: <c>preset</c>, <c>forced-idr=1</c>, <c>x264-params</c>/<c>x265-params</c> with
+/// <c>keyint</c>, <c>min-keyint</c>, <c>scenecut=0</c>, <c>open-gop=0</c>, <c>rc-lookahead</c>.
+/// NVENC: <c>forced-idr=1</c>, <c>no-scenecut=1</c>, <c>strict_gop=1</c>. QSV: <c>forced_idr=1</c>. VAAPI turns a
+/// forced I frame into an IDR by itself. Hardware encoders read frames uploaded to the pipeline's device
+/// (<see cref="HardwareContext"/>).
+/// </summary>
+internal static class VideoEncoderFactory
+{
+    private const int LookaheadFrames = 10;
+    private const int MaxBFrames = 2;
+
+    /// <summary>The software pixel format the rendition's filter graph produces: yuv420p, or nv12 for upload to a hardware encoder.</summary>
+    public static PixelFormat SoftwareFormat(HardwareAcceleration hardware) => hardware == HardwareAcceleration.None ? PixelFormat.Yuv420P : PixelFormat.Nv12;
+
+    /// <summary>x264 frame threads for one of <paramref name="renditions"/> encoders sharing the machine: the cores split evenly, at least one.</summary>
+    public static int ThreadsPerEncoder(int renditions) => Math.Max(1, (int)Math.Ceiling(Environment.ProcessorCount / (double)Math.Max(1, renditions)));
+
+    /// <summary>Opens the encoder.</summary>
+    /// <param name="video">The video spec (encoder name, preset, GOP, hardware).</param>
+    /// <param name="rendition">The rendition (bitrates, profile, level).</param>
+    /// <param name="size">Width and height in pixels of the frames sent.</param>
+    /// <param name="timeBase">The time base of the frames' PTS: the inverse of <paramref name="frameRate"/>.</param>
+    /// <param name="frameRate">Frames per second.</param>
+    /// <param name="keyframeInterval">The longest GOP in frames (<c>keyint</c>); forced IDRs come at least this often.</param>
+    /// <param name="threads">Encoder threads.</param>
+    /// <param name="pixelFormat">The frames' pixel format: <see cref="SoftwareFormat"/>, or the device's surface format with <paramref name="frames"/>.</param>
+    /// <param name="frames">The hardware surface pool frames are uploaded to; null for software encoders.</param>
+    /// <exception cref="ArgumentException">No such encoder in this FFmpeg build, or an option it does not know.</exception>
+    /// <exception cref="FFmpegException">The encoder refused the settings.</exception>
+    public static Encoder Create(
+        PipelineVideo video, PipelineRendition rendition, (int Width, int Height) size, Rational timeBase, Rational frameRate, int keyframeInterval, int threads, PixelFormat pixelFormat, HardwareFrames? frames)
+    {
+        using var options = new MediaDictionary();
+        var name = video.Encoder;
+        if (video.Preset is { } preset)
+        {
+            options.Set("preset", preset);
+        }
+
+        if (rendition.Profile is { } profile && !name.EndsWith("_vaapi", StringComparison.Ordinal))
+        {
+            options.Set("profile", profile.ToString().ToLowerInvariant());
+        }
+
+        if (rendition.Level is { } level && !name.EndsWith("_vaapi", StringComparison.Ordinal))
+        {
+            options.Set("level", level);
+        }
+
+        var lookahead = Math.Min(LookaheadFrames, keyframeInterval);
+        var gop = string.Create(CultureInfo.InvariantCulture, $"keyint={keyframeInterval}:min-keyint={keyframeInterval}:scenecut=0:open-gop=0:rc-lookahead={lookahead}");
+        switch (name)
+        {
+            case "libx264":
+                options.Set("forced-idr", "1");
+                options.Set("x264-params", gop);
+                break;
+            case "libx265":
+                options.Set("forced-idr", "1");
+                options.Set("x265-params", gop + ":log-level=warning");
+                break;
+            case var encoder when encoder.EndsWith("_nvenc", StringComparison.Ordinal):
+                options.Set("forced-idr", "1");
+                options.Set("no-scenecut", "1");
+                options.Set("strict_gop", "1");
+                options.Set("rc-lookahead", lookahead.ToString(CultureInfo.InvariantCulture));
+                break;
+            case var encoder when encoder.EndsWith("_qsv", StringComparison.Ordinal):
+                options.Set("forced_idr", "1");
+                break;
+            default:
+                break;
+        }
+
+        return Encoder.CreateVideo(new VideoEncoderSettings
+        {
+            Codec = name,
+            Width = size.Width,
+            Height = size.Height,
+            PixelFormat = pixelFormat,
+            TimeBase = timeBase,
+            FrameRate = frameRate,
+            BitRate = rendition.Bitrate ?? 0,
+            MaxBitRate = rendition.MaxBitrate ?? 0,
+            BufferSize = (int)Math.Min(int.MaxValue, rendition.BufferSize ?? 0),
+            GopSize = keyframeInterval,
+            MaxBFrames = video.Preset == "ultrafast" ? null : MaxBFrames,
+            Threads = threads,
+            GlobalHeader = true, // packagers write parameter sets into init segments (avcC/hvcC)
+            Options = options,
+            HardwareFrames = frames,
+        });
+    }
+}
