@@ -112,4 +112,14 @@ public class PipelineSpecTests
             "outputs.hls.segmentDuration: 3s is not a whole multiple of the GOP (2s); segments are cut on keyframes, so use 2s or 4s",
         ], new PipelineSpecValidator().Validate(broken).ToFieldErrors().Select(e => e.ToString()));
     }
+
+    [Fact]
+    public void Validate_Should_ReportTheGopOnce_When_GopSecondsIsZero()
+    {
+        var broken = Sample() with { Video = Sample().Video with { GopSeconds = 0 } };
+
+        Assert.Equal(
+            ["video.gopSeconds: 0 is out of range; use 1 to 10"],
+            new PipelineSpecValidator().Validate(broken).ToFieldErrors().Select(e => e.ToString()));
+    }
 }

@@ -143,7 +143,7 @@ public sealed class PipelineSpecValidator : AbstractValidator<PipelineSpec>
             {
                 ctx.AddFailure("Outputs", "every output is disabled; enable hls or dash, or add a push target");
             }
-            if (p.Video is not null && SpecRules.CheckSegmentDuration(p.Outputs.Hls.SegmentDuration, p.Video.GopSeconds) is { } segError)
+            if (p.Video is { GopSeconds: >= 1 and <= 10 } && SpecRules.CheckSegmentDuration(p.Outputs.Hls.SegmentDuration, p.Video.GopSeconds) is { } segError)
             {
                 ctx.AddFailure("Outputs.Hls.SegmentDuration", segError);
             }

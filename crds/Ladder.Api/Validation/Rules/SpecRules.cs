@@ -146,8 +146,12 @@ public static partial class SpecRules
     public static bool IsWildcardHost(string host) => host is "" or "0.0.0.0" or "::" or "[::]";
 
     /// <summary>Why the HLS segment duration does not suit the GOP, or null.</summary>
+    /// <param name="segment">The segment duration.</param>
+    /// <param name="gopSeconds">The GOP in seconds; callers validate it (1 to 10) first.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="gopSeconds"/> is below 1.</exception>
     public static string? CheckSegmentDuration(Duration segment, int gopSeconds)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(gopSeconds, 1);
         var gopMs = gopSeconds * 1000L;
         var ms = (long)Math.Round(segment.TotalMilliseconds);
         if (ms < 1000 || ms > 30_000)

@@ -1,0 +1,23 @@
+namespace Ladder.Api.Runner;
+
+/// <summary>One rendition the runner publishes (<see cref="RunnerStatus.Renditions"/>).</summary>
+public sealed record RunnerRenditionStatus
+{
+    /// <summary>The rendition's name from the spec.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Output width in pixels (the source's for passthrough), or null before the first frame.</summary>
+    public int? Width { get; init; }
+
+    /// <summary>Output height in pixels (the source's for passthrough), or null before the first frame.</summary>
+    public int? Height { get; init; }
+
+    /// <summary>Measured output bitrate, bits per second (the configured target until measured), or null.</summary>
+    public long? Bitrate { get; init; }
+
+    /// <summary>Output frame rate, frames per second, or null before the first frame.</summary>
+    public double? Fps { get; init; }
+
+    /// <summary>True once its first segment has been published.</summary>
+    public bool Published { get; init; }
+}
