@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ladder.ControllerRuntime.Controllers;
+using Ladder.Kubernetes;
+using Ladder.Kubernetes.Models;
+using Ladder.Kubernetes.Serialization;
+using Ladder.Kubernetes.Testing;
+using Ladder.Operator.Controllers;
+using Ladder.Operator.Hosting;
+using Ladder.Operator.Runner;
+using Microsoft.Extensions.Logging;
+
+namespace Ladder.Operator.Tests.Support;
+
+/// <summary>The operator's controllers against a <see cref="FakeApiServer"/> and a <see cref="FakeRunner"/>.</summary>
+internal sealed class OperatorHarness : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private readonly CancellationTokenSource _stop = new();
+    private Task _run = Task.CompletedTask;
+
+    private OperatorHarness(FakeApiServer api, FakeRunner runner)
+    {
+        Api = api;
+        Runner = runner;
+        Client = api.CreateClient();
+        Clients = new OperatorClients(Client);
+    }
+
+    public FakeApiServer Api { get; }
+
+    public FakeRunner Runner { get; }
+
+    public KubernetesClient Client { get; }
+
+    public OperatorClients Clients { get; }
+
+    public CapturingEvents Events { get; } = new();
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>
+    /// Starts the fake servers, runs <paramref name="seed"/> to create the first objects, then starts the controllers.
+    /// Seeding first matters: the fake API server keeps no watch history, so objects created between an informer's
+    /// LIST and its WATCH would be missed; the initial LIST sees seeded objects.
+    /// </summary>
+    public static async Task<OperatorHarness> StartAsync(Func<OperatorClients, Task> seed)
+    {
+        var harness = new OperatorHarness(await FakeApiServer.StartAsync(), await FakeRunner.StartAsync());
+        await seed(harness.Clients);
+        var options = new OperatorOptions { RunnerImage = "ladder/runner:test", ReconcilingPollInterval = TimeSpan.FromMilliseconds(100), StatusPollInterval = TimeSpan.FromMilliseconds(300) };
+        var loggers = LoggerFactory.Create(b => b.AddProvider(harness.Logs).SetMinimumLevel(LogLevel.Trace));
+        var cache = new OperatorInformers(harness.Clients, TestObjects.Namespace);
+        var manager = new ControllerManager();
+        OperatorControllers.AddTo(manager, cache, harness.Clients, new RunnerAdminClient(new HttpClient(), TimeSpan.FromSeconds(2)), harness.Runner,
+            harness.Events, options, TimeProvider.System, loggers, null, null);
+        harness._run = manager.RunAsync(harness._stop.Token);
+        return harness;
+    }
+
+    /// <summary>Plays the deployment controller: marks the Deployment's current pod template as rolled out.</summary>
+    public async Task CompleteRolloutAsync(string name)
+    {
+        var deployment = await Clients.Deployments.GetAsync(TestObjects.Namespace, name);
+        deployment.Status = new DeploymentStatus { ObservedGeneration = deployment.Metadata.Generation, Replicas = 1, UpdatedReplicas = 1, ReadyReplicas = 1, AvailableReplicas = 1 };
+        await Clients.Deployments.UpdateStatusAsync(deployment);
+    }
+
+    /// <summary>Changes an object the way a person does, retrying on a conflict with the operator's status writes (client-go <c>RetryOnConflict</c>).</summary>
+    public static async Task ChangeAsync<T>(IResourceClient<T> client, string name, Action<T> change)
+        where T : KubernetesObject
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var obj = await client.GetAsync(TestObjects.Namespace, name);
+            change(obj);
+            try
+            {
+                await client.UpdateAsync(obj);
+                return;
+            }
+            catch (Kubernetes.Errors.KubeApiException e) when (e.IsConflict && attempt < 10)
+            {
+            }
+        }
+    }
+
+    /// <summary>The stored object as JSON, or null.</summary>
+    public JsonObject? Get(ApiResource resource, string name) => Api.Get(resource, TestObjects.Namespace, name);
+
+    /// <summary>Waits (bounded) until <paramref name="condition"/> holds; fails with <paramref name="what"/> and the last log lines otherwise.</summary>
+    public async Task EventuallyAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}; last log lines:\n{string.Join("\n", Logs.Lines.TakeLast(8))}");
+            await Task.Delay(25);
+        }
+    }
+
+    public static T As<T>(JsonObject json) => json.Deserialize<T>(KubernetesJson.Options)!;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _run;
+        _stop.Dispose();
+        Client.Dispose();
+        await Runner.DisposeAsync();
+        await Api.DisposeAsync();
+    }
+}

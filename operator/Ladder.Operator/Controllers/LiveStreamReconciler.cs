@@ -1,0 +1,181 @@
+using Ladder.Api.Runner;
+using Ladder.Api.V1Alpha1;
+using Ladder.ControllerRuntime;
+using Ladder.ControllerRuntime.Controllers;
+using Ladder.ControllerRuntime.Events;
+using Ladder.Kubernetes.Models;
+using Ladder.Operator.Apply;
+using Ladder.Operator.Builders;
+using Ladder.Operator.Hosting;
+using Ladder.Operator.Metrics;
+using Ladder.Operator.Runner;
+using Ladder.Operator.Status;
+
+namespace Ladder.Operator.Controllers;
+
+/// <summary>
+/// Reconciles one LiveStream by key, level-based: resolve it from the caches, apply the Secret, Service and Deployment
+/// (server-side apply, skipped when unchanged), hot-reload the runner through its admin API when only the pipeline
+/// changed, and write the status when it differs. Deletion is left to the garbage collector (every owned object has an
+/// owner reference; nothing outside the cluster needs cleaning, so there is no finalizer).
+/// </summary>
+internal sealed partial class LiveStreamReconciler(
+    OperatorInformers cache,
+    OperatorClients clients,
+    RunnerAdminClient runners,
+    IRunnerAddresses addresses,
+    IEventRecorder events,
+    OperatorOptions options,
+    TimeProvider time,
+    ILogger<LiveStreamReconciler> logger,
+    OperatorMetrics? metrics = null) : IReconciler
+{
+    private readonly ServiceRunnerAddresses _serviceAddresses = new(options.ServiceDomain);
+
+    /// <inheritdoc />
+    public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        var stream = cache.Streams.Store.Get(key);
+        if (stream is null || stream.Metadata.DeletionTimestamp is not null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var generation = stream.Metadata.Generation ?? 1;
+        var (inputs, stall) = StreamResolution.Resolve(stream, cache);
+        if (stall is not null)
+        {
+            if (await WriteStatusAsync(stream, new StreamObservation { Generation = generation, Stall = stall }, cancellationToken).ConfigureAwait(false))
+            {
+                events.Record(stream, EventType.Warning, stall.Reason, "Reconcile", stall.Message);
+                LogStalled(logger, key.ToString(), stall.Reason, stall.Message);
+            }
+
+            return ReconcileResult.Done;
+        }
+
+        var pipeline = inputs!.Pipeline;
+        var desiredDeployment = RunnerDeploymentBuilder.Build(inputs, options);
+        var liveDeployment = cache.Deployments.Store.Get(key);
+        var secretKey = new ObjectKey(key.Namespace, RunnerLabels.SecretName(stream));
+        var (_, secretOutcome) = await ServerSideApplier.ApplyAsync(clients.Secrets, RunnerSecretBuilder.Build(inputs), cache.Secrets.Store.Get(secretKey), cancellationToken).ConfigureAwait(false);
+        await ServerSideApplier.ApplyAsync(clients.Services, RunnerServiceBuilder.Build(inputs), cache.Services.Store.Get(key), cancellationToken).ConfigureAwait(false);
+        var (_, deploymentOutcome) = await ServerSideApplier.ApplyAsync(clients.Deployments, desiredDeployment, liveDeployment, cancellationToken).ConfigureAwait(false);
+        if (secretOutcome != ApplyOutcome.Unchanged)
+        {
+            LogPipeline(logger, key.ToString(), pipeline.Generation, pipeline.ToRedactedJson(indented: false));
+        }
+
+        if (deploymentOutcome == ApplyOutcome.Created)
+        {
+            events.Record(stream, EventType.Normal, "Created", "Reconcile", $"created the runner Deployment, Service and Secret (pipeline generation {pipeline.Generation})");
+        }
+
+        var observation = new StreamObservation
+        {
+            Generation = generation,
+            DesiredPipelineGeneration = pipeline.Generation,
+            Paused = inputs.Paused,
+        };
+        if (inputs.Paused)
+        {
+            await WriteStatusAsync(stream, observation with { Endpoints = EndpointsBuilder.Build(pipeline, _serviceAddresses.Host(stream), null) }, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Done;
+        }
+
+        var podIsCurrent = deploymentOutcome == ApplyOutcome.Unchanged && RolloutComplete(liveDeployment!);
+        observation = await ObserveRunnerAsync(stream, inputs, podIsCurrent, observation, cancellationToken).ConfigureAwait(false);
+        await WriteStatusAsync(stream, observation, cancellationToken).ConfigureAwait(false);
+        var settled = observation.Stall is null && observation.Runner is { } r && r.PipelineGeneration >= pipeline.Generation && r.Phase == RunnerPhase.Running;
+        return ReconcileResult.After(settled ? options.StatusPollInterval : options.ReconcilingPollInterval);
+    }
+
+    // True when the deployment controller has seen the current pod template and no pod of an older one is left
+    // (kstatus' Deployment rule): only then does the runner answering the Service run the current pod template.
+    private static bool RolloutComplete(Deployment deployment) =>
+        deployment.Status is { } s && s.ObservedGeneration >= deployment.Metadata.Generation && (s.UpdatedReplicas ?? 0) == (s.Replicas ?? 0);
+
+    // Reads the runner's status; hands it the new spec when it runs an older generation and its pod is current (a pod
+    // being replaced, for a new image, GPU or port, starts from the Secret's spec anyway, and must not get a spec that
+    // needs what it lacks).
+    private async Task<StreamObservation> ObserveRunnerAsync(LiveStream stream, RunnerInputs inputs, bool podIsCurrent, StreamObservation observation, CancellationToken cancellationToken)
+    {
+        var pipeline = inputs.Pipeline;
+        var address = addresses.BaseAddress(stream);
+        try
+        {
+            var status = await runners.GetStatusAsync(address, inputs.AdminToken, cancellationToken).ConfigureAwait(false);
+            if (status.PipelineGeneration < pipeline.Generation && podIsCurrent)
+            {
+                ReloadPlan plan;
+                try
+                {
+                    plan = await runners.PutPipelineAsync(address, inputs.AdminToken, pipeline, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RunnerAdminException e) when (e.Errors.Count > 0)
+                {
+                    metrics?.Reloads.Add(1, new KeyValuePair<string, object?>("result", "rejected"));
+                    var stall = new Stall(ConditionReasons.InvalidSpec, $"the runner refused pipeline generation {pipeline.Generation}: " + string.Join("; ", e.Errors));
+                    if (await WriteStatusAsync(stream, observation with { Stall = stall }, cancellationToken).ConfigureAwait(false))
+                    {
+                        events.Record(stream, EventType.Warning, ConditionReasons.InvalidSpec, "Reload", stall.Message);
+                    }
+
+                    return observation with { Stall = stall };
+                }
+
+                metrics?.Reloads.Add(1, new KeyValuePair<string, object?>("result", "ok"));
+                events.Record(stream, EventType.Normal, "Reloaded", "Reload", $"pipeline generation {plan.PipelineGeneration} applied without a restart: {plan.Describe()}");
+                LogReloaded(logger, stream.Metadata.Namespace + "/" + stream.Metadata.Name, plan.PipelineGeneration, plan.Describe());
+                status = await runners.GetStatusAsync(address, inputs.AdminToken, cancellationToken).ConfigureAwait(false);
+            }
+
+            RecordFailovers(stream, status);
+            return observation with { Runner = status, Endpoints = EndpointsBuilder.Build(pipeline, _serviceAddresses.Host(stream), status.Endpoints) };
+        }
+        catch (RunnerAdminException e)
+        {
+            metrics?.RunnerErrors.Add(1);
+            LogRunnerUnavailable(logger, stream.Metadata.Namespace + "/" + stream.Metadata.Name, e.Message);
+            return observation with { RunnerProblem = e.Message, Endpoints = EndpointsBuilder.Build(pipeline, _serviceAddresses.Host(stream), null) };
+        }
+    }
+
+    // One event per failover the status does not know yet (newer than its newest).
+    private void RecordFailovers(LiveStream stream, RunnerStatus status)
+    {
+        var known = stream.Status?.RecentFailovers?.Max(f => f.Time) ?? DateTimeOffset.MinValue;
+        foreach (var failover in status.RecentFailovers.Where(f => f.Time > known).OrderBy(f => f.Time))
+        {
+            var type = failover.Reason is FailoverReason.Timeout or FailoverReason.Error ? EventType.Warning : EventType.Normal;
+            events.Record(stream, type, ConditionReasons.FailedOver, "Failover",
+                $"switched from input {failover.From ?? "(none)"} to {failover.To} ({failover.Reason.ToString().ToLowerInvariant()}){(failover.Message is null ? "" : ": " + failover.Message)}");
+        }
+    }
+
+    // Writes /status when the mapped status differs; returns whether it wrote.
+    private async Task<bool> WriteStatusAsync(LiveStream stream, StreamObservation observation, CancellationToken cancellationToken)
+    {
+        var (status, changed) = StatusMapper.Map(stream.Status, observation, time);
+        if (!changed)
+        {
+            return false;
+        }
+
+        var update = new LiveStream { Metadata = stream.Metadata, Spec = stream.Spec, Status = status };
+        await clients.Streams.UpdateStatusAsync(update, new Kubernetes.WriteOptions { FieldManager = RunnerLabels.FieldManager }, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "LiveStream {Stream} is stalled ({Reason}): {Message}")]
+    private static partial void LogStalled(ILogger logger, string stream, string reason, string message);
+
+    [LoggerMessage(2, LogLevel.Information, "LiveStream {Stream}: pipeline generation {Generation} stored: {Spec}")]
+    private static partial void LogPipeline(ILogger logger, string stream, long generation, string spec);
+
+    [LoggerMessage(3, LogLevel.Information, "LiveStream {Stream}: runner reloaded to pipeline generation {Generation}: {Plan}")]
+    private static partial void LogReloaded(ILogger logger, string stream, long generation, string plan);
+
+    [LoggerMessage(4, LogLevel.Information, "LiveStream {Stream}: runner not available: {Problem}")]
+    private static partial void LogRunnerUnavailable(ILogger logger, string stream, string problem);
+}

@@ -1,0 +1,52 @@
+using Ladder.Api.V1Alpha1;
+using Ladder.ControllerRuntime.Cache;
+using Ladder.ControllerRuntime.Controllers;
+using Ladder.ControllerRuntime.Metrics;
+using Ladder.Kubernetes.Models;
+using Ladder.Operator.Builders;
+
+namespace Ladder.Operator.Controllers;
+
+/// <summary>
+/// The operator's informers, one per resource it reads, in the watched namespace (or all): LiveStreams,
+/// TranscodeProfiles, Templates, Secrets (owned ones and referenced stream keys), and the Deployments and Services it
+/// owns (selected by <c>app.kubernetes.io/managed-by=ladder-operator</c>). Reconcilers read these caches, never the API.
+/// </summary>
+internal sealed class OperatorInformers
+{
+    /// <summary>Creates the informers and their indexes.</summary>
+    public OperatorInformers(OperatorClients clients, string? @namespace, TimeProvider? time = null, ILogger? logger = null, ControllerRuntimeMetrics? metrics = null)
+    {
+        var all = new InformerOptions { Namespace = @namespace };
+        var owned = all with { LabelSelector = "app.kubernetes.io/managed-by=" + RunnerLabels.FieldManager };
+        Streams = new Informer<LiveStream>(clients.Streams, all, time, logger, metrics);
+        Profiles = new Informer<TranscodeProfile>(clients.Profiles, all, time, logger, metrics);
+        Templates = new Informer<Template>(clients.Templates, all, time, logger, metrics);
+        Secrets = new Informer<Secret>(clients.Secrets, all, time, logger, metrics);
+        Deployments = new Informer<Deployment>(clients.Deployments, owned, time, logger, metrics);
+        Services = new Informer<Service>(clients.Services, owned, time, logger, metrics);
+        StreamIndexes.AddTo(Streams.Store, Templates.Store);
+    }
+
+    /// <summary>LiveStreams.</summary>
+    public Informer<LiveStream> Streams { get; }
+
+    /// <summary>TranscodeProfiles.</summary>
+    public Informer<TranscodeProfile> Profiles { get; }
+
+    /// <summary>Templates.</summary>
+    public Informer<Template> Templates { get; }
+
+    /// <summary>Secrets: the stream Secrets the operator owns and the ones streams reference.</summary>
+    public Informer<Secret> Secrets { get; }
+
+    /// <summary>Runner Deployments.</summary>
+    public Informer<Deployment> Deployments { get; }
+
+    /// <summary>Runner Services.</summary>
+    public Informer<Service> Services { get; }
+
+    /// <summary>Adds every informer to <paramref name="manager"/>.</summary>
+    public void AddTo(ControllerManager manager) =>
+        manager.AddInformer(Streams).AddInformer(Profiles).AddInformer(Templates).AddInformer(Secrets).AddInformer(Deployments).AddInformer(Services);
+}

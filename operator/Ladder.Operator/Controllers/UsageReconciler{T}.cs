@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ladder.Api.V1Alpha1;
+using Ladder.Api.Validation;
+using Ladder.ControllerRuntime;
+using Ladder.ControllerRuntime.Cache;
+using Ladder.ControllerRuntime.Conditions;
+using Ladder.ControllerRuntime.Controllers;
+using Ladder.Kubernetes;
+using Ladder.Kubernetes.Models;
+using Ladder.Kubernetes.Serialization;
+using Ladder.Operator.Builders;
+
+namespace Ladder.Operator.Controllers;
+
+/// <summary>
+/// Keeps the status of a TranscodeProfile or a Template: <c>usedBy</c> (the LiveStreams using it, sorted) and kstatus
+/// conditions from its validator (<c>Ready</c> True/<c>Valid</c>, or False with <c>Stalled</c> True/<c>InvalidSpec</c>
+/// and the field errors). Both kinds share the status shape {observedGeneration, conditions, usedBy}, so one reconciler
+/// works on the status as JSON. Writes <c>/status</c> only when it changes.
+/// </summary>
+/// <typeparam name="T">TranscodeProfile or Template.</typeparam>
+internal sealed class UsageReconciler<T>(
+    Store<T> store,
+    IResourceClient<T> client,
+    Func<T, IEnumerable<string>> usedBy,
+    Func<T, IReadOnlyList<FieldError>> validate,
+    TimeProvider time) : IReconciler
+    where T : KubernetesObject
+{
+    /// <inheritdoc />
+    public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        var obj = store.Get(key);
+        if (obj is null || obj.Metadata.DeletionTimestamp is not null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var json = JsonSerializer.SerializeToNode(obj, KubernetesJson.Options)!.AsObject();
+        var before = json["status"]?.ToJsonString() ?? "{}";
+        var status = JsonSerializer.Deserialize<UsageStatus>(before, KubernetesJson.Options)!;
+        var generation = obj.Metadata.Generation ?? 1;
+        var errors = validate(obj);
+        var message = string.Join("; ", errors);
+        var conditions = status.Conditions ??= [];
+        status.ObservedGeneration = generation;
+        Set(conditions, ConditionTypes.Ready, errors.Count == 0 ? ConditionStatus.True : ConditionStatus.False, errors.Count == 0 ? ConditionReasons.Valid : ConditionReasons.InvalidSpec, message, generation);
+        Set(conditions, ConditionTypes.Stalled, errors.Count == 0 ? ConditionStatus.False : ConditionStatus.True, errors.Count == 0 ? ConditionReasons.Valid : ConditionReasons.InvalidSpec, message, generation);
+        Set(conditions, ConditionTypes.Reconciling, ConditionStatus.False, errors.Count == 0 ? ConditionReasons.Valid : ConditionReasons.InvalidSpec, "", generation);
+        var users = usedBy(obj).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(1000).ToList();
+        status.UsedBy = users.Count == 0 ? null : users;
+        var after = JsonSerializer.Serialize(status, KubernetesJson.Options);
+        if (after == before)
+        {
+            return ReconcileResult.Done;
+        }
+
+        json["status"] = JsonNode.Parse(after);
+        var update = json.Deserialize<T>(KubernetesJson.Options)!;
+        await client.UpdateStatusAsync(update, new WriteOptions { FieldManager = RunnerLabels.FieldManager }, cancellationToken).ConfigureAwait(false);
+        return ReconcileResult.Done;
+    }
+
+    private void Set(IList<Condition> conditions, string type, string value, string reason, string message, long generation) =>
+        ConditionSet.SetCondition(conditions, new Condition { Type = type, Status = value, Reason = reason, Message = message, ObservedGeneration = generation }, time);
+
+    /// <summary>The status shape TranscodeProfileStatus and TemplateStatus share.</summary>
+    private sealed class UsageStatus
+    {
+        public long? ObservedGeneration { get; set; }
+
+        public IList<Condition>? Conditions { get; set; }
+
+        public IList<string>? UsedBy { get; set; }
+    }
+}
