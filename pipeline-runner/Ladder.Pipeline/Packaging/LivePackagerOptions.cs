@@ -1,0 +1,14 @@
+namespace Ladder.Pipeline.Packaging;
+
+/// <summary>How a <see cref="LivePackager"/> runs, beyond what the <see cref="Ladder.Api.Pipeline.PipelineSpec"/> says.</summary>
+public sealed record LivePackagerOptions
+{
+    /// <summary>A directory that mirrors every published file (written then renamed; deleted once out of the window); null for memory only.</summary>
+    public string? DiskOutput { get; init; }
+
+    /// <summary>Packets queued per track before new ones are dropped; default 1024 (about 40 s of 25 fps video, 20 s of 48 kHz AAC).</summary>
+    public int QueueCapacity { get; init; } = 1024;
+
+    /// <summary>Disk operations queued before new ones are dropped; default 4096.</summary>
+    public int DiskQueueCapacity { get; init; } = 4096;
+}

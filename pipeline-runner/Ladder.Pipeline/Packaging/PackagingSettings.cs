@@ -1,0 +1,93 @@
+using Ladder.Api.Pipeline;
+using Ladder.Api.V1Alpha1;
+
+namespace Ladder.Pipeline.Packaging;
+
+/// <summary>The part of a <see cref="PipelineSpec"/> the packager follows, with the numbers derived from it.</summary>
+internal sealed record PackagingSettings
+{
+    /// <summary>
+    /// Seconds added to every timestamp before muxing, so that the first decode timestamps of a track (negative by the
+    /// encoder's reorder delay, or by AAC priming) still give a non-negative <c>tfdt</c> (ISO/IEC 14496-12 section
+    /// 8.8.12). The DASH <c>presentationTimeOffset</c> takes it back out.
+    /// </summary>
+    public const int MediaTimeOffset = 10;
+
+    /// <summary>The id of the shared audio track (<see cref="Media.TrackInfo.Id"/>).</summary>
+    public const string AudioTrackId = "audio";
+
+    /// <summary>Target segment duration in seconds.</summary>
+    public required double SegmentDuration { get; init; }
+
+    /// <summary>Whether HLS playlists are published.</summary>
+    public required bool HlsEnabled { get; init; }
+
+    /// <summary>Segments per HLS media playlist.</summary>
+    public required int HlsWindow { get; init; }
+
+    /// <summary>Whether HLS variants are MPEG-TS (true) or CMAF (false).</summary>
+    public required bool HlsTransportStream { get; init; }
+
+    /// <summary>Whether the DASH manifest is published.</summary>
+    public required bool DashEnabled { get; init; }
+
+    /// <summary>Segments in the DASH time-shift buffer.</summary>
+    public required int DashWindow { get; init; }
+
+    /// <summary>The video renditions in master playlist order (the ladder, top first).</summary>
+    public required IReadOnlyList<string> Renditions { get; init; }
+
+    /// <summary>Whether CMAF segments are made: for HLS in fmp4 and for DASH.</summary>
+    public bool Cmaf => DashEnabled || (HlsEnabled && !HlsTransportStream);
+
+    /// <summary>
+    /// <c>EXT-X-TARGETDURATION</c> (RFC 8216 section 4.3.3.1): the segment duration rounded to the nearest second,
+    /// fixed for the life of the playlists; segments are cut within a frame of the segment duration, so every
+    /// rounded <c>EXTINF</c> stays at or below it.
+    /// </summary>
+    public int TargetDuration => Math.Max(1, (int)Math.Round(SegmentDuration, MidpointRounding.AwayFromZero));
+
+    /// <summary>
+    /// Media segments kept per track: the longest window, plus as many again and one while they stay fetchable after
+    /// leaving the playlist (RFC 8216 section 6.2.2: for the segment's duration plus the playlist's).
+    /// </summary>
+    public int RetainedSegments => (2 * Math.Max(HlsEnabled ? HlsWindow : 0, DashEnabled ? DashWindow : 0)) + 1;
+
+    /// <summary>Reads the settings of <paramref name="spec"/>.</summary>
+    /// <param name="spec">The pipeline.</param>
+    /// <returns>The settings.</returns>
+    /// <exception cref="ArgumentException">A rendition is named <c>audio</c>, or an enabled output has a zero duration or window.</exception>
+    public static PackagingSettings From(PipelineSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var hls = spec.Outputs.Hls;
+        var dash = spec.Outputs.Dash;
+        var duration = hls.Enabled ? hls.SegmentDuration.TotalSeconds : dash.SegmentDuration.TotalSeconds;
+        if ((hls.Enabled || dash.Enabled) && duration <= 0)
+        {
+            throw new ArgumentException("outputs.hls.segmentDuration (or outputs.dash.segmentDuration) must be positive, e.g. 2s.", nameof(spec));
+        }
+
+        if ((hls.Enabled && hls.Window < 1) || (dash.Enabled && dash.Window < 1))
+        {
+            throw new ArgumentException("outputs.hls.window and outputs.dash.window must be at least 1 segment.", nameof(spec));
+        }
+
+        var renditions = spec.Video.Renditions.Select(r => r.Name).ToArray();
+        if (renditions.Contains(AudioTrackId, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"A rendition is named '{AudioTrackId}', which the packager uses for the shared audio track; rename it.", nameof(spec));
+        }
+
+        return new PackagingSettings
+        {
+            SegmentDuration = duration,
+            HlsEnabled = hls.Enabled,
+            HlsWindow = hls.Window,
+            HlsTransportStream = hls.Container == HlsContainer.Ts,
+            DashEnabled = dash.Enabled,
+            DashWindow = dash.Window,
+            Renditions = renditions,
+        };
+    }
+}

@@ -1,0 +1,122 @@
+namespace Ladder.Pipeline.Packaging;
+
+/// <summary>
+/// The segment boundaries every track of the pipeline shares, as presentation times in microseconds on the output
+/// timeline with their sequence numbers (the first is 1). Video tracks announce them: a segment-starting keyframe
+/// opens a new segment once the current one has lasted the target duration (less a tolerance of half a frame), and
+/// every other rendition cuts on its keyframe at the same time, so boundaries and sequence numbers agree across the
+/// ladder whichever rendition gets there first. Audio follows them. Thread-safe; keeps the last
+/// <see cref="History"/> boundaries.
+/// </summary>
+internal sealed class SegmentBoundaries
+{
+    /// <summary>Boundaries remembered, for renditions lagging behind the fastest one.</summary>
+    public const int History = 1024;
+
+    private readonly Lock _lock = new();
+    private readonly LinkedList<(long Sequence, long Time)> _boundaries = new();
+    private readonly long _target;
+
+    /// <summary>Creates an empty list.</summary>
+    /// <param name="segmentDuration">The target segment duration in seconds.</param>
+    public SegmentBoundaries(double segmentDuration) => _target = (long)Math.Round(segmentDuration * 1_000_000);
+
+    /// <summary>Raised (outside the lock) after a video track announced a new boundary, so that audio waiting on it can go on.</summary>
+    public event Action? Announced;
+
+    /// <summary>
+    /// Decides whether a video track's segment-starting keyframe at <paramref name="time"/> opens a segment: yes when
+    /// it is a boundary already announced (within <paramref name="tolerance"/>), or when it is at least the target
+    /// duration (less the tolerance) after the last boundary, which it then announces.
+    /// </summary>
+    /// <param name="time">The keyframe's presentation time in µs.</param>
+    /// <param name="tolerance">Half a frame of the track, in µs.</param>
+    /// <returns>The sequence number of the segment it opens, or null when it stays inside the current one.</returns>
+    public long? TryCut(long time, long tolerance)
+    {
+        var (sequence, announced) = Cut(time, tolerance);
+        if (announced)
+        {
+            Announced?.Invoke();
+        }
+
+        return sequence;
+    }
+
+    private (long? Sequence, bool Announced) Cut(long time, long tolerance)
+    {
+        lock (_lock)
+        {
+            for (var node = _boundaries.Last; node is not null; node = node.Previous)
+            {
+                if (Math.Abs(node.Value.Time - time) <= tolerance)
+                {
+                    return (node.Value.Sequence, false);
+                }
+
+                if (node.Value.Time < time - tolerance)
+                {
+                    break;
+                }
+            }
+
+            if (_boundaries.Last is { } last && time < last.Value.Time + _target - tolerance)
+            {
+                return (null, false);
+            }
+
+            var sequence = (_boundaries.Last?.Value.Sequence ?? 0) + 1;
+            _boundaries.AddLast((sequence, time));
+            if (_boundaries.Count > History)
+            {
+                _boundaries.RemoveFirst();
+            }
+
+            return (sequence, true);
+        }
+    }
+
+    /// <summary>
+    /// Places an audio frame at <paramref name="time"/>: in the segment of the last boundary at or before it. The
+    /// placement is final once no later boundary can come before it: the next one is known, or cannot come sooner than
+    /// half a target duration.
+    /// </summary>
+    /// <param name="time">The frame's presentation time in µs.</param>
+    /// <param name="final">Whether no boundary announced later can change the answer.</param>
+    /// <returns>The sequence number; 0 when it is before the first boundary (or none is known).</returns>
+    public long Locate(long time, out bool final)
+    {
+        lock (_lock)
+        {
+            final = false;
+            if (_boundaries.First is not { } first)
+            {
+                return 0;
+            }
+
+            if (time < first.Value.Time)
+            {
+                final = true;
+                return 0;
+            }
+
+            var node = _boundaries.Last!;
+            while (node.Value.Time > time)
+            {
+                node = node.Previous!;
+            }
+
+            final = node.Next is not null || time < node.Value.Time + (_target / 2);
+            return node.Value.Sequence;
+        }
+    }
+
+    /// <summary>The time of boundary <paramref name="sequence"/> in µs, or null when unknown.</summary>
+    public long? TimeOf(long sequence)
+    {
+        lock (_lock)
+        {
+            return _boundaries.Select(b => ((long, long)?)b).FirstOrDefault(b => b!.Value.Item1 == sequence)?.Item2;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Ladder.LibAv;
+
+namespace Ladder.Pipeline.Packaging;
+
+/// <summary>The packaging state of one track, for the runner's status endpoint.</summary>
+/// <param name="Id">Rendition name or <c>audio</c>.</param>
+/// <param name="MediaType">Video or audio.</param>
+/// <param name="Version">The track version being packaged; 0 before its first segment opened.</param>
+/// <param name="SegmentsPublished">Media segments published since the start.</param>
+/// <param name="BytesPublished">Bytes of media segments published since the start.</param>
+/// <param name="LastSequenceNumber">The newest segment's sequence number; 0 before the first.</param>
+/// <param name="LastSegmentDuration">The newest segment's duration in seconds; 0 before the first.</param>
+/// <param name="DroppedPackets">Packets dropped because the track's queue was full (a slow muxing loop).</param>
+/// <param name="DiscardedPackets">Packets left out: decode timestamps not increasing, or before the track's first segment boundary, or of a track version replaced before its first boundary.</param>
+/// <param name="QueueDepth">Packets waiting in the queue now.</param>
+/// <param name="Ended">True once the track was removed and its last segment published.</param>
+public sealed record TrackStatus(
+    string Id,
+    MediaType MediaType,
+    int Version,
+    long SegmentsPublished,
+    long BytesPublished,
+    long LastSequenceNumber,
+    double LastSegmentDuration,
+    long DroppedPackets,
+    long DiscardedPackets,
+    int QueueDepth,
+    bool Ended);

@@ -1,0 +1,51 @@
+// Plays the runner's player page in headless Chromium (Debian's, via playwright-core) and prints one JSON line:
+// { supported, errors, samples: [{ t, currentTime, level }], switchedTo, finalTime }.
+// Usage: node play.cjs <playwright-core dir> <chromium path> <page url> <hls|dash> <seconds> [screenshot.png]
+'use strict';
+const [playwrightDir, chromiumPath, pageUrl, mode, secondsText, screenshot] = process.argv.slice(2);
+const { chromium } = require(playwrightDir);
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--autoplay-policy=no-user-gesture-required', '--no-sandbox', '--mute-audio'],
+  });
+  const result = { supported: null, errors: [], pageErrors: [], samples: [], switchedTo: null };
+  try {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    page.on('pageerror', e => result.pageErrors.push(String(e)));
+    await page.goto(pageUrl + '?mode=' + mode);
+    result.supported = await page.evaluate(() => MediaSource.isTypeSupported('video/mp4; codecs="avc1.64001e,mp4a.40.2"'));
+    if (!result.supported) { return; }
+    const deadline = Date.now() + 30000;
+    // Wait until the playhead moves (the live edge needs a few segments first).
+    while (Date.now() < deadline && await page.evaluate(() => document.getElementById('video').currentTime) <= 0) {
+      await page.waitForTimeout(250);
+    }
+    const seconds = Number(secondsText);
+    const start = Date.now();
+    while (Date.now() - start < seconds * 1000) {
+      result.samples.push(await page.evaluate(() => ({
+        currentTime: document.getElementById('video').currentTime,
+        paused: document.getElementById('video').paused,
+        level: window.ladder.hls ? window.ladder.hls.currentLevel : null,
+      })));
+      if (mode === 'hls' && result.switchedTo === null && Date.now() - start > seconds * 500) {
+        // Switch to another rendition half way and keep watching the playhead.
+        result.switchedTo = await page.evaluate(() => {
+          const hls = window.ladder.hls;
+          const target = (Math.max(hls.currentLevel, 0) + 1) % hls.levels.length;
+          hls.currentLevel = target;
+          return target;
+        });
+      }
+      await page.waitForTimeout(1000);
+    }
+    result.errors = await page.evaluate(() => window.ladder.errors);
+    if (screenshot) { await page.screenshot({ path: screenshot }); }
+  } finally {
+    await browser.close();
+    console.log(JSON.stringify(result));
+  }
+})().catch(e => { console.error(e); process.exit(1); });

@@ -1,0 +1,54 @@
+using System.Net;
+using Ladder.Runner.Tests.Support;
+
+namespace Ladder.Runner.Tests.EndToEnd;
+
+[Collection(RtmpRunnerCollection.Name)]
+public sealed class RtmpIngestTests(RtmpRunnerFixture fixture)
+{
+    [Fact]
+    public async Task Ladder_Should_BeKeyframeAlignedWithAudio_When_FfmpegPushesRtmp()
+    {
+        await LadderProbe.AssertLadderAsync(fixture.Runner);
+
+        using var ready = await fixture.Runner.Http.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var mpd = await fixture.Runner.Http.GetAsync("/dash/manifest.mpd");
+        Assert.Equal("application/dash+xml", mpd.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Runner_Should_StayUpAndRecover_When_PusherDisconnectsAndReconnects()
+    {
+        var runner = fixture.Runner;
+        fixture.Pusher!.Dispose();
+        fixture.Pusher = null;
+
+        var lost = await runner.WaitForIngestAsync(i => i.GetProperty("state").GetString() is "reconnecting" or "Reconnecting", TimeSpan.FromSeconds(15), "reconnecting");
+        Assert.False(string.IsNullOrEmpty(lost.GetProperty("error").GetString()), $"no error text while reconnecting: {lost.GetRawText()}");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await runner.StatusAsync()).GetProperty("pipeline").GetProperty("activeInput").ValueKind);
+        using (var health = await runner.Http.GetAsync("/healthz"))
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        var before = await runner.SegmentsPublishedAsync("180p");
+        // Like a real encoder (OBS, the demo script), the pusher retries when it reaches the runner between the lost
+        // input and the listener reopening (backoff 0.5 s), which refuses the connection.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(40);
+        ExternalProcess? pusher = null;
+        while (await runner.SegmentsPublishedAsync("180p") < before + 2 && DateTime.UtcNow < deadline)
+        {
+            if (pusher is null || pusher.HasExited)
+            {
+                pusher?.Dispose();
+                pusher = Pusher.Rtmp(fixture.Url, seconds: null);
+                fixture.Pusher = pusher;
+            }
+            await Task.Delay(500);
+        }
+
+        await runner.WaitForSegmentsAsync(2, TimeSpan.FromSeconds(5), after: before);
+        Assert.Equal("main", (await runner.StatusAsync()).GetProperty("pipeline").GetProperty("activeInput").GetString());
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Ladder.Runner.Tests.Support;
+
+/// <summary>
+/// The built <c>ladder-runner</c> running a tiny ladder (320x180 and 160x90, GOP 1 s, 2 s segments, HLS and DASH) on
+/// one input, listening on 127.0.0.1 with a free port; SIGTERM on <see cref="StopAsync"/>, killed on dispose.
+/// </summary>
+internal sealed partial class RunnerProcess : IAsyncDisposable
+{
+    public const double SegmentSeconds = 2;
+    public static readonly string[] Renditions = ["180p", "90p"];
+    private readonly string _dir;
+
+    private RunnerProcess(ExternalProcess process, string dir, Uri baseAddress)
+    {
+        Process = process;
+        _dir = dir;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public ExternalProcess Process { get; }
+
+    public HttpClient Http { get; }
+
+    public Uri BaseAddress => Http.BaseAddress!;
+
+    /// <summary>Starts the runner on an input given as a LiveStream <c>inputs[0]</c> entry (YAML flow mapping).</summary>
+    public static async Task<RunnerProcess> StartAsync(string input)
+    {
+        var dir = Directory.CreateTempSubdirectory("ladder-runner-e2e-").FullName;
+        var manifest = Path.Combine(dir, "e2e.yaml");
+        await File.WriteAllTextAsync(manifest, $$"""
+            apiVersion: ladder.dev/v1alpha1
+            kind: LiveStream
+            metadata: { name: e2e }
+            spec:
+              inputs:
+                - {{input}}
+              failover: { inputTimeout: 2s }
+              profile:
+                video:
+                  codec: h264
+                  preset: veryfast
+                  gopSeconds: 1
+                  renditions:
+                    - { name: 180p, width: 320, height: 180, bitrate: 300k }
+                    - { name: 90p, width: 160, height: 90, bitrate: 120k }
+                audio: { codec: aac, bitrate: 64k, channels: 2, sampleRate: 48000 }
+              outputs:
+                hls: { segmentDuration: 2s, window: 10 }
+                dash: { enabled: true }
+            """);
+        var process = ExternalProcess.Start("dotnet", Path.Combine(AppContext.BaseDirectory, "ladder-runner.dll"), "run", "-f", manifest, "--http", "127.0.0.1:0");
+        try
+        {
+            var match = await process.WaitForOutputAsync(PlayerPage(), TimeSpan.FromSeconds(30));
+            return new RunnerProcess(process, dir, new Uri(match.Groups[1].Value));
+        }
+        catch
+        {
+            process.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<JsonElement> StatusAsync()
+    {
+        using var doc = JsonDocument.Parse(await Http.GetStringAsync("/v1/status"));
+        return doc.RootElement.Clone();
+    }
+
+    /// <summary>The ingest stage's entry of <c>/v1/status</c>.</summary>
+    public async Task<JsonElement> IngestAsync() =>
+        (await StatusAsync()).GetProperty("pipeline").GetProperty("stages").EnumerateArray().First(s => s.GetProperty("kind").GetString() == "ingest");
+
+    /// <summary>Segments published per rendition (the packager's count), or 0 before the first.</summary>
+    public async Task<long> SegmentsPublishedAsync(string track)
+    {
+        var status = await StatusAsync();
+        return status.GetProperty("packager").GetProperty("tracks").EnumerateArray()
+            .Where(t => t.GetProperty("id").GetString() == track)
+            .Select(t => t.GetProperty("segmentsPublished").GetInt64()).FirstOrDefault();
+    }
+
+    /// <summary>Waits until every rendition and the audio have published at least <paramref name="count"/> more segments than <paramref name="after"/>.</summary>
+    public async Task WaitForSegmentsAsync(long count, TimeSpan timeout, long after = 0)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var counts = await Task.WhenAll(Renditions.Append("audio").Select(SegmentsPublishedAsync));
+            if (counts.All(c => c >= after + count))
+            {
+                return;
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"fewer than {after + count} segments per track after {timeout.TotalSeconds} s; status:\n{(await StatusAsync()).GetRawText()}\nrunner log:\n{Process.Output}");
+    }
+
+    /// <summary>Polls <paramref name="condition"/> on the ingest stage until it holds; fails with the status when it never does.</summary>
+    public async Task<JsonElement> WaitForIngestAsync(Func<JsonElement, bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        JsonElement ingest;
+        do
+        {
+            ingest = await IngestAsync();
+            if (condition(ingest))
+            {
+                return ingest;
+            }
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        throw new TimeoutException($"the ingest stage never became {what} within {timeout.TotalSeconds} s; last: {ingest.GetRawText()}\nrunner log:\n{Process.Output}");
+    }
+
+    /// <summary>SIGTERM, then waits for the exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        Process.Terminate();
+        await Process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        return Process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!Process.HasExited)
+        {
+            Process.Terminate();
+            try
+            {
+                await Process.WaitForExitAsync(TimeSpan.FromSeconds(20));
+            }
+            catch (TimeoutException)
+            {
+                // Killed below.
+            }
+        }
+        Process.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [GeneratedRegex(@"Player page: (http://127\.0\.0\.1:\d+)/")]
+    private static partial Regex PlayerPage();
+}

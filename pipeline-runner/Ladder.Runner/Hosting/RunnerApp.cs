@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Ladder.Metrics.Hosting;
+using Ladder.Runner.Origin;
+using Ladder.Runner.Pipeline;
+using Ladder.Runner.Player;
+using Ladder.Runner.Status;
+
+namespace Ladder.Runner.Hosting;
+
+/// <summary>
+/// Builds the runner's web application: Kestrel with the HLS/DASH origin, <c>/v1/status</c>, <c>/healthz</c>,
+/// <c>/readyz</c>, <c>/metrics</c> (meters <c>Ladder.Pipeline*</c>) and the player page, with the pipeline as a hosted
+/// service that starts after Kestrel listens and stops (drains) before Kestrel stops.
+/// </summary>
+internal static class RunnerApp
+{
+    /// <summary>How long shutdown may take: the pipeline's drain, then Kestrel's open requests.</summary>
+    public static TimeSpan ShutdownTimeout { get; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Builds the application.</summary>
+    /// <param name="settings">The spec and the listen address.</param>
+    /// <param name="createRuntime">Creates the media side from the service provider (tests pass a fake).</param>
+    /// <param name="configureBuilder">Optional last changes to the builder, e.g. logging in tests.</param>
+    public static WebApplication Build(
+        RunnerSettings settings, Func<IServiceProvider, IPipelineRuntime> createRuntime, Action<WebApplicationBuilder>? configureBuilder = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        builder.WebHost.UseUrls(settings.Http.GetLeftPart(UriPartial.Authority));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        // One line per segment request would drown the pipeline's own log.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.WriteIndented = true;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        builder.Services.AddPrometheusMetrics(o => o.AddMeterPrefix("Ladder.Pipeline"));
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(settings.Spec);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RunnerLifecycle>();
+        builder.Services.AddSingleton(createRuntime);
+        builder.Services.AddSingleton<RunnerStatusBuilder>();
+        builder.Services.AddHostedService<PipelineHostedService>();
+        configureBuilder?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapPlayer();
+        app.MapOrigin();
+        app.MapStatus();
+        app.MapPrometheusMetrics();
+        return app;
+    }
+}

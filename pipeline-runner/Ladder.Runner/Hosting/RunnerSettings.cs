@@ -1,0 +1,9 @@
+using Ladder.Api.Pipeline;
+
+namespace Ladder.Runner.Hosting;
+
+/// <summary>What one runner process runs and where it listens.</summary>
+/// <param name="Spec">The resolved, validated pipeline.</param>
+/// <param name="Http">Kestrel's listen address, e.g. <c>http://0.0.0.0:8080</c> (port 0 picks a free port).</param>
+/// <param name="OutputDirectory">A directory the packager also writes its playlists and segments to, or null for memory only.</param>
+internal sealed record RunnerSettings(PipelineSpec Spec, Uri Http, string? OutputDirectory);

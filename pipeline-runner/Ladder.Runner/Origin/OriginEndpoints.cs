@@ -1,0 +1,58 @@
+using System.Globalization;
+using Ladder.Pipeline.Publishing;
+using Ladder.Runner.Pipeline;
+using Microsoft.Net.Http.Headers;
+
+namespace Ladder.Runner.Origin;
+
+/// <summary>
+/// The HLS/DASH origin: <c>GET</c>/<c>HEAD /hls/{path}</c> and <c>/dash/{path}</c> answer from
+/// <see cref="IOriginContent"/> with the resource's media type (RFC 8216 section 4 for playlists, ISO/IEC 23009-1
+/// for the MPD) and <c>Cache-Control: public, max-age=N</c> from <see cref="OriginResource.MaxAge"/> (short for live
+/// playlists, long for segments, as RFC 8216 section 6.2.2 expects of live servers); every answer carries
+/// <c>Access-Control-Allow-Origin: *</c> so a player on any page can fetch it, and <c>OPTIONS</c> answers preflights.
+/// </summary>
+internal static class OriginEndpoints
+{
+    /// <summary>The roots the origin serves.</summary>
+    public static IReadOnlyList<string> Roots { get; } = ["hls", "dash"];
+
+    /// <summary>Maps the origin's routes.</summary>
+    /// <param name="endpoints">The application.</param>
+    public static void MapOrigin(this IEndpointRouteBuilder endpoints)
+    {
+        foreach (var root in Roots)
+        {
+            endpoints.MapMethods($"/{root}/{{**path}}", [HttpMethods.Get, HttpMethods.Head], (string path, HttpContext context, IPipelineRuntime runtime) =>
+                Serve(runtime.Origin, root + "/" + path, context));
+            endpoints.MapMethods($"/{root}/{{**path}}", [HttpMethods.Options], (HttpContext context) => Preflight(context));
+        }
+    }
+
+    private static IResult Serve(IOriginContent? origin, string path, HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.AccessControlAllowOrigin = "*";
+        var resource = origin?.Get(path);
+        if (resource is null)
+        {
+            // The next live segment is a 404 until it is published: never let a cache keep that answer.
+            headers.CacheControl = "no-store";
+            return Results.NotFound();
+        }
+        headers.CacheControl = "public, max-age=" + ((long)Math.Max(0, resource.MaxAge.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        headers.AccessControlExposeHeaders = HeaderNames.ContentLength + ", " + HeaderNames.ContentRange;
+        return Results.Bytes(resource.Content, resource.ContentType, enableRangeProcessing: true);
+    }
+
+    private static IResult Preflight(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.AccessControlAllowOrigin = "*";
+        headers.AccessControlAllowMethods = "GET, HEAD, OPTIONS";
+        var requested = context.Request.Headers.AccessControlRequestHeaders;
+        headers.AccessControlAllowHeaders = requested.Count > 0 ? requested : (Microsoft.Extensions.Primitives.StringValues)HeaderNames.Range;
+        headers.AccessControlMaxAge = "86400";
+        return Results.NoContent();
+    }
+}

@@ -1,0 +1,41 @@
+using Ladder.Api.Pipeline;
+using Ladder.Api.V1Alpha1;
+using Ladder.Pipeline.Publishing;
+using Ladder.Runner.Pipeline;
+
+namespace Ladder.Runner.Status;
+
+/// <summary>Assembles <see cref="RunnerStatus"/> from the spec, the runner's lifecycle and the pipeline.</summary>
+internal sealed class RunnerStatusBuilder(PipelineSpec spec, RunnerLifecycle lifecycle, IPipelineRuntime runtime)
+{
+    /// <summary>The status now.</summary>
+    public RunnerStatus Build()
+    {
+        var redacted = spec.Redact();
+        var renditions = spec.Video.Renditions.Select(r => new RenditionStatus(
+            r.Name,
+            r.Passthrough,
+            r.Width,
+            r.Height,
+            r.Bitrate,
+            spec.Outputs.Hls.Enabled ? "/" + OriginPaths.HlsPlaylist(r.Name) : null,
+            lifecycle.State == RunnerState.Running && PublishingReadiness.IsPublished(spec, runtime.Origin, r.Name))).ToList();
+        return new RunnerStatus(
+            WireName(lifecycle.State),
+            lifecycle.LastError,
+            lifecycle.StartedAt,
+            spec.Generation,
+            spec.Stream.ToString(),
+            renditions.All(r => r.Published),
+            [.. redacted.Inputs.Select(i => new InputStatus(i.Name, WireEnum.ToWire(i.Protocol), WireEnum.ToWire(i.Mode), i.Url))],
+            renditions,
+            new OutputsStatus(
+                spec.Outputs.Hls.Enabled ? "/" + OriginPaths.HlsMaster : null,
+                spec.Outputs.Dash.Enabled ? "/" + OriginPaths.DashManifest : null,
+                [.. redacted.Outputs.Push.Select(p => new PushTargetStatus(p.Name, WireEnum.ToWire(p.Protocol), p.Rendition, p.Url))]),
+            runtime.GetPipelineStatus(),
+            runtime.GetPackagerStatus());
+    }
+
+    private static string WireName(RunnerState state) => state.ToString().ToLowerInvariant();
+}
