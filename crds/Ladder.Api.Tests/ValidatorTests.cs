@@ -32,7 +32,7 @@ public class ValidatorTests
         var errors = new LiveStreamValidator().Validate(stream).ToFieldErrors().Select(e => e.ToString());
         Assert.Equal(
         [
-            "metadata.name: \"News_HD\" is not a valid name; use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit",
+            "metadata.name: \"News_HD\" is not a valid name: it names the runner Service, so it must be a DNS-1035 label: at most 63 lower-case letters, digits and '-', starting with a letter and ending with a letter or digit",
             "spec.inputs[1].url: scheme \"ftp\" is not supported; use rtmp, srt, rtsp, http, https, udp or file",
             "spec.outputs.hls.window: 1 is out of range; use 2 to 100 segments",
         ], errors);
@@ -73,6 +73,32 @@ public class ValidatorTests
             "spec.video.renditions[1].profile: high is not a HEVC profile; use main or main10",
             "spec.video.renditions[2].level: 1280x720 does not fit HEVC level 3 (at most 552960 luma samples per frame; this needs 921600)",
         ], new TranscodeProfileValidator().Validate(profile).ToFieldErrors().Select(e => e.ToString()));
+    }
+
+    [Theory]
+    [InlineData("1news")]
+    [InlineData("-news")]
+    [InlineData("news-")]
+    [InlineData("news.hd")]
+    [InlineData("a23456789012345678901234567890123456789012345678901234567890abcd")]
+    public void A_stream_name_that_is_not_a_dns1035_label_is_rejected_naming_metadata_name(string name)
+    {
+        var stream = Valid();
+        stream.Metadata.Name = name;
+        var error = Assert.Single(new LiveStreamValidator().Validate(stream).ToFieldErrors());
+        Assert.Equal("metadata.name", error.Path);
+        Assert.Contains("DNS-1035 label", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("n")]
+    [InlineData("news-hd-2")]
+    [InlineData("a2345678901234567890123456789012345678901234567890123456789012c")]
+    public void A_stream_name_that_is_a_dns1035_label_is_accepted(string name)
+    {
+        var stream = Valid();
+        stream.Metadata.Name = name;
+        Assert.Empty(new LiveStreamValidator().Validate(stream).ToFieldErrors());
     }
 
     [Theory]

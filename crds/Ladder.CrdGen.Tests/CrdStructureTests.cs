@@ -135,6 +135,23 @@ public class CrdStructureTests
         Assert.Null(At(Crd("Template").Schema, "properties.spec.properties")["templateRef"]);
     }
 
+    [Fact]
+    public void LiveStream_name_is_a_dns1035_label_by_a_cel_rule_at_the_root()
+    {
+        var rule = Crd("LiveStream").Schema["x-kubernetes-validations"]!.AsArray().Single()!;
+        Assert.Equal(Ladder.Api.V1Alpha1.LiveStream.NameRule, rule["rule"]!.GetValue<string>());
+        Assert.StartsWith("metadata.name must be a DNS-1035 label", rule["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(Crd("Template").Schema["x-kubernetes-validations"]);
+        Assert.Null(Crd("TranscodeProfile").Schema["x-kubernetes-validations"]);
+
+        // The regex the rule uses is the validator's (RE2 and .NET agree on this one).
+        var regex = System.Text.RegularExpressions.Regex.Match(Ladder.Api.V1Alpha1.LiveStream.NameRule, "matches\\('([^']+)'\\)").Groups[1].Value;
+        foreach (var (name, valid) in new[] { ("news-hd", true), ("1news", false), ("news-", false), ("n", true) })
+        {
+            Assert.Equal(valid, System.Text.RegularExpressions.Regex.IsMatch(name, regex));
+        }
+    }
+
     private static List<string> Rules(JsonNode schema) =>
         schema["x-kubernetes-validations"]?.AsArray().Select(r => r!["rule"]!.GetValue<string>()).ToList() ?? [];
 

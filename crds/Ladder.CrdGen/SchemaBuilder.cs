@@ -51,6 +51,8 @@ public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
         {
             schema["required"] = new JsonArray([.. required.Order(StringComparer.Ordinal).Select(r => (JsonNode)r!)]);
         }
+        // Root rules may read self.metadata.name and self.metadata.generateName (the only metadata CEL sees).
+        AddRules(schema, resource.GetCustomAttributes<CelRuleAttribute>(inherit: false));
         return schema;
     }
 

@@ -14,7 +14,7 @@ public sealed class LiveStreamValidator : AbstractValidator<LiveStream>
     /// <summary>Creates the validator.</summary>
     public LiveStreamValidator()
     {
-        RuleFor(x => x.Metadata.Name).Custom((name, ctx) => MetadataRules.CheckName(name, ctx, maxLength: 63));
+        RuleFor(x => x.Metadata.Name).Custom(MetadataRules.CheckDns1035Name);
         RuleFor(x => x.Spec).NotNull().WithMessage("required");
         RuleFor(x => x.Spec!).SetValidator(s => new LiveStreamSpecValidator(requireComplete: s.Spec!.TemplateRef is null)).When(x => x.Spec is not null);
         RuleFor(x => x.Spec!.TemplateRef!.Name).NotEmpty().WithMessage("required").When(x => x.Spec?.TemplateRef is not null);

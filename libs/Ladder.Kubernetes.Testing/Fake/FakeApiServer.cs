@@ -15,19 +15,25 @@ namespace Ladder.Kubernetes.Testing;
 /// create of an existing name is 409 AlreadyExists; update or patch with a stale <c>metadata.resourceVersion</c> is
 /// 409 Conflict; missing objects are 404; <c>/status</c> writes change only status, other writes keep status;
 /// DELETE of an object with finalizers sets <c>deletionTimestamp</c> and the object goes once they are removed;
-/// LIST supports equality label selectors; WATCH fans out ADDED/MODIFIED/DELETED to every watcher (a watch without
-/// resourceVersion first gets the current objects as ADDED) and ends at <c>timeoutSeconds</c>.
+/// LIST and WATCH support equality label selectors; WATCH fans out ADDED/MODIFIED/DELETED to every watcher and ends at
+/// <c>timeoutSeconds</c>. A watch without resourceVersion (or with <c>0</c>) first gets the current objects as ADDED;
+/// one with a resourceVersion first gets every event after it from a bounded per-resource history (the last
+/// <see cref="HistoryLimit"/> events, like the API server's watch cache), so nothing written between an informer's
+/// LIST and its WATCH is missed; a resourceVersion older than that history is answered with an ERROR event carrying
+/// a 410 Expired Status, as kube-apiserver does, and the client must relist.
 /// Patches: merge and strategic merge are applied as JSON merge patches (RFC 7386), server-side apply as a merge
 /// of the applied object (creating it when missing, no field ownership); JSON patch is answered 415.
 /// </summary>
 public sealed class FakeApiServer : IAsyncDisposable
 {
-    private readonly FakeObjectStore _store = new();
+    /// <summary>How many watch events each resource keeps by default.</summary>
+    public const int DefaultHistoryLimit = 1000;
+
+    private readonly FakeObjectStore _store;
+    private readonly Dictionary<string, long> _requestCounts = new(StringComparer.Ordinal);
     private WebApplication? _app;
 
-    private FakeApiServer()
-    {
-    }
+    private FakeApiServer(int historyLimit) => _store = new FakeObjectStore(historyLimit);
 
     /// <summary>The base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; private set; } = null!;
@@ -35,10 +41,32 @@ public sealed class FakeApiServer : IAsyncDisposable
     /// <summary>The current resourceVersion (the last write's).</summary>
     public string ResourceVersion => _store.ResourceVersion;
 
-    /// <summary>Starts an empty server.</summary>
-    public static async Task<FakeApiServer> StartAsync()
+    /// <summary>How many watch events each resource keeps for watches resuming from a resourceVersion.</summary>
+    public int HistoryLimit => _store.HistoryLimit;
+
+    /// <summary>Every request answered so far, by method (<c>GET</c>, <c>POST</c>, <c>PUT</c>, <c>PATCH</c>, <c>DELETE</c>, <c>WATCH</c>).</summary>
+    public IReadOnlyDictionary<string, long> RequestCounts
     {
-        var server = new FakeApiServer();
+        get
+        {
+            lock (_requestCounts)
+            {
+                return new Dictionary<string, long>(_requestCounts, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>The number of requests answered so far.</summary>
+    public long TotalRequests => RequestCounts.Values.Sum();
+
+    /// <summary>Starts an empty server keeping <see cref="DefaultHistoryLimit"/> watch events per resource.</summary>
+    public static Task<FakeApiServer> StartAsync() => StartAsync(DefaultHistoryLimit);
+
+    /// <summary>Starts an empty server keeping <paramref name="historyLimit"/> watch events per resource.</summary>
+    /// <param name="historyLimit">Events kept per resource (at least 1); a watch from an older resourceVersion gets 410 Expired.</param>
+    public static async Task<FakeApiServer> StartAsync(int historyLimit)
+    {
+        var server = new FakeApiServer(historyLimit);
         (server._app, server.Address) = await LoopbackHost.StartAsync(server.HandleAsync, null).ConfigureAwait(false);
         return server;
     }
@@ -66,8 +94,25 @@ public sealed class FakeApiServer : IAsyncDisposable
 
     private static string Collection(ApiResource resource) => $"{resource.ApiVersion}/{resource.Plural}";
 
+    // Equality selectors (a=b,c=d) and existence (a).
+    private static Func<JsonObject, bool> LabelFilter(string labelSelector)
+    {
+        var required = labelSelector.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split('=', 2)).ToList();
+        return o => required.All(r => o["metadata"]?["labels"]?[r[0]] is { } value && (r.Length == 1 || value.GetValue<string>() == r[1]));
+    }
+
+    private void Count(HttpContext context)
+    {
+        var verb = context.Request.Method == "GET" && context.Request.Query["watch"] == "true" ? "WATCH" : context.Request.Method;
+        lock (_requestCounts)
+        {
+            _requestCounts[verb] = _requestCounts.GetValueOrDefault(verb) + 1;
+        }
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
+        Count(context);
         var route = FakeRoute.Parse(context.Request.Path.Value ?? "");
         if (route is null)
         {
@@ -103,9 +148,7 @@ public sealed class FakeApiServer : IAsyncDisposable
 
     private (int, JsonObject) List(FakeRoute route, string labelSelector)
     {
-        var required = labelSelector.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split('=', 2)).ToList();
-        var (items, resourceVersion) = _store.List(route.Collection, route.Namespace, o =>
-            required.All(r => o["metadata"]?["labels"]?[r[0]]?.GetValue<string>() == (r.Length > 1 ? r[1] : null)));
+        var (items, resourceVersion) = _store.List(route.Collection, route.Namespace, LabelFilter(labelSelector));
         var kind = items.FirstOrDefault()?["kind"]?.GetValue<string>();
         return (200, new JsonObject
         {
@@ -238,7 +281,18 @@ public sealed class FakeApiServer : IAsyncDisposable
     private async Task WatchAsync(HttpContext context, FakeRoute route)
     {
         var resourceVersion = context.Request.Query["resourceVersion"].ToString();
-        var events = _store.Watch(route.Collection, route.Namespace, string.IsNullOrEmpty(resourceVersion), out var unsubscribe);
+        System.Threading.Channels.ChannelReader<string> events;
+        Action unsubscribe;
+        try
+        {
+            events = _store.Watch(route.Collection, route.Namespace, resourceVersion, LabelFilter(context.Request.Query["labelSelector"].ToString()), out unsubscribe);
+        }
+        catch (FormatException e)
+        {
+            await WriteStatusAsync(context, 400, StatusReasons.BadRequest, e.Message).ConfigureAwait(false);
+            return;
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         if (int.TryParse(context.Request.Query["timeoutSeconds"], CultureInfo.InvariantCulture, out var seconds))
         {

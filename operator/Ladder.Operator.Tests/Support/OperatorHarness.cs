@@ -41,14 +41,13 @@ internal sealed class OperatorHarness : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; } = new();
 
     /// <summary>
-    /// Starts the fake servers, runs <paramref name="seed"/> to create the first objects, then starts the controllers.
-    /// Seeding first matters: the fake API server keeps no watch history, so objects created between an informer's
-    /// LIST and its WATCH would be missed; the initial LIST sees seeded objects.
+    /// Starts the fake servers and the controllers, then runs <paramref name="seed"/> to create the first objects, as
+    /// in a cluster where the operator is running before anything is applied. Objects created while the informers list
+    /// and open their watches reach them through the fake API server's watch history, as with a real one.
     /// </summary>
     public static async Task<OperatorHarness> StartAsync(Func<OperatorClients, Task> seed)
     {
         var harness = new OperatorHarness(await FakeApiServer.StartAsync(), await FakeRunner.StartAsync());
-        await seed(harness.Clients);
         var options = new OperatorOptions { RunnerImage = "ladder/runner:test", ReconcilingPollInterval = TimeSpan.FromMilliseconds(100), StatusPollInterval = TimeSpan.FromMilliseconds(300) };
         var loggers = LoggerFactory.Create(b => b.AddProvider(harness.Logs).SetMinimumLevel(LogLevel.Trace));
         var cache = new OperatorInformers(harness.Clients, TestObjects.Namespace);
@@ -56,6 +55,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
         OperatorControllers.AddTo(manager, cache, harness.Clients, new RunnerAdminClient(new HttpClient(), TimeSpan.FromSeconds(2)), harness.Runner,
             harness.Events, options, TimeProvider.System, loggers, null, null);
         harness._run = manager.RunAsync(harness._stop.Token);
+        await seed(harness.Clients);
         return harness;
     }
 

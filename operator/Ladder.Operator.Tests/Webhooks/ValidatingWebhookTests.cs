@@ -63,4 +63,20 @@ public sealed class ValidatingWebhookTests
 
         Assert.True((await PostAsync(stream, "DELETE"))["response"]!["allowed"]!.GetValue<bool>());
     }
+
+    [Theory]
+    [InlineData("1news")]
+    [InlineData("a234567890123456789012345678901234567890123456789012345678901234")]
+    public async Task Review_Should_RejectNamingMetadataName_When_StreamNameIsNotADns1035Label(string name)
+    {
+        var stream = StreamJson();
+        stream["metadata"]!["name"] = name;
+
+        var response = (await PostAsync(stream))["response"]!;
+
+        Assert.False(response["allowed"]!.GetValue<bool>());
+        Assert.StartsWith("metadata.name: ", response["status"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("DNS-1035", response["status"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("metadata.name", response["status"]!["details"]!["causes"]![0]!["field"]!.GetValue<string>());
+    }
 }

@@ -42,7 +42,9 @@ internal sealed partial class LiveStreamReconciler(
         }
 
         var generation = stream.Metadata.Generation ?? 1;
-        var (inputs, stall) = StreamResolution.Resolve(stream, cache);
+        var secretKey = new ObjectKey(key.Namespace, RunnerLabels.SecretName(stream));
+        var existingSecret = cache.Secrets.Store.Get(secretKey) ?? await ReadSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
+        var (inputs, stall) = StreamResolution.Resolve(stream, cache, existingSecret);
         if (stall is not null)
         {
             if (await WriteStatusAsync(stream, new StreamObservation { Generation = generation, Stall = stall }, cancellationToken).ConfigureAwait(false))
@@ -57,8 +59,7 @@ internal sealed partial class LiveStreamReconciler(
         var pipeline = inputs!.Pipeline;
         var desiredDeployment = RunnerDeploymentBuilder.Build(inputs, options);
         var liveDeployment = cache.Deployments.Store.Get(key);
-        var secretKey = new ObjectKey(key.Namespace, RunnerLabels.SecretName(stream));
-        var (_, secretOutcome) = await ServerSideApplier.ApplyAsync(clients.Secrets, RunnerSecretBuilder.Build(inputs), cache.Secrets.Store.Get(secretKey), cancellationToken).ConfigureAwait(false);
+        var (_, secretOutcome) = await ServerSideApplier.ApplyAsync(clients.Secrets, RunnerSecretBuilder.Build(inputs), existingSecret, cancellationToken).ConfigureAwait(false);
         await ServerSideApplier.ApplyAsync(clients.Services, RunnerServiceBuilder.Build(inputs), cache.Services.Store.Get(key), cancellationToken).ConfigureAwait(false);
         var (_, deploymentOutcome) = await ServerSideApplier.ApplyAsync(clients.Deployments, desiredDeployment, liveDeployment, cancellationToken).ConfigureAwait(false);
         if (secretOutcome != ApplyOutcome.Unchanged)
@@ -88,6 +89,21 @@ internal sealed partial class LiveStreamReconciler(
         await WriteStatusAsync(stream, observation, cancellationToken).ConfigureAwait(false);
         var settled = observation.Stall is null && observation.Runner is { } r && r.PipelineGeneration >= pipeline.Generation && r.Phase == RunnerPhase.Running;
         return ReconcileResult.After(settled ? options.StatusPollInterval : options.ReconcilingPollInterval);
+    }
+
+    // The stream's Secret from the API server when the cache does not hold it (yet): the informer may not have seen a
+    // Secret an earlier reconcile created, and resolving without it would mint a second admin token (and restart the
+    // pipeline generation). The token is generated only when the Secret really does not exist, and kept from then on.
+    private async Task<Secret?> ReadSecretAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await clients.Secrets.GetAsync(key.Namespace, key.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Kubernetes.Errors.KubeApiException e) when (e.IsNotFound)
+        {
+            return null;
+        }
     }
 
     // True when the deployment controller has seen the current pod template and no pod of an older one is left
@@ -147,6 +163,8 @@ internal sealed partial class LiveStreamReconciler(
         var known = stream.Status?.RecentFailovers?.Max(f => f.Time) ?? DateTimeOffset.MinValue;
         foreach (var failover in status.RecentFailovers.Where(f => f.Time > known).OrderBy(f => f.Time))
         {
+            metrics?.Failovers.Add(1, new KeyValuePair<string, object?>("stream", stream.Metadata.Namespace + "/" + stream.Metadata.Name),
+                new KeyValuePair<string, object?>("reason", failover.Reason.ToString().ToLowerInvariant()));
             var type = failover.Reason is FailoverReason.Timeout or FailoverReason.Error ? EventType.Warning : EventType.Normal;
             events.Record(stream, type, ConditionReasons.FailedOver, "Failover",
                 $"switched from input {failover.From ?? "(none)"} to {failover.To} ({failover.Reason.ToString().ToLowerInvariant()}){(failover.Message is null ? "" : ": " + failover.Message)}");

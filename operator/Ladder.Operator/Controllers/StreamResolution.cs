@@ -2,6 +2,7 @@ using Ladder.Api.Resolution;
 using Ladder.Api.V1Alpha1;
 using Ladder.Api.Validation;
 using Ladder.ControllerRuntime;
+using Ladder.Kubernetes.Models;
 using Ladder.Operator.Builders;
 using Ladder.Operator.Secrets;
 using Ladder.Operator.Status;
@@ -11,12 +12,15 @@ namespace Ladder.Operator.Controllers;
 /// <summary>
 /// Resolves a LiveStream from the informer caches into <see cref="RunnerInputs"/>, or explains why it cannot
 /// (<see cref="Stall"/>): a missing Template or TranscodeProfile, a missing Secret or key, or an invalid spec, each with a
-/// message naming the field. Reads caches only; no API calls.
+/// message naming the field. Reads caches only; no API calls: the stream's own Secret (the <c>existingSecret</c> argument) comes from the reconciler, which reads it from the API when the cache does not have it yet.
 /// </summary>
 internal static class StreamResolution
 {
     /// <summary>The inputs of the builders, or the stall.</summary>
-    public static (RunnerInputs? Inputs, Stall? Stall) Resolve(LiveStream stream, OperatorInformers cache)
+    /// <param name="stream">The LiveStream from the cache.</param>
+    /// <param name="cache">The informer caches (Templates, profiles, referenced Secrets).</param>
+    /// <param name="existingSecret">The stream's Secret as stored (its admin token and last PipelineSpec are kept), or null when it does not exist.</param>
+    public static (RunnerInputs? Inputs, Stall? Stall) Resolve(LiveStream stream, OperatorInformers cache, Secret? existingSecret)
     {
         var ns = stream.Metadata.Namespace!;
         if (stream.Spec is null)
@@ -47,13 +51,12 @@ internal static class StreamResolution
         }
 
         var secrets = new StoreSecretSource(cache.Secrets.Store, ns);
-        var existing = cache.Secrets.Store.Get(new ObjectKey(ns, RunnerLabels.SecretName(stream)));
-        var stored = RunnerSecretBuilder.PipelineFrom(existing);
+        var stored = RunnerSecretBuilder.PipelineFrom(existingSecret);
         try
         {
             var resolved = PipelineResolver.Resolve(stream, template, profile, secrets, stored?.Generation ?? 1);
             var pipeline = resolved with { Generation = RunnerSecretBuilder.NextGeneration(stored, resolved) };
-            return (new RunnerInputs(stream, spec, pipeline, RunnerSecretBuilder.TokenFrom(existing)), null);
+            return (new RunnerInputs(stream, spec, pipeline, RunnerSecretBuilder.TokenFrom(existingSecret)), null);
         }
         catch (SpecResolutionException e)
         {

@@ -4,8 +4,8 @@ using Ladder.Api;
 using Ladder.Api.V1Alpha1;
 using Ladder.Api.Validation;
 using Ladder.Kubernetes.Models;
-using KubeStatus = Ladder.Kubernetes.Models.Status;
 using Ladder.Kubernetes.Serialization;
+using KubeStatus = Ladder.Kubernetes.Models.Status;
 
 namespace Ladder.Operator.Webhooks;
 

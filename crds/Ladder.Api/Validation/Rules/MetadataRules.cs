@@ -18,4 +18,20 @@ internal static class MetadataRules
                 : $"\"{name}\" is not a valid name; use lower-case letters, digits, '-' and '.', at most {maxLength} characters");
         }
     }
+
+    /// <summary>
+    /// The name must be a DNS-1035 label (at most 63 characters, starting with a letter): it names a Service, which
+    /// the API server refuses otherwise. The same rule is a CEL rule at the CRD root (<see cref="V1Alpha1.LiveStream"/>).
+    /// </summary>
+    public static void CheckDns1035Name<T>(string? name, ValidationContext<T> ctx)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            ctx.AddFailure("required");
+        }
+        else if (name.Length > 63 || !SpecRules.Dns1035Label().IsMatch(name))
+        {
+            ctx.AddFailure($"\"{name}\" is not a valid name: it names the runner Service, so it must be a DNS-1035 label: at most 63 lower-case letters, digits and '-', starting with a letter and ending with a letter or digit");
+        }
+    }
 }

@@ -1,0 +1,71 @@
+using System.Net;
+using Ladder.Api.Runner;
+using Ladder.Api.V1Alpha1;
+using Ladder.Kubernetes;
+using Ladder.Kubernetes.Testing;
+using Ladder.Operator.Runner;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ladder.Bench.Operator;
+
+/// <summary>
+/// One fake runner admin API on 127.0.0.1 for every stream (<c>/{namespace}/{stream}/v1/status</c>): it answers with
+/// the pipeline generation stored in the stream's Secret (annotation <c>ladder.dev/pipeline-generation</c>, read from the
+/// fake API server), Running with a healthy input, as a runner that started from that Secret does.
+/// </summary>
+internal sealed class FleetRunner : IRunnerAddresses, IAsyncDisposable
+{
+    private readonly FakeApiServer _api;
+    private WebApplication _app = null!;
+    private Uri _address = null!;
+    private long _statusCalls;
+
+    private FleetRunner(FakeApiServer api) => _api = api;
+
+    /// <summary>GET /v1/status calls answered so far.</summary>
+    public long StatusCalls => Interlocked.Read(ref _statusCalls);
+
+    public static async Task<FleetRunner> StartAsync(FakeApiServer api)
+    {
+        var runner = new FleetRunner(api);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        runner._app = builder.Build();
+        runner._app.MapGet("/{ns}/{stream}" + RunnerAdminApi.StatusPath, (string ns, string stream) => runner.Status(ns, stream));
+        await runner._app.StartAsync().ConfigureAwait(false);
+        runner._address = new Uri(runner._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        return runner;
+    }
+
+    /// <inheritdoc />
+    public Uri BaseAddress(LiveStream stream) => new(_address, $"{stream.Metadata.Namespace}/{stream.Metadata.Name}/");
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private IResult Status(string ns, string stream)
+    {
+        Interlocked.Increment(ref _statusCalls);
+        var generation = _api.Get(ApiResource.Secrets, ns, stream + "-pipeline")?["metadata"]?["annotations"]?["ladder.dev/pipeline-generation"]?.GetValue<string>();
+        return generation is null
+            ? Results.StatusCode(503)
+            : Results.Json(new RunnerStatus
+            {
+                PipelineGeneration = long.Parse(generation, System.Globalization.CultureInfo.InvariantCulture),
+                Phase = RunnerPhase.Running,
+                ActiveInput = "main",
+                Inputs = [new RunnerInputStatus { Name = "main", Healthy = true, Active = true }],
+                Endpoints = new RunnerEndpoints { Hls = "/hls/master.m3u8" },
+            }, RunnerJson.Options);
+    }
+}

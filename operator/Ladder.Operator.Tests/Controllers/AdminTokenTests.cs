@@ -1,0 +1,85 @@
+using System.Text;
+using Ladder.Api.Runner;
+using Ladder.Api.V1Alpha1;
+using Ladder.ControllerRuntime;
+using Ladder.Kubernetes;
+using Ladder.Kubernetes.Models;
+using Ladder.Kubernetes.Testing;
+using Ladder.Operator.Builders;
+using Ladder.Operator.Controllers;
+using Ladder.Operator.Hosting;
+using Ladder.Operator.Runner;
+using Ladder.Operator.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ladder.Operator.Tests.Controllers;
+
+/// <summary>
+/// The admin token is generated once per stream and kept: a reconcile whose informer cache has not seen the stream's
+/// Secret yet (it was just created, or the cache is still filling) reads the live Secret instead of minting a new token.
+/// </summary>
+public sealed class AdminTokenTests
+{
+    private static string Token(FakeApiServer api) =>
+        Encoding.UTF8.GetString(OperatorHarness.As<Secret>(api.Get(ApiResource.Secrets, TestObjects.Namespace, "news-pipeline")!).Data![RunnerAdminApi.TokenSecretKey]);
+
+    // A reconciler over caches filled by hand (no informer runs), so the test decides what the cache has seen.
+    private static async Task<(LiveStreamReconciler Reconciler, OperatorInformers Cache, LiveStream Stream)> ReconcilerAsync(OperatorClients clients, FakeRunner runner)
+    {
+        var cache = new OperatorInformers(clients, TestObjects.Namespace);
+        cache.Secrets.Store.Upsert(await clients.Secrets.CreateAsync(TestObjects.Namespace, TestObjects.IngestSecret()));
+        cache.Profiles.Store.Upsert(await clients.Profiles.CreateAsync(TestObjects.Namespace, TestObjects.Profile()));
+        var stream = await clients.Streams.CreateAsync(TestObjects.Namespace, TestObjects.Stream());
+        cache.Streams.Store.Upsert(stream);
+        var reconciler = new LiveStreamReconciler(cache, clients, new RunnerAdminClient(new HttpClient(), TimeSpan.FromSeconds(1)), runner, new CapturingEvents(),
+            new OperatorOptions { RunnerImage = "ladder/runner:test" }, TimeProvider.System, NullLogger<LiveStreamReconciler>.Instance);
+        return (reconciler, cache, stream);
+    }
+
+    [Fact]
+    public async Task Reconcile_Should_KeepTheStoredToken_When_SecretIsNotInTheCacheYet()
+    {
+        await using var api = await FakeApiServer.StartAsync();
+        await using var runner = await FakeRunner.StartAsync();
+        using var client = api.CreateClient();
+        var clients = new OperatorClients(client);
+        var (reconciler, cache, stream) = await ReconcilerAsync(clients, runner);
+
+        await reconciler.ReconcileAsync(new ObjectKey(TestObjects.Namespace, "news"), CancellationToken.None);
+        var first = Token(api);
+        var pipelineAfterFirst = api.Get(ApiResource.Secrets, TestObjects.Namespace, "news-pipeline")!["metadata"]!["annotations"]![RunnerLabels.PipelineGenerationAnnotation]!.GetValue<string>();
+
+        // Second reconcile: the cache has the stream's new status but still no Secret (its watch event has not arrived).
+        cache.Streams.Store.Upsert(await clients.Streams.GetAsync(TestObjects.Namespace, "news"));
+        await reconciler.ReconcileAsync(new ObjectKey(TestObjects.Namespace, "news"), CancellationToken.None);
+
+        Assert.Equal(64, first.Length);
+        Assert.Equal(first, Token(api));
+        Assert.Equal("1", pipelineAfterFirst);
+        Assert.Equal("1", api.Get(ApiResource.Secrets, TestObjects.Namespace, "news-pipeline")!["metadata"]!["annotations"]![RunnerLabels.PipelineGenerationAnnotation]!.GetValue<string>());
+        Assert.Equal(stream.Metadata.Uid, api.Get(ApiResource.Secrets, TestObjects.Namespace, "news-pipeline")!["metadata"]!["ownerReferences"]![0]!["uid"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Reconcile_Should_NeverRotateAnExistingToken_When_ItIsOnlyInTheApiServer()
+    {
+        await using var api = await FakeApiServer.StartAsync();
+        await using var runner = await FakeRunner.StartAsync();
+        using var client = api.CreateClient();
+        var clients = new OperatorClients(client);
+        var (reconciler, _, _) = await ReconcilerAsync(clients, runner);
+        await clients.Secrets.CreateAsync(TestObjects.Namespace, new Secret
+        {
+            ApiVersion = "v1",
+            Kind = "Secret",
+            Metadata = new ObjectMeta { Name = "news-pipeline" },
+            Data = new Dictionary<string, byte[]> { [RunnerAdminApi.TokenSecretKey] = Encoding.UTF8.GetBytes("kept-token") },
+        });
+
+        await reconciler.ReconcileAsync(new ObjectKey(TestObjects.Namespace, "news"), CancellationToken.None);
+
+        Assert.Equal("kept-token", Token(api));
+        var deployment = api.Get(ApiResource.Deployments, TestObjects.Namespace, "news");
+        Assert.NotNull(deployment);
+    }
+}
