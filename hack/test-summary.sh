@@ -4,7 +4,7 @@
 status=${1:-0}
 awk '
   { print; fflush() }
-  /^(Passed|Failed)! +- Failed:/ {
+  /^(Passed|Failed|Skipped)! +- Failed:/ {
     line = $0; gsub(/,/, "", line); n = split(line, f, /[ \t]+/)
     for (i = 1; i < n; i++) {
       if (f[i] == "Failed:") failed += f[i+1]
