@@ -16,8 +16,8 @@ internal sealed class EncodedTrack : IDisposable
 
     public List<EncodedPacket> Packets { get; }
 
-    /// <summary>libx264 (veryfast, B-frames on) at 24 fps in a 1/90000 time base, an IDR forced every second and marked StartsSegment.</summary>
-    public static EncodedTrack Video(string id, int width, int height, double seconds, int version = 1, long bitrate = 300_000, double startSeconds = 0)
+    /// <summary>libx264 (veryfast, B-frames on) at 24 fps in a 1/90000 time base, an IDR forced every <c>keyframeSeconds</c> (default 1 s) and marked StartsSegment.</summary>
+    public static EncodedTrack Video(string id, int width, int height, double seconds, int version = 1, long bitrate = 300_000, double startSeconds = 0, double keyframeSeconds = 1)
     {
         using var options = new MediaDictionary { { "preset", "veryfast" }, { "forced-idr", "1" }, { "x264-params", "scenecut=0" } };
         using var encoder = Encoder.CreateVideo(new VideoEncoderSettings
@@ -65,7 +65,7 @@ internal sealed class EncodedTrack : IDisposable
             frame.GetPlane(1, height / 2).Fill(128);
             frame.GetPlane(2, height / 2).Fill(128);
             frame.Pts = i * 3750L;
-            frame.PictureType = i % 24 == 0 ? PictureType.I : PictureType.None;
+            frame.PictureType = i % (int)Math.Round(keyframeSeconds * 24) == 0 ? PictureType.I : PictureType.None;
             encoder.SendFrame(frame);
             Receive(encoder, track, packets, video: true);
         }

@@ -18,7 +18,7 @@ public sealed class LivePackagerTests(EncodedMediaFixture media) : IClassFixture
     [Fact]
     public void Package_Should_PublishAlignedCmafHlsAndDash_When_TwoRenditionsAndAudioArriveFromSeveralThreads()
     {
-        var timeline = new MediaTimeline(DateTimeOffset.UtcNow);
+        var timeline = new MediaTimeline(DateTimeOffset.UnixEpoch);
         var segments = new Dictionary<string, List<MediaSegment>>();
         string master, mpd;
         var playlists = new Dictionary<string, MediaPlaylist>();
@@ -164,7 +164,7 @@ public sealed class LivePackagerTests(EncodedMediaFixture media) : IClassFixture
         using var after = EncodedTrack.Video("high", 320, 180, 4, version: 2, bitrate: 400_000, startSeconds: 4);
         using var low = EncodedTrack.Video("low", 160, 90, 8, bitrate: 150_000);
         using var audio = EncodedTrack.Audio(8);
-        using var packager = new LivePackager(PackagerSpecs.Create(2, 10, dash: true, "high", "low"), new MediaTimeline(DateTimeOffset.UtcNow), new LivePackagerOptions { DiskOutput = _directory });
+        using var packager = new LivePackager(PackagerSpecs.Create(2, 10, dash: true, "high", "low"), new MediaTimeline(DateTimeOffset.UnixEpoch), new LivePackagerOptions { DiskOutput = _directory });
         packager.AddTrack(before.Track);
         packager.AddTrack(low.Track);
         packager.AddTrack(audio.Track);
@@ -209,10 +209,41 @@ public sealed class LivePackagerTests(EncodedMediaFixture media) : IClassFixture
     }
 
     [Fact]
+    public async Task RemoveTrack_Should_KeepEveryRenditionListedAndAllTheAudio_When_TheInputEndsWithAudioRemovedFirst()
+    {
+        using var packager = new LivePackager(PackagerSpecs.Create(2, 10, dash: true, "high", "low"), new MediaTimeline(DateTimeOffset.UnixEpoch));
+        Feed(packager, media.High, media.Low, media.Audio);
+
+        // The media core may end the audio before the video has drained: audio must still get every frame placed.
+        foreach (var id in new[] { "audio", "high", "low" })
+        {
+            packager.RemoveTrack(id);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!packager.GetStatus().Tracks.All(t => t.Ended) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.All(packager.GetStatus().Tracks, t => Assert.True(t.Ended, $"{t.Id} did not end"));
+        var master = Text(packager, OriginPaths.HlsMaster);
+        Assert.Contains("high/playlist.m3u8", master, StringComparison.Ordinal);
+        Assert.Contains("low/playlist.m3u8", master, StringComparison.Ordinal);
+        Assert.Contains("URI=\"audio/playlist.m3u8\"", master, StringComparison.Ordinal);
+        Assert.Contains("high", Text(packager, OriginPaths.DashManifest), StringComparison.Ordinal);
+        var video = HlsPlaylistChecker.Check(Text(packager, OriginPaths.HlsPlaylist("high")));
+        var audio = HlsPlaylistChecker.Check(Text(packager, OriginPaths.HlsPlaylist("audio")));
+        Assert.True(video.Ended && audio.Ended);
+        Assert.Equal(video.Segments.Count, audio.Segments.Count);
+        Assert.InRange(audio.Segments.Sum(s => s.Duration), video.Segments.Sum(s => s.Duration) - (2 * 1024 / 48000.0), video.Segments.Sum(s => s.Duration) + (2 * 1024 / 48000.0));
+    }
+
+    [Fact]
     public async Task Write_Should_ReturnAndCountDrops_When_TheTrackMuxingLoopIsStalled()
     {
         using var release = new ManualResetEventSlim();
-        using var packager = new LivePackager(PackagerSpecs.Create(2, 3, dash: false, "high"), new MediaTimeline(DateTimeOffset.UtcNow), new LivePackagerOptions { QueueCapacity = 16 });
+        using var packager = new LivePackager(PackagerSpecs.Create(2, 3, dash: false, "high"), new MediaTimeline(DateTimeOffset.UnixEpoch), new LivePackagerOptions { QueueCapacity = 16 });
         packager.SegmentPublished += (_, _) => release.Wait(TimeSpan.FromSeconds(30));
         packager.AddTrack(media.High.Track);
         var feeding = Task.Run(() => WriteAll(packager, media.High));
@@ -228,7 +259,7 @@ public sealed class LivePackagerTests(EncodedMediaFixture media) : IClassFixture
     {
         const int Count = 300;
         var spec = PackagerSpecs.Create(1, 5, dash: true, "high");
-        using var packager = new LivePackager(spec, new MediaTimeline(DateTimeOffset.UtcNow));
+        using var packager = new LivePackager(spec, new MediaTimeline(DateTimeOffset.UnixEpoch));
         var keyframe = media.High.Packets.First(p => p.StartsSegment).Packet;
         packager.AddTrack(media.High.Track);
         MediaPlaylist? previous = null;
@@ -263,7 +294,7 @@ public sealed class LivePackagerTests(EncodedMediaFixture media) : IClassFixture
         Assert.Equal(Count, published);
     }
 
-    private static void Feed(LivePackager packager, params EncodedTrack[] tracks)
+    internal static void Feed(LivePackager packager, params EncodedTrack[] tracks)
     {
         foreach (var track in tracks)
         {
@@ -273,7 +304,7 @@ public sealed class LivePackagerTests(EncodedMediaFixture media) : IClassFixture
         Assert.True(Task.WaitAll(tracks.Select(t => Task.Run(() => WriteAll(packager, t))).ToArray(), TimeSpan.FromSeconds(30)));
     }
 
-    private static void WriteAll(LivePackager packager, EncodedTrack track)
+    internal static void WriteAll(LivePackager packager, EncodedTrack track)
     {
         foreach (var packet in track.Packets)
         {
@@ -281,7 +312,7 @@ public sealed class LivePackagerTests(EncodedMediaFixture media) : IClassFixture
         }
     }
 
-    private static string Text(LivePackager packager, string path) =>
+    internal static string Text(LivePackager packager, string path) =>
         Encoding.UTF8.GetString((packager.Get(path) ?? throw new InvalidOperationException($"{path} was not published")).Content.Span);
 
     private static Dictionary<string, string> Attributes(string line) =>

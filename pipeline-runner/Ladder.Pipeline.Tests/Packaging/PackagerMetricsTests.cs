@@ -43,6 +43,8 @@ public sealed class PackagerMetricsTests(EncodedMediaFixture media) : IClassFixt
         Assert.Equal(3, measured[("ladder_packager_segments_total", "high")]);
         Assert.Equal(status.BytesPublished, measured[("ladder_packager_segment_bytes_total", "high")]);
         Assert.Equal(0, measured[("ladder_packager_dropped_packets_total", "high")]);
+        Assert.Equal(0, measured[("ladder_packager_failures_total", "high")]);
+        Assert.Equal(0, measured[("ladder_packager_overlong_segments_total", "high")]);
         Assert.Equal(2.0, measured[("ladder_packager_last_segment_duration", "high")], 3);
     }
 }

@@ -10,7 +10,7 @@ namespace Ladder.Pipeline.Tests.Publishing;
 /// </summary>
 internal static class HlsPlaylistChecker
 {
-    public static MediaPlaylist Check(string text)
+    public static MediaPlaylist Check(string text, bool transportStream = false)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("#EXTM3U", lines[0]);
@@ -40,9 +40,18 @@ internal static class HlsPlaylistChecker
                 default:
                     Assert.False(line.StartsWith('#'), $"unexpected tag {line}");
                     Assert.True(duration is not null, $"URI {line} without EXTINF");
-                    Assert.NotNull(map);
+                    if (transportStream)
+                    {
+                        Assert.Null(map);
+                        Assert.EndsWith(".ts", line, StringComparison.Ordinal);
+                    }
+                    else
+                    {
+                        Assert.NotNull(map);
+                    }
+
                     Assert.NotNull(pdt);
-                    segments.Add(new PlaylistSegment((sequence ?? 0) + segments.Count, line, duration!.Value, pdt!.Value, discontinuity, map!));
+                    segments.Add(new PlaylistSegment((sequence ?? 0) + segments.Count, line, duration!.Value, pdt!.Value, discontinuity, map ?? ""));
                     duration = null;
                     pdt = null;
                     discontinuity = false;
@@ -50,7 +59,7 @@ internal static class HlsPlaylistChecker
             }
         }
 
-        Assert.True(version >= 6, "EXT-X-MAP needs EXT-X-VERSION 6 or more");
+        Assert.True(transportStream ? version == 3 : version >= 6, "EXT-X-MAP needs EXT-X-VERSION 6 or more; MPEG-TS playlists declare the lowest that fits, 3 (decimal EXTINF)");
         Assert.NotNull(target);
         Assert.NotNull(sequence);
         Assert.NotNull(discontinuitySequence);

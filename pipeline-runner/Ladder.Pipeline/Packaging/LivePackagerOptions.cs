@@ -11,4 +11,13 @@ public sealed record LivePackagerOptions
 
     /// <summary>Disk operations queued before new ones are dropped; default 4096.</summary>
     public int DiskQueueCapacity { get; init; } = 4096;
+
+    /// <summary>
+    /// How long a removed track's playlist and segments stay published after its end (<c>EXT-X-ENDLIST</c>); null for
+    /// the longest window plus one segment duration (RFC 8216 section 6.2.2).
+    /// </summary>
+    public TimeSpan? RemovedTrackLinger { get; init; }
+
+    /// <summary>Called on a track's muxing loop with the track id and the packet's PTS before each packet is muxed; tests use it to inject failures.</summary>
+    internal Action<string, long>? BeforeMux { get; init; }
 }

@@ -25,6 +25,13 @@ public sealed record MediaSegment(
     long DiscontinuitySequence,
     ReadOnlyMemory<byte> Bytes)
 {
+    /// <summary>
+    /// The segment's number in its HLS media playlist (RFC 8216 section 4.3.3.2): <see cref="SequenceNumber"/> unless
+    /// the track lost a segment (a muxing failure), after which the playlist's numbers stay consecutive one below
+    /// the file names per segment lost, so a segment keeps its number as the window slides (section 6.2.2).
+    /// </summary>
+    public long MediaSequence { get; init; } = SequenceNumber;
+
     /// <summary>Duration in seconds.</summary>
     public double DurationSeconds => (double)Duration / Timescale;
 

@@ -40,6 +40,12 @@ internal sealed record PackagingSettings
     /// <summary>Whether CMAF segments are made: for HLS in fmp4 and for DASH.</summary>
     public bool Cmaf => DashEnabled || (HlsEnabled && !HlsTransportStream);
 
+    /// <summary>Whether anything is packaged: tracks are cut into segments for HLS (either container) or DASH.</summary>
+    public bool Segmenting => HlsEnabled || DashEnabled;
+
+    /// <summary>Whether HLS is published as MPEG-TS renditions (video with the audio muxed in).</summary>
+    public bool Ts => HlsEnabled && HlsTransportStream;
+
     /// <summary>
     /// <c>EXT-X-TARGETDURATION</c> (RFC 8216 section 4.3.3.1): the segment duration rounded to the nearest second,
     /// fixed for the life of the playlists; segments are cut within a frame of the segment duration, so every

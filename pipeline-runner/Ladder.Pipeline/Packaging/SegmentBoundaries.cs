@@ -2,7 +2,8 @@ namespace Ladder.Pipeline.Packaging;
 
 /// <summary>
 /// The segment boundaries every track of the pipeline shares, as presentation times in microseconds on the output
-/// timeline with their sequence numbers (the first is 1). Video tracks announce them: a segment-starting keyframe
+/// timeline with their sequence numbers (the first is given: the packager derives it from the timeline's origin so
+/// numbers never repeat across runs). Video tracks announce them: a segment-starting keyframe
 /// opens a new segment once the current one has lasted the target duration (less a tolerance of half a frame), and
 /// every other rendition cuts on its keyframe at the same time, so boundaries and sequence numbers agree across the
 /// ladder whichever rendition gets there first. Audio follows them. Thread-safe; keeps the last
@@ -15,11 +16,38 @@ internal sealed class SegmentBoundaries
 
     private readonly Lock _lock = new();
     private readonly LinkedList<(long Sequence, long Time)> _boundaries = new();
-    private readonly long _target;
+    private readonly long _first;
+    private long _target;
 
     /// <summary>Creates an empty list.</summary>
     /// <param name="segmentDuration">The target segment duration in seconds.</param>
-    public SegmentBoundaries(double segmentDuration) => _target = (long)Math.Round(segmentDuration * 1_000_000);
+    /// <param name="firstSequence">The sequence number of the first boundary; at least 1.</param>
+    public SegmentBoundaries(double segmentDuration, long firstSequence = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(firstSequence, 1);
+        _target = (long)Math.Round(segmentDuration * 1_000_000);
+        _first = firstSequence;
+    }
+
+    /// <summary>The target segment duration in seconds; a new value applies from the next boundary on.</summary>
+    public double SegmentDuration
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _target / 1e6;
+            }
+        }
+
+        set
+        {
+            lock (_lock)
+            {
+                _target = (long)Math.Round(value * 1_000_000);
+            }
+        }
+    }
 
     /// <summary>Raised (outside the lock) after a video track announced a new boundary, so that audio waiting on it can go on.</summary>
     public event Action? Announced;
@@ -31,10 +59,15 @@ internal sealed class SegmentBoundaries
     /// </summary>
     /// <param name="time">The keyframe's presentation time in µs.</param>
     /// <param name="tolerance">Half a frame of the track, in µs.</param>
+    /// <param name="announce">
+    /// Whether the keyframe may announce a new boundary; false for a rendition joining a running ladder, which only
+    /// takes boundaries the others announced (its first keyframe may fall between the grid points the others have
+    /// not reached yet, and announcing it would make them skip one).
+    /// </param>
     /// <returns>The sequence number of the segment it opens, or null when it stays inside the current one.</returns>
-    public long? TryCut(long time, long tolerance)
+    public long? TryCut(long time, long tolerance, bool announce = true)
     {
-        var (sequence, announced) = Cut(time, tolerance);
+        var (sequence, announced) = Cut(time, tolerance, announce);
         if (announced)
         {
             Announced?.Invoke();
@@ -43,7 +76,7 @@ internal sealed class SegmentBoundaries
         return sequence;
     }
 
-    private (long? Sequence, bool Announced) Cut(long time, long tolerance)
+    private (long? Sequence, bool Announced) Cut(long time, long tolerance, bool announce)
     {
         lock (_lock)
         {
@@ -60,12 +93,12 @@ internal sealed class SegmentBoundaries
                 }
             }
 
-            if (_boundaries.Last is { } last && time < last.Value.Time + _target - tolerance)
+            if (!announce || (_boundaries.Last is { } last && time < last.Value.Time + _target - tolerance))
             {
                 return (null, false);
             }
 
-            var sequence = (_boundaries.Last?.Value.Sequence ?? 0) + 1;
+            var sequence = _boundaries.Last is { } previous ? previous.Value.Sequence + 1 : _first;
             _boundaries.AddLast((sequence, time));
             if (_boundaries.Count > History)
             {

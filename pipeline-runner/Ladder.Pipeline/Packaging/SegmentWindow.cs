@@ -22,7 +22,17 @@ internal sealed class SegmentWindow
     }
 
     /// <summary>Media segments kept.</summary>
-    public int Capacity { get; }
+    public int Capacity { get; private set; }
+
+    /// <summary>Raises <see cref="Capacity"/> to <paramref name="capacity"/> when that is larger; a smaller value changes nothing.</summary>
+    /// <param name="capacity">Media segments to keep.</param>
+    public void Grow(int capacity)
+    {
+        lock (_lock)
+        {
+            Capacity = Math.Max(Capacity, capacity);
+        }
+    }
 
     /// <summary>The current content; replaced (never mutated) on every change.</summary>
     public Snapshot Current => Volatile.Read(ref _snapshot);

@@ -15,6 +15,14 @@ namespace Ladder.Pipeline.Packaging;
 /// starts at a boundary with a new init segment and a discontinuity (its decode timestamps may overlap the old
 /// encoder's tail); within a version, decode timestamps that do not increase are discarded; a jump of more than a second (or half a segment) ends the segment at its last frame and marks a
 /// discontinuity.
+/// <para>
+/// Two guards keep the stream healing: an exception on the loop is logged with the track id, counted and shown in
+/// <see cref="TrackStatus.Failed"/>; the open segment and the muxer are dropped and the track restarts at the next
+/// boundary with its init segment published again and a discontinuity. A segment that reaches the cap (its duration
+/// would round above <c>EXT-X-TARGETDURATION</c>, RFC 8216 section 4.3.3.1, because a keyframe is missing) is closed
+/// at its last frame and counted (<see cref="TrackStatus.OverlongSegments"/>); frames up to the next boundary are
+/// left out and the next segment starts after a discontinuity at the next keyframe (segment-starting or not).
+/// </para>
 /// </summary>
 internal sealed class TrackPackager : IDisposable
 {
@@ -28,6 +36,12 @@ internal sealed class TrackPackager : IDisposable
     private readonly ILogger _logger;
     private readonly bool _selfPaced;
     private readonly long _gap;
+    private readonly long _cap;
+    private readonly Action<string, long>? _beforeMux;
+    private readonly bool _publishCmaf;
+    private readonly Action<TrackPackager, TsTrackSegment>? _segmentPackets;
+    private readonly Func<TrackPackager, bool>? _mayLead;
+    private List<QueuedPacket> _collected = [];
     private readonly Queue<QueuedPacket> _pending = new();
     private readonly Task _loop;
     private CmafMuxer? _muxer;
@@ -46,6 +60,13 @@ internal sealed class TrackPackager : IDisposable
     private double _lastDuration;
     private long _peakBitrate;
     private volatile bool _ended;
+    private long _lastOpened;
+    private bool _capped;
+    private bool _restarting;
+    private volatile bool _failed;
+    private volatile string? _lastError;
+    private long _failures;
+    private long _overlong;
 
     /// <summary>Starts the track's muxing loop.</summary>
     /// <param name="track">The track's first version.</param>
@@ -56,9 +77,16 @@ internal sealed class TrackPackager : IDisposable
     /// <param name="content">Where segments are published.</param>
     /// <param name="published">Called on the loop after each segment is published, with whether it starts a new track version; with null once the track ended.</param>
     /// <param name="logger">Where muxing errors go.</param>
+    /// <param name="targetDuration">The playlists' <c>EXT-X-TARGETDURATION</c> in seconds: no segment may round above it.</param>
+    /// <param name="beforeMux">Called with the track id and the packet's PTS before each packet is muxed (a test's fault injection); null for none.</param>
+    /// <param name="publishCmaf">Whether the CMAF init and media segment files are published (HLS fmp4 or DASH); the window keeps them either way.</param>
+    /// <param name="segmentPackets">Given a reference to each closed segment's frames (for MPEG-TS); null to keep none.</param>
+    /// <param name="mayLead">Whether this video track, before its first segment, may announce boundaries (no other video track is cutting yet); null for always.</param>
     public TrackPackager(
         TrackInfo track, PackagingSettings settings, int capacity, SegmentBoundaries boundaries, MediaTimeline timeline,
-        PublishedContent content, Action<TrackPackager, MediaSegment?, bool> published, ILogger logger)
+        PublishedContent content, Action<TrackPackager, MediaSegment?, bool> published, ILogger logger, int targetDuration,
+        Action<string, long>? beforeMux = null, bool publishCmaf = true, Action<TrackPackager, TsTrackSegment>? segmentPackets = null,
+        Func<TrackPackager, bool>? mayLead = null)
     {
         Id = track.Id;
         MediaType = track.MediaType;
@@ -71,6 +99,11 @@ internal sealed class TrackPackager : IDisposable
         _logger = logger;
         _selfPaced = track.MediaType != MediaType.Video && settings.Renditions.Count == 0;
         _gap = (long)Math.Max(1_000_000, settings.SegmentDuration * 500_000);
+        _cap = (targetDuration * 1_000_000L) + 500_000 - (2 * HalfFrame(track)) - 2_000;
+        _beforeMux = beforeMux;
+        _publishCmaf = publishCmaf;
+        _segmentPackets = segmentPackets;
+        _mayLead = mayLead;
         _queue = Channel.CreateBounded<QueuedPacket>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         if (MediaType != MediaType.Video && !_selfPaced)
         {
@@ -91,6 +124,9 @@ internal sealed class TrackPackager : IDisposable
 
     /// <summary>True once the track was removed and its last segment published.</summary>
     public bool Ended => _ended;
+
+    /// <summary>Whether the track has opened a segment: it cuts on the shared boundaries.</summary>
+    public bool Cutting => Interlocked.Read(ref _lastOpened) > 0;
 
     /// <summary>The largest segment bitrate published so far, bits/s.</summary>
     public long PeakBitrate => Interlocked.Read(ref _peakBitrate);
@@ -122,7 +158,17 @@ internal sealed class TrackPackager : IDisposable
     public TrackStatus GetStatus() => new(
         Id, MediaType, Volatile.Read(ref _lastVersion), Interlocked.Read(ref _segments), Interlocked.Read(ref _bytes),
         Interlocked.Read(ref _lastSequence), Volatile.Read(ref _lastDuration), Interlocked.Read(ref _dropped),
-        Interlocked.Read(ref _discarded), _queue.Reader.Count, _ended);
+        Interlocked.Read(ref _discarded), _queue.Reader.Count, _ended)
+    {
+        Failed = _failed,
+        LastError = _lastError,
+        Failures = Interlocked.Read(ref _failures),
+        OverlongSegments = Interlocked.Read(ref _overlong),
+    };
+
+    /// <summary>Grows the segment store to <paramref name="retained"/> segments (a larger window); never shrinks it, so segments stay fetchable after leaving a playlist (RFC 8216 section 6.2.2).</summary>
+    /// <param name="retained">Media segments to keep.</param>
+    public void Retain(int retained) => Window.Grow(retained);
 
     /// <summary>Ends the track and waits (up to 10 s) for the loop to finish.</summary>
     /// <returns>Whether the loop finished in time.</returns>
@@ -138,6 +184,7 @@ internal sealed class TrackPackager : IDisposable
         if (Stop())
         {
             _muxer?.Dispose();
+            DropCollected();
         }
     }
 
@@ -182,9 +229,12 @@ internal sealed class TrackPackager : IDisposable
         {
             action();
         }
-        catch (Exception exception) when (exception is FFmpegException or IOException or ArgumentException or NotSupportedException or ObjectDisposedException)
+        catch (Exception exception)
         {
             _logger.LogError(exception, "Packaging track {Track} failed; the open segment is dropped and the track restarts at the next boundary.", Id);
+            _lastError = $"{exception.GetType().Name}: {exception.Message}";
+            _failed = true;
+            Interlocked.Increment(ref _failures);
             Reset();
         }
     }
@@ -194,9 +244,11 @@ internal sealed class TrackPackager : IDisposable
     {
         _held?.Packet.Dispose();
         _held = null;
+        DropCollected();
         _open = null;
         _muxer?.Dispose();
         _muxer = null;
+        _restarting = true;
     }
 
     private void Accept(QueuedPacket item)
@@ -236,7 +288,9 @@ internal sealed class TrackPackager : IDisposable
             return;
         }
 
-        if (item.StartsSegment && _boundaries.TryCut(time, HalfFrame(item.Track)) is { } sequence && sequence > (_open?.Sequence ?? 0))
+        if ((item.StartsSegment || (_capped && item.Packet.IsKeyframe))
+            && _boundaries.TryCut(time, HalfFrame(item.Track), announce: Cutting || _mayLead is null || _mayLead(this)) is { } sequence
+            && sequence > LastOpened)
         {
             Open(item, sequence, time);
             return;
@@ -252,14 +306,14 @@ internal sealed class TrackPackager : IDisposable
         {
             var time = ToMicroseconds(item.Packet.Pts, item.Track.TimeBase);
             var decided = true;
-            var target = _selfPaced ? _boundaries.TryCut(time, HalfFrame(item.Track)) ?? _open?.Sequence ?? 0 : _boundaries.Locate(time, out decided);
+            var target = _selfPaced ? _boundaries.TryCut(time, HalfFrame(item.Track)) ?? LastOpened : _boundaries.Locate(time, out decided);
             if (!decided && !final)
             {
                 return;
             }
 
             _pending.Dequeue();
-            if (target > (_open?.Sequence ?? 0) && (_open is null || item.Track.Version >= _open.Track.Version))
+            if (target > LastOpened && (_open is null || item.Track.Version >= _open.Track.Version))
             {
                 Open(item, target, time);
             }
@@ -285,26 +339,37 @@ internal sealed class TrackPackager : IDisposable
         }
 
         var newVersion = _muxerTrack is null || _muxerTrack.Version != item.Track.Version;
-        var discontinuity = (newVersion && _muxerTrack is not null) || gap || (_muxer is null && _segments > 0);
-        if (newVersion || gap || _muxer is null)
+        var discontinuity = (newVersion && _muxerTrack is not null) || gap || _capped || (_muxer is null && _segments > 0);
+        if (newVersion || gap || _capped || _muxer is null)
         {
-            OpenMuxer(item.Track, newVersion);
+            OpenMuxer(item.Track, newVersion || _restarting);
         }
 
+        _capped = false;
+        _restarting = false;
+        Interlocked.Exchange(ref _lastOpened, sequence);
         _open = new OpenSegment(sequence, item.Track, item.Packet.Pts, time, discontinuity);
         Append(item, time);
     }
 
-    private void OpenMuxer(TrackInfo track, bool newVersion)
+    /// <summary>The sequence number of the newest segment opened: a segment opens only above it, so a track that dropped its segment (a failure, the cap) waits for the next boundary.</summary>
+    private long LastOpened => _open?.Sequence ?? _lastOpened;
+
+    /// <param name="track">The track version.</param>
+    /// <param name="publishInit">Whether to publish its init segment: a new version, or a restart after a failure.</param>
+    private void OpenMuxer(TrackInfo track, bool publishInit)
     {
         _muxer?.Dispose();
         _muxer = null;
         var muxer = CmafMuxer.Create(track);
-        if (newVersion)
+        if (publishInit)
         {
             var init = new InitSegment(track.Version, muxer.InitSegment, muxer.TimeBase.Denominator / Math.Max(1, muxer.TimeBase.Numerator), TrackFormat.From(track));
             Window.AddInit(init);
-            _content.Put(OriginPaths.Init(Id, track.Version), new OriginResource(init.Bytes, MediaType == MediaType.Video ? ContentTypes.VideoMp4 : ContentTypes.AudioMp4, SegmentMaxAge));
+            if (_publishCmaf)
+            {
+                _content.Put(OriginPaths.Init(Id, track.Version), new OriginResource(init.Bytes, MediaType == MediaType.Video ? ContentTypes.VideoMp4 : ContentTypes.AudioMp4, SegmentMaxAge));
+            }
         }
 
         _muxer = muxer;
@@ -321,12 +386,24 @@ internal sealed class TrackPackager : IDisposable
             return;
         }
 
-        if (_held is { } held)
+        if (time - _open.StartTime > _cap)
+        {
+            // A missing keyframe: the segment would round above EXT-X-TARGETDURATION. End it here; the next keyframe starts the next.
+            _logger.LogWarning("Track {Track}: segment {Sequence} reached the {Cap} µs cap without a keyframe; it ends early and the next segment follows a discontinuity.", Id, _open.Sequence, _cap);
+            Interlocked.Increment(ref _overlong);
+            Close(null);
+            _capped = true;
+            Discard(item);
+            return;
+        }
+
+        var previous = _held;
+        _held = item;
+        if (previous is { } held)
         {
             Mux(held, item.Track == held.Track ? item.Packet.Dts - held.Packet.Dts : 0);
         }
 
-        _held = item;
         _open.LastTime = Math.Max(_open.LastTime, time);
         _open.EndPts = Math.Max(_open.EndPts, item.Packet.Pts + FrameDuration(item));
     }
@@ -353,12 +430,23 @@ internal sealed class TrackPackager : IDisposable
         var segment = new MediaSegment(
             open.Sequence, track.Version, start, end - start, muxer.TimeBase.Denominator / Math.Max(1, muxer.TimeBase.Numerator),
             _timeline.ToWallClock(open.StartTime / 1e6), open.Discontinuity, _discontinuities, bytes);
+        if (_segmentPackets is not null)
+        {
+            var packets = _collected;
+            _collected = [];
+            _segmentPackets(this, new TsTrackSegment(segment, track, packets));
+        }
+
         Publish(segment);
     }
 
     private void Publish(MediaSegment segment)
     {
-        var startsVersion = _segments > 0 && segment.Version != Window.Current.Segments[^1].Version;
+        var previous = Window.Current.Segments is { Count: > 0 } kept ? kept[^1] : null;
+        segment = segment with { MediaSequence = previous is null ? segment.SequenceNumber : previous.MediaSequence + 1 };
+
+        // A new DASH Period where the version changes, or where a lost segment breaks the $Number$ run.
+        var startsVersion = previous is not null && (segment.Version != previous.Version || segment.SequenceNumber != previous.SequenceNumber + 1);
         var eviction = Window.Add(segment);
         if (segment.Discontinuity)
         {
@@ -366,17 +454,21 @@ internal sealed class TrackPackager : IDisposable
         }
 
         var contentType = MediaType == MediaType.Video ? ContentTypes.VideoSegment : ContentTypes.AudioMp4;
-        _content.Put(OriginPaths.Segment(Id, segment.SequenceNumber), new OriginResource(segment.Bytes, contentType, SegmentMaxAge));
-        foreach (var evicted in eviction.Segments)
+        if (_publishCmaf)
         {
-            _content.Remove(OriginPaths.Segment(Id, evicted.SequenceNumber));
+            _content.Put(OriginPaths.Segment(Id, segment.SequenceNumber), new OriginResource(segment.Bytes, contentType, SegmentMaxAge));
+            foreach (var evicted in eviction.Segments)
+            {
+                _content.Remove(OriginPaths.Segment(Id, evicted.SequenceNumber));
+            }
+
+            foreach (var init in eviction.Inits)
+            {
+                _content.Remove(OriginPaths.Init(Id, init.Version));
+            }
         }
 
-        foreach (var init in eviction.Inits)
-        {
-            _content.Remove(OriginPaths.Init(Id, init.Version));
-        }
-
+        _failed = false;
         Interlocked.Increment(ref _segments);
         Interlocked.Add(ref _bytes, segment.Bytes.Length);
         Interlocked.Exchange(ref _lastSequence, segment.SequenceNumber);
@@ -395,13 +487,29 @@ internal sealed class TrackPackager : IDisposable
     private void Mux(QueuedPacket item, long duration)
     {
         using var packet = item.Packet;
+        _beforeMux?.Invoke(Id, packet.Pts);
         var muxer = _muxer!;
         var offset = Rational.Rescale(PackagingSettings.MediaTimeOffset, new Rational(1, 1), item.Track.TimeBase);
         packet.Duration = duration > 0 && duration <= Rational.Rescale(_gap, Rational.Microseconds, item.Track.TimeBase) ? duration : FrameDuration(item);
+        if (_segmentPackets is not null)
+        {
+            _collected.Add(item with { Packet = packet.Clone() });
+        }
+
         packet.Pts += offset;
         packet.Dts = (packet.Dts == Timestamp.None ? packet.Pts - offset : packet.Dts) + offset;
         packet.RescaleTimestamps(item.Track.TimeBase, muxer.TimeBase);
         muxer.Write(packet);
+    }
+
+    private void DropCollected()
+    {
+        foreach (var item in _collected)
+        {
+            item.Packet.Dispose();
+        }
+
+        _collected.Clear();
     }
 
     private void Discard(QueuedPacket item)

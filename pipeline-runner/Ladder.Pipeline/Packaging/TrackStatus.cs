@@ -25,4 +25,20 @@ public sealed record TrackStatus(
     long DroppedPackets,
     long DiscardedPackets,
     int QueueDepth,
-    bool Ended);
+    bool Ended)
+{
+    /// <summary>True from an unexpected error on the track's muxing loop until its next segment is published (the track restarts at the next boundary).</summary>
+    public bool Failed { get; init; }
+
+    /// <summary>The text of the latest error on the track's muxing loop (exception type and message); null if none ever happened.</summary>
+    public string? LastError { get; init; }
+
+    /// <summary>Unexpected errors on the track's muxing loop since the start; each dropped the open segment.</summary>
+    public long Failures { get; init; }
+
+    /// <summary>
+    /// Segments ended early because they reached the longest duration <c>EXT-X-TARGETDURATION</c> allows (RFC 8216
+    /// section 4.3.3.1) without a keyframe to cut on; each is followed by a discontinuity.
+    /// </summary>
+    public long OverlongSegments { get; init; }
+}

@@ -18,6 +18,9 @@ public static class ContentTypes
     /// <summary>Video CMAF media segments (ISO/IEC 23000-19 annex F registration).</summary>
     public const string VideoSegment = "video/iso.segment";
 
+    /// <summary>MPEG-TS media segments (RFC 8216 section 3.2; RFC 3555).</summary>
+    public const string VideoMp2t = "video/mp2t";
+
     /// <summary>The <c>dash/time</c> resource: an ISO 8601 UTC time.</summary>
     public const string PlainText = "text/plain; charset=utf-8";
 }

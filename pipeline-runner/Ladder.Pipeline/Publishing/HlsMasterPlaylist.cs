@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ladder.Pipeline.Packaging;
 
 namespace Ladder.Pipeline.Publishing;
 
@@ -17,8 +18,9 @@ internal static class HlsMasterPlaylist
     /// <summary>Writes the playlist.</summary>
     /// <param name="videos">Video tracks in ladder order; those without an init segment yet are left out.</param>
     /// <param name="audio">The audio track; null or without init segment when there is no audio.</param>
+    /// <param name="muxedAudio">With MPEG-TS variants, the format of the audio muxed into each (added to CODECS; no audio group); null otherwise.</param>
     /// <returns>The playlist text.</returns>
-    public static string Write(IEnumerable<PublishedTrack> videos, PublishedTrack? audio)
+    public static string Write(IEnumerable<PublishedTrack> videos, PublishedTrack? audio, TrackFormat? muxedAudio = null)
     {
         var audioFormat = audio?.Format;
         var text = new StringBuilder(1024);
@@ -37,7 +39,7 @@ internal static class HlsMasterPlaylist
 
             var bandwidth = video.Bandwidth + (audioFormat is null ? 0 : audio!.Bandwidth);
             var average = video.AverageBandwidth + (audioFormat is null ? 0 : audio!.AverageBandwidth);
-            var codecs = audioFormat is null ? format.Codecs : $"{format.Codecs},{audioFormat.Codecs}";
+            var codecs = (audioFormat ?? muxedAudio) is { } sound ? $"{format.Codecs},{sound.Codecs}" : format.Codecs;
             text.Append(CultureInfo.InvariantCulture, $"#EXT-X-STREAM-INF:BANDWIDTH={bandwidth},AVERAGE-BANDWIDTH={average},RESOLUTION={format.Width}x{format.Height},CODECS=\"{codecs}\"");
             if (format.FrameRate is { IsValid: true } rate)
             {

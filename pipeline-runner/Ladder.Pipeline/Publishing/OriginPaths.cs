@@ -11,6 +11,7 @@ namespace Ladder.Pipeline.Publishing;
 /// hls/&lt;track&gt;/playlist.m3u8        media playlist
 /// hls/&lt;track&gt;/init-&lt;version&gt;.mp4   CMAF header (ftyp+moov) of a track version
 /// hls/&lt;track&gt;/&lt;sequence&gt;.m4s       CMAF media segment (moof+mdat)
+/// hls/&lt;rendition&gt;/&lt;sequence&gt;.ts    MPEG-TS segment, video with the audio muxed in (outputs.hls.container: ts)
 /// dash/manifest.mpd                dynamic MPD
 /// dash/time                        UTC time for the MPD's UTCTiming (urn:mpeg:dash:utc:http-iso:2014)
 /// </code>
@@ -51,6 +52,15 @@ public static class OriginPaths
     /// <param name="trackId">Rendition name or <c>audio</c>.</param>
     /// <param name="sequenceNumber">The media sequence number.</param>
     public static string Segment(string trackId, long sequenceNumber) => $"hls/{trackId}/{SegmentFileName(sequenceNumber)}";
+
+    /// <summary>An MPEG-TS media segment's file name, relative to its media playlist (HLS <c>container: ts</c>).</summary>
+    /// <param name="sequenceNumber">The media sequence number.</param>
+    public static string TsSegmentFileName(long sequenceNumber) => string.Create(CultureInfo.InvariantCulture, $"{sequenceNumber}.ts");
+
+    /// <summary>An MPEG-TS media segment of a video rendition (video and the shared audio muxed together).</summary>
+    /// <param name="trackId">Rendition name.</param>
+    /// <param name="sequenceNumber">The media sequence number.</param>
+    public static string TsSegment(string trackId, long sequenceNumber) => $"hls/{trackId}/{TsSegmentFileName(sequenceNumber)}";
 
     /// <summary>The DASH <c>SegmentTemplate</c> paths of a track, relative to <see cref="DashManifest"/>.</summary>
     /// <param name="trackId">Rendition name or <c>audio</c>.</param>

@@ -1,0 +1,56 @@
+namespace Ladder.Pipeline.Packaging;
+
+/// <summary>The MPEG-TS side of one video rendition: its open muxer, the video segments waiting for their audio and the published TS segments. Guarded by the <see cref="TsPackager"/>'s lock.</summary>
+/// <param name="id">The rendition name.</param>
+/// <param name="capacity">TS segments kept.</param>
+internal sealed class TsRendition(string id, int capacity) : IDisposable
+{
+    /// <summary>The rendition name.</summary>
+    public string Id { get; } = id;
+
+    /// <summary>The published TS segments; a "version" is a muxer generation (its <see cref="InitSegment"/> has no bytes: TS has no init segment).</summary>
+    public SegmentWindow Window { get; } = new(capacity);
+
+    /// <summary>Video segments waiting for the audio of the same number, by sequence number.</summary>
+    public SortedDictionary<long, TsTrackSegment> Pending { get; } = [];
+
+    /// <summary>The open muxer; null before the first segment and after a failure.</summary>
+    public TsMuxer? Muxer { get; set; }
+
+    /// <summary>Muxers opened so far.</summary>
+    public int Generation { get; set; }
+
+    /// <summary>Published segments that carried a discontinuity.</summary>
+    public long Discontinuities { get; set; }
+
+    /// <summary>The newest published sequence number; 0 before the first.</summary>
+    public long LastEmitted { get; set; }
+
+    /// <summary>Segments published.</summary>
+    public long Segments { get; set; }
+
+    /// <summary>The largest segment bitrate published, bits/s.</summary>
+    public long PeakBitrate { get; set; }
+
+    /// <summary>Whether the next segment follows a break (a failed segment).</summary>
+    public bool Broken { get; set; }
+
+    /// <summary>Whether the video track ended.</summary>
+    public bool VideoEnded { get; set; }
+
+    /// <summary>Whether the video track ended and every segment was published (<c>EXT-X-ENDLIST</c>).</summary>
+    public bool Ended { get; set; }
+
+    /// <summary>Frees the muxer and the waiting frames.</summary>
+    public void Dispose()
+    {
+        Muxer?.Dispose();
+        Muxer = null;
+        foreach (var part in Pending.Values)
+        {
+            part.Dispose();
+        }
+
+        Pending.Clear();
+    }
+}
