@@ -1,0 +1,49 @@
+using Ladder.Pipeline.Push;
+using Ladder.Pipeline.Tests.Packaging;
+using Ladder.Pipeline.Tests.Support;
+
+namespace Ladder.Pipeline.Tests.Push;
+
+public sealed class PushMaskingTests(EncodedMediaFixture media) : IClassFixture<EncodedMediaFixture>
+{
+    private const string Key = "live_1234_SeCrEtKeY";
+
+    [Fact]
+    public void Status_Should_MaskTheKeyInUrlAndError_When_TheConnectionIsRefused()
+    {
+        var logs = new CollectingLoggerFactory();
+        using var meters = new TestMeterFactory();
+        using var outputs = new PushOutputs("ns/s", [PushTargets.Refused("yt", "high", Key)], PushTargets.Fast, new PushMetrics(meters), logs);
+        outputs.AddTrack(media.High.Track);
+
+        PushTargets.WaitFor(() => outputs.GetStatus()[0] is { State: PushState.BackingOff, LastError: not null }, TimeSpan.FromSeconds(10), () => outputs.GetStatus()[0].ToString());
+        PushTargets.WaitFor(() => logs.Lines.Any(l => l.Contains("/live/****", StringComparison.Ordinal)), TimeSpan.FromSeconds(5), () => string.Join("\n", logs.Lines));
+        var status = outputs.GetStatus()[0];
+
+        Assert.Contains("****", status.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, status.LastError, StringComparison.Ordinal);
+        Assert.EndsWith("/live/****", status.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, status.ToString(), StringComparison.Ordinal);
+        Assert.NotNull(status.NextAttemptAt);
+        Assert.All(logs.Lines, l => Assert.DoesNotContain(Key, l, StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains("/live/****", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Metrics_Should_LabelByTargetNameAndState_When_ADestinationBacksOff()
+    {
+        using var meters = new TestMeterFactory();
+        using var outputs = new PushOutputs("ns/s", [PushTargets.Refused("yt", "high", Key)], PushTargets.Fast, new PushMetrics(meters));
+        outputs.AddTrack(media.High.Track);
+        PushTargets.WaitFor(() => outputs.GetStatus()[0].Reconnects >= 1, TimeSpan.FromSeconds(10), () => outputs.GetStatus()[0].ToString());
+
+        meters.Collect();
+
+        Assert.Contains(meters.Values("ladder_push_reconnects_total", ("stream", "ns/s"), ("target", "yt")), v => v >= 1);
+        Assert.Single(meters.Values("ladder_push_bytes_total", ("target", "yt")));
+        Assert.Single(meters.Values("ladder_push_dropped_packets_total", ("target", "yt")));
+        var states = new[] { "connecting", "live", "backingOff", "stopped" }
+            .Sum(s => meters.Values("ladder_push_state", ("target", "yt"), ("state", s)).Single());
+        Assert.Equal(1, states);
+    }
+}
