@@ -26,20 +26,24 @@ test: build ## Run every unit and integration test (the README's test command).
 	@set +e; $(DOTNET) test Operator.sln -c $(CONFIGURATION) --no-build --verbosity quiet 2>&1 \
 	  | bash hack/test-summary.sh; exit $${PIPESTATUS[0]}
 
-manifests: deps ## Regenerate crds/*.yaml from the C# types in crds/Ladder.Api.
+manifests: deps ## Regenerate crds/*.yaml from the C# types in crds/Ladder.Api, and the chart's copies.
 	@$(DOTNET) run --project crds/Ladder.CrdGen -c $(CONFIGURATION) -- --out crds
+	@cp crds/ladder.dev_*.yaml charts/ladder/crds/
 
 lint: deps ## Check formatting and analyzers without changing files.
 	@$(DOTNET) format Operator.sln --verify-no-changes --no-restore
 
 bench: deps ## Run the benchmarks in bench/ side by side with their peers.
-	@echo "bench: no benchmarks yet (they arrive with the pipeline runner)"
+	@$(DOTNET) build bench/Ladder.Bench -c $(CONFIGURATION) --verbosity quiet
+	@bench/Ladder.Bench/bin/$(CONFIGURATION)/net10.0/ladder-bench $(BENCH_ARGS)
+	@$(DOTNET) run --project bench/Ladder.Bench.Operator -c $(CONFIGURATION) --verbosity quiet -- $(BENCH_OPERATOR_ARGS)
+	@$(DOTNET) run --project bench/Ladder.Bench.Failover -c $(CONFIGURATION) --verbosity quiet -- $(BENCH_FAILOVER_ARGS)
 
 e2e: build ## Run the e2e suite against LADDER_E2E_KUBECONFIG (each test reports itself skipped when unset).
 	@$(DOTNET) test e2e/Ladder.E2E -c $(CONFIGURATION) --no-build --logger "console;verbosity=normal"
 
 demo: build ## Run the standalone demo: a live ABR ladder you can watch in a browser.
-	@echo "demo: the pipeline runner is not built yet"; exit 1
+	@bash hack/demo.sh
 
 clean: ## Remove build outputs.
 	@$(DOTNET) clean Operator.sln --verbosity quiet

@@ -6,9 +6,10 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: FFmpeg 5.1 and its -dev headers (the struct layout test compiles against them),
 # and the real peers the tests talk to (chromium plays the runner's HLS/DASH in the browser tests;
-# srt-tools gives srt-live-transmit for the SRT input tests).
+# srt-tools gives srt-live-transmit for the SRT input and push tests; nginx with libnginx-mod-rtmp is the
+# RTMP server the push tests publish to).
 apt_packages=(
-  ffmpeg pkg-config gcc prometheus chromium srt-tools
+  ffmpeg pkg-config gcc prometheus chromium srt-tools nginx libnginx-mod-rtmp time
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev libavfilter-dev
 )
 missing=()

@@ -4,7 +4,7 @@ namespace Ladder.Api.Runner;
 
 /// <summary>
 /// How the runner applied a new PipelineSpec: the 200 body of <c>PUT /v1/pipeline</c> and
-/// <see cref="RunnerStatus.LastReload"/>. Stages are named <c>kind/name</c>: <c>input/backup</c>, <c>decode</c>,
+/// <see cref="RunnerStatus.LastReload"/>. Stages are named <c>kind/name</c>: <c>ingest/backup</c>, <c>decode/video</c>,
 /// <c>encode/720p</c>, <c>audio</c>, <c>package/hls</c>, <c>package/dash</c>, <c>push/twitch</c>. Every stage of the
 /// old and the new pipeline is in exactly one list.
 /// </summary>

@@ -10,7 +10,8 @@ namespace Ladder.Pipeline.Audio;
 
 /// <summary>
 /// The audio of the whole ladder, on one thread: decode the source audio once, convert it in a filter graph
-/// (<c>aresample</c> to the spec's sample rate, <c>aformat</c> to the encoder's sample format and channel layout,
+/// (<c>aresample</c> to the spec's sample rate, with <c>async=1</c> so a gap in the input, e.g. a failover to another
+/// input, is filled with silence and the audio track stays continuous; <c>aformat</c> to the encoder's sample format and channel layout,
 /// frames cut to the encoder's frame size by the buffer sink, like <c>asetnsamples</c>), encode once with
 /// <c>spec.audio.encoder</c> (aac or libopus) and write the packets to the one track <c>audio</c> that every
 /// rendition shares, timestamps in 1/sample-rate. The decoder follows the input (recreated on each
@@ -174,7 +175,7 @@ internal sealed class AudioStage : QueueStage<SourcePacket>
         _graph = null;
         var layout = Layout(_audio.Channels);
         _graph = FilterGraph.CreateAudio(
-            $"aresample={_audio.SampleRate},aformat=sample_fmts={SampleFormatFor(_audio.Encoder).Name}:channel_layouts={layout.Name}",
+            $"aresample={_audio.SampleRate}:async=1,aformat=sample_fmts={SampleFormatFor(_audio.Encoder).Name}:channel_layouts={layout.Name}",
             new AudioFilterInput { SampleRate = frame.SampleRate, SampleFormat = frame.SampleFormat, ChannelLayout = frame.ChannelLayout, TimeBase = PipelineTime.TimeBase },
             encoder.FrameSize);
         _graphInput = input;

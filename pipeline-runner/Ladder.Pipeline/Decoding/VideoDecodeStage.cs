@@ -9,11 +9,15 @@ namespace Ladder.Pipeline.Decoding;
 /// Decodes the source video once and hands every frame to each transcoded rendition by reference (a pooled
 /// <see cref="Frame"/> per rendition, <c>av_frame_ref</c>, no pixel copy). A rendition whose queue is full loses that
 /// frame (counted as its drop) rather than holding back the others. The decoder is recreated on each
-/// <see cref="SourceFormat"/> (a reopened or different input); corrupt packets are counted and skipped.
+/// <see cref="SourceFormat"/> (a reopened or different input); corrupt packets are counted and skipped. Renditions
+/// can be added and retired while it runs (a hot reload), each on a presentation time (<see cref="RenditionTarget"/>).
 /// </summary>
 internal sealed class VideoDecodeStage : QueueStage<SourcePacket>
 {
-    private readonly IReadOnlyList<QueueStage<DecodedFrame>> _renditions;
+    private readonly Lock _targetsLock = new();
+    private volatile RenditionTarget[] _renditions;
+    private long _latestPts = long.MinValue;
+    private long _lastFrameTimestamp;
     private readonly MediaPool<Packet> _packets;
     private readonly MediaPool<Frame> _frames;
     private readonly Frame _frame = new();
@@ -26,9 +30,33 @@ internal sealed class VideoDecodeStage : QueueStage<SourcePacket>
         IReadOnlyList<QueueStage<DecodedFrame>> renditions, MediaPool<Packet> packets, MediaPool<Frame> frames, int capacity, QueueFullMode fullMode, ILogger logger)
         : base("decode/video", "decode", logger, capacity, fullMode)
     {
-        _renditions = renditions;
+        _renditions = [.. renditions.Select(r => new RenditionTarget(r, long.MinValue, long.MaxValue))];
         _packets = packets;
         _frames = frames;
+    }
+
+    /// <summary>The PTS of the latest decoded frame (pipeline ticks); <see cref="long.MinValue"/> before the first.</summary>
+    public long LatestPts => Interlocked.Read(ref _latestPts);
+
+    /// <summary>When the latest frame was decoded (a <see cref="System.Diagnostics.Stopwatch"/> timestamp); 0 before the first.</summary>
+    public long LastFrameTimestamp => Interlocked.Read(ref _lastFrameTimestamp);
+
+    /// <summary>Starts feeding <paramref name="rendition"/> with frames from PTS <paramref name="from"/> on (pipeline ticks).</summary>
+    public void AddRendition(QueueStage<DecodedFrame> rendition, long from)
+    {
+        lock (_targetsLock)
+        {
+            _renditions = [.. _renditions, new RenditionTarget(rendition, from, long.MaxValue)];
+        }
+    }
+
+    /// <summary>Stops feeding <paramref name="rendition"/> at PTS <paramref name="until"/> and then completes its input (it drains and ends).</summary>
+    public void RetireRendition(QueueStage<DecodedFrame> rendition, long until)
+    {
+        lock (_targetsLock)
+        {
+            _renditions = [.. _renditions.Select(r => r.Stage == rendition ? r with { Until = until } : r)];
+        }
     }
 
     /// <inheritdoc />
@@ -74,7 +102,7 @@ internal sealed class VideoDecodeStage : QueueStage<SourcePacket>
         base.Finish();
         foreach (var rendition in _renditions)
         {
-            rendition.CompleteInput();
+            rendition.Stage.CompleteInput();
         }
 
         _decoder?.Dispose();
@@ -114,6 +142,16 @@ internal sealed class VideoDecodeStage : QueueStage<SourcePacket>
                 return;
             }
         }
+    }
+
+    private void Retire(RenditionTarget rendition)
+    {
+        lock (_targetsLock)
+        {
+            _renditions = [.. _renditions.Where(r => r.Stage != rendition.Stage)];
+        }
+
+        rendition.Stage.CompleteInput();
     }
 
     private void Flush()
@@ -163,11 +201,24 @@ internal sealed class VideoDecodeStage : QueueStage<SourcePacket>
 
             _frame.Pts = pts;
             Counters.Record(0, pts);
+            Interlocked.Exchange(ref _latestPts, pts);
+            Interlocked.Exchange(ref _lastFrameTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
             foreach (var rendition in _renditions)
             {
+                if (pts >= rendition.Until)
+                {
+                    Retire(rendition);
+                    continue;
+                }
+
+                if (pts < rendition.From)
+                {
+                    continue;
+                }
+
                 var copy = _frames.Rent();
                 copy.Ref(_frame);
-                rendition.Offer(new DecodedFrame(copy, _frameRate), Stopping);
+                rendition.Stage.Offer(new DecodedFrame(copy, _frameRate), Stopping);
             }
         }
     }

@@ -16,4 +16,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Track {Track} announced: {Parameters}")]
     public static partial void TrackAdded(ILogger logger, string track, Ladder.LibAv.CodecParameters parameters);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Input switched from {From} to {To} ({Reason}): {Message}")]
+    public static partial void InputSwitched(ILogger logger, string from, string to, string reason, string message);
 }

@@ -14,6 +14,7 @@ internal abstract class Stage : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Thread _thread;
     private readonly Lock _stateLock = new();
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private StageState _state = StageState.Starting;
     private string? _error;
     private string? _detail;
@@ -39,6 +40,9 @@ internal abstract class Stage : IDisposable
 
     /// <summary>The stage's figures.</summary>
     public StageCounters Counters { get; } = new();
+
+    /// <summary>Completes when the loop thread has ended, after <see cref="Finish"/> (downstream queues completed, resources released); never faults.</summary>
+    public Task Ended => _ended.Task;
 
     /// <summary>Items waiting in the stage's input queue.</summary>
     public virtual int QueueDepth => 0;
@@ -109,7 +113,14 @@ internal abstract class Stage : IDisposable
         }
         finally
         {
-            Finish();
+            try
+            {
+                Finish();
+            }
+            finally
+            {
+                _ended.TrySetResult();
+            }
         }
     }
 }

@@ -1,3 +1,6 @@
+using Ladder.Api.Runner;
+using Ladder.Pipeline.Ingest;
+
 namespace Ladder.Pipeline.Status;
 
 /// <summary>
@@ -9,4 +12,13 @@ namespace Ladder.Pipeline.Status;
 /// <param name="ActiveInput">The name of the input being read; null while none delivers (starting, reconnecting, ended).</param>
 /// <param name="Stages">All stages, ingest first.</param>
 /// <param name="Tracks">The ladder's renditions in spec order, then <c>audio</c>.</param>
-public sealed record PipelineStatus(string Stream, long Generation, string? ActiveInput, IReadOnlyList<StageStatus> Stages, IReadOnlyList<TrackStatus> Tracks);
+/// <param name="Inputs">Each input's health in priority order; null when the pipeline reads a single input.</param>
+/// <param name="Switches">The last 20 input switches, newest first, each with the media time it lost; null for a single input.</param>
+public sealed record PipelineStatus(
+    string Stream,
+    long Generation,
+    string? ActiveInput,
+    IReadOnlyList<StageStatus> Stages,
+    IReadOnlyList<TrackStatus> Tracks,
+    IReadOnlyList<RunnerInputStatus>? Inputs = null,
+    IReadOnlyList<InputSwitch>? Switches = null);

@@ -23,8 +23,29 @@ internal static class VideoEncoderFactory
     /// <summary>The software pixel format the rendition's filter graph produces: yuv420p, or nv12 for upload to a hardware encoder.</summary>
     public static PixelFormat SoftwareFormat(HardwareAcceleration hardware) => hardware == HardwareAcceleration.None ? PixelFormat.Yuv420P : PixelFormat.Nv12;
 
-    /// <summary>x264 frame threads for one of <paramref name="renditions"/> encoders sharing the machine: the cores split evenly, at least one.</summary>
-    public static int ThreadsPerEncoder(int renditions) => Math.Max(1, (int)Math.Ceiling(Environment.ProcessorCount / (double)Math.Max(1, renditions)));
+    /// <summary>
+    /// Encoder threads for <paramref name="rendition"/>, one of the transcoded <paramref name="renditions"/> sharing
+    /// <paramref name="cores"/> cores: the cores split by each rendition's share of the pixels per second to encode,
+    /// rounded up, from 1 to <paramref name="cores"/>. An even split starves the top rung, which has about half the
+    /// work of a usual ladder: on 2 cores and four rungs from 1080p down, 1080p gets 2 threads and the others 1, so the
+    /// top rung can take the core the smaller rungs leave idle instead of pacing the whole pipeline from one thread.
+    /// A size the spec leaves open is taken as 16:9 of the side it gives (1920x1080 when it gives neither); a frame rate
+    /// it leaves open as the highest one it gives, or 30.
+    /// </summary>
+    /// <param name="rendition">The rendition to size.</param>
+    /// <param name="renditions">Every transcoded rendition of the pipeline, <paramref name="rendition"/> included.</param>
+    /// <param name="cores">The cores the encoders share.</param>
+    public static int EncoderThreads(PipelineRendition rendition, IReadOnlyCollection<PipelineRendition> renditions, int cores)
+    {
+        ArgumentNullException.ThrowIfNull(rendition);
+        ArgumentNullException.ThrowIfNull(renditions);
+        cores = Math.Max(1, cores);
+        var highestFps = renditions.Select(r => r.Fps ?? 0).DefaultIfEmpty(0).Max();
+        var fallbackFps = highestFps > 0 ? highestFps : 30;
+        var total = renditions.Sum(r => Work(r, fallbackFps));
+        var share = total > 0 ? Work(rendition, fallbackFps) / total : 1;
+        return Math.Clamp((int)Math.Ceiling((cores * share) - 1e-9), 1, cores);
+    }
 
     /// <summary>Opens the encoder.</summary>
     /// <param name="video">The video spec (encoder name, preset, GOP, hardware).</param>
@@ -101,5 +122,13 @@ internal static class VideoEncoderFactory
             Options = options,
             HardwareFrames = frames,
         });
+    }
+
+    /// <summary>Pixels per second to encode, estimated from the spec.</summary>
+    private static double Work(PipelineRendition rendition, double fallbackFps)
+    {
+        var width = rendition.Width ?? (rendition.Height is { } h ? h * 16.0 / 9 : 1920);
+        var height = rendition.Height ?? (rendition.Width is { } w ? w * 9.0 / 16 : 1080);
+        return width * height * (rendition.Fps ?? fallbackFps);
     }
 }

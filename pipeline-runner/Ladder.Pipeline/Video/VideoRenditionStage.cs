@@ -48,6 +48,11 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
     private long _cursor = long.MinValue;
     private long _tolerance;
     private long _keyframes;
+    private readonly Frame _held = new();
+    private readonly Frame _duplicate = new();
+    private long _lastTicks = long.MinValue;
+    private readonly int _trackVersion;
+    private volatile bool _keepTrack;
 
     /// <summary>Creates the stage for <paramref name="rendition"/>.</summary>
     public VideoRenditionStage(
@@ -61,9 +66,11 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
         PipelineMetrics metrics,
         int capacity,
         QueueFullMode fullMode,
-        ILogger logger)
+        ILogger logger,
+        int trackVersion = 1)
         : base("encode/" + rendition.Name, "encode", logger, capacity, fullMode)
     {
+        _trackVersion = trackVersion;
         _video = video;
         _rendition = rendition;
         _schedule = schedule;
@@ -72,10 +79,19 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
         _frames = frames;
         _hardware = hardware;
         _metrics = metrics;
-        _threads = VideoEncoderFactory.ThreadsPerEncoder(video.Renditions.Count(r => !r.Passthrough));
+        _threads = VideoEncoderFactory.EncoderThreads(rendition, video.Renditions.Where(r => !r.Passthrough).ToList(), Environment.ProcessorCount);
         _streamTag = new("stream", stream);
         _renditionTag = new("rendition", rendition.Name);
     }
+
+    /// <summary>The rendition this stage encodes.</summary>
+    public PipelineRendition Rendition => _rendition;
+
+    /// <summary>The <see cref="TrackInfo.Version"/> this stage announces (a restarted encoder announces one more than the one it replaces).</summary>
+    public int TrackVersion => _trackVersion;
+
+    /// <summary>Leaves the track announced when the stage ends: its replacement (a new version) continues it.</summary>
+    public void KeepTrackOnFinish() => _keepTrack = true;
 
     /// <summary>The rendition's output figures.</summary>
     public TrackStatus GetStatus() => new(
@@ -118,7 +134,11 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
         base.Finish();
         if (_track is not null)
         {
-            _sink.RemoveTrack(_track.Id);
+            if (!_keepTrack)
+            {
+                _sink.RemoveTrack(_track.Id);
+            }
+
             _track.Parameters.Dispose();
         }
 
@@ -126,6 +146,8 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
         _encoder?.Dispose();
         _hardwareFrames?.Dispose();
         _filtered.Dispose();
+        _held.Dispose();
+        _duplicate.Dispose();
         _upload.Dispose();
         _packet.Dispose();
     }
@@ -191,7 +213,37 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
         var graphTimeBase = _graph!.OutputTimeBase;
         var encoder = _encoder ?? OpenEncoder(graphTimeBase);
         var ticks = Rational.Rescale(frame.Pts, graphTimeBase, PipelineTime.TimeBase);
-        frame.Pts = Rational.Rescale(frame.Pts, graphTimeBase, encoder.TimeBase);
+        FillGap(encoder, ticks);
+        EncodeAt(encoder, frame, ticks);
+        _held.Unref();
+        _held.Ref(frame);
+        _lastTicks = ticks;
+    }
+
+    /// <summary>
+    /// Repeats the last frame up to <paramref name="ticks"/> when the source skipped time: the <c>fps</c> filter fills
+    /// gaps itself, but not across a rebuilt graph (a failover to an input of another size or rate), so the track stays
+    /// continuous there too.
+    /// </summary>
+    private void FillGap(Encoder encoder, long ticks)
+    {
+        if (_lastTicks == long.MinValue || !_frameRate.IsValid)
+        {
+            return;
+        }
+
+        var step = PipelineTime.Frequency * (long)_frameRate.Denominator / _frameRate.Numerator;
+        for (var t = _lastTicks + step; ticks - t > step / 2; t += step)
+        {
+            _duplicate.Unref();
+            _duplicate.Ref(_held);
+            EncodeAt(encoder, _duplicate, t);
+        }
+    }
+
+    private void EncodeAt(Encoder encoder, Frame frame, long ticks)
+    {
+        frame.Pts = Rational.Rescale(ticks, PipelineTime.TimeBase, encoder.TimeBase);
         frame.PictureType = _schedule.IsBoundary(ref _cursor, ticks, _tolerance) ? PictureType.I : PictureType.None;
         var send = frame;
         if (_hardwareFrames is not null)
@@ -230,6 +282,7 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
         _track = new TrackInfo
         {
             Id = _rendition.Name,
+            Version = _trackVersion,
             MediaType = MediaType.Video,
             Parameters = CodecParameters.From(_encoder),
             TimeBase = PipelineTime.TimeBase,

@@ -28,9 +28,17 @@ internal sealed class ExternalProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static ExternalProcess Start(string fileName, params string[] args)
+    public static ExternalProcess Start(string fileName, params string[] args) => Start(new Dictionary<string, string>(), fileName, args);
+
+    /// <summary>Starts <paramref name="fileName"/> with extra environment variables.</summary>
+    public static ExternalProcess Start(IReadOnlyDictionary<string, string> environment, string fileName, params string[] args)
     {
         var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

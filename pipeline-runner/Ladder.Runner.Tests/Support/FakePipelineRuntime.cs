@@ -1,6 +1,9 @@
 using System.Diagnostics.Metrics;
+using Ladder.Api.Pipeline;
+using Ladder.Api.Runner;
 using Ladder.Pipeline.Packaging;
 using Ladder.Pipeline.Publishing;
+using Ladder.Pipeline.Reload;
 using Ladder.Pipeline.Stages;
 using Ladder.Pipeline.Status;
 using Ladder.Runner.Pipeline;
@@ -37,6 +40,28 @@ internal sealed class FakePipelineRuntime(IMeterFactory meters, Exception? start
         []);
 
     public PackagerStatus? GetPackagerStatus() => new([], 0, 0);
+
+    /// <summary>The spec the runner started with.</summary>
+    public PipelineSpec? Initial { get; init; }
+
+    /// <summary>The specs given to <see cref="ApplyAsync"/>, in order.</summary>
+    public List<PipelineSpec> Applied { get; } = [];
+
+    /// <summary>The inputs given to <see cref="ActivateInput"/>, in order.</summary>
+    public List<string> Activated { get; } = [];
+
+    public Task<ReloadPlan> ApplyAsync(PipelineSpec next, CancellationToken cancellationToken)
+    {
+        var previous = Applied.Count > 0 ? Applied[^1] : Initial ?? next;
+        Applied.Add(next);
+        return Task.FromResult(ReloadPlanner.Plan(previous, next) with { AppliedAt = DateTimeOffset.UtcNow });
+    }
+
+    public bool ActivateInput(string name)
+    {
+        Activated.Add(name);
+        return name == "local";
+    }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {

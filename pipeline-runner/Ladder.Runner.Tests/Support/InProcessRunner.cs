@@ -29,12 +29,12 @@ internal sealed class InProcessRunner : IAsyncDisposable
     /// <summary>The demo sample's spec.</summary>
     public static PipelineSpec DemoSpec => PipelineSpecLoader.FromManifest(RepoPaths.DemoManifest, null);
 
-    public static async Task<InProcessRunner> StartAsync(PipelineSpec? spec = null, Exception? startError = null)
+    public static async Task<InProcessRunner> StartAsync(PipelineSpec? spec = null, Exception? startError = null, string? adminToken = null)
     {
         FakePipelineRuntime? runtime = null;
         var app = RunnerApp.Build(
-            new RunnerSettings(spec ?? DemoSpec, new Uri("http://127.0.0.1:0"), null),
-            services => runtime = new FakePipelineRuntime(services.GetRequiredService<IMeterFactory>(), startError),
+            new RunnerSettings(spec ?? DemoSpec, new Uri("http://127.0.0.1:0"), null, adminToken),
+            services => runtime = new FakePipelineRuntime(services.GetRequiredService<IMeterFactory>(), startError) { Initial = services.GetRequiredService<RunnerSettings>().Spec },
             builder => builder.Logging.ClearProviders());
         await app.StartAsync();
         var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(10) };

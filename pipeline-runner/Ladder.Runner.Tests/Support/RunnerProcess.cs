@@ -27,8 +27,12 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
     public Uri BaseAddress => Http.BaseAddress!;
 
     /// <summary>Starts the runner on an input given as a LiveStream <c>inputs[0]</c> entry (YAML flow mapping).</summary>
-    public static async Task<RunnerProcess> StartAsync(string input)
+    public static Task<RunnerProcess> StartAsync(string input) => StartAsync([input], "{ inputTimeout: 2s }");
+
+    /// <summary>Starts the runner on several inputs (priority order, YAML flow mappings) with a <c>failover</c> block (YAML flow mapping).</summary>
+    public static async Task<RunnerProcess> StartAsync(string[] inputs, string failover)
     {
+        var inputLines = string.Join("\n", inputs.Select(i => "    - " + i));
         var dir = Directory.CreateTempSubdirectory("ladder-runner-e2e-").FullName;
         var manifest = Path.Combine(dir, "e2e.yaml");
         await File.WriteAllTextAsync(manifest, $$"""
@@ -37,8 +41,8 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
             metadata: { name: e2e }
             spec:
               inputs:
-                - {{input}}
-              failover: { inputTimeout: 2s }
+            {{inputLines}}
+              failover: {{failover}}
               profile:
                 video:
                   codec: h264

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ladder.Api.Pipeline;
+using Ladder.Api.Runner;
 using Ladder.Runner.Hosting;
 using Ladder.Runner.Pipeline;
 
@@ -22,7 +23,8 @@ internal static partial class RunCommand
         var stream = new Option<string>("--stream") { Description = "Which LiveStream of the manifest to run (name or namespace/name); needed when it has several." };
         var http = new Option<string>("--http") { Description = "Where the origin, status, metrics and player page listen (host:port).", DefaultValueFactory = _ => HttpAddress.Default };
         var outputDir = new Option<DirectoryInfo>("--output-dir") { Description = "Also write the playlists and segments to this directory." };
-        var command = new Command("run", "Run one live stream: ingest, transcode the ladder, serve HLS and DASH.") { file, spec, stream, http, outputDir };
+        var adminToken = new Option<string>("--admin-token") { Description = $"Standalone (--file) only: the admin API's bearer token when {RunnerAdminApi.TokenEnvironmentVariable} is not set." };
+        var command = new Command("run", "Run one live stream: ingest, transcode the ladder, serve HLS and DASH.") { file, spec, stream, http, outputDir, adminToken };
         command.Validators.Add(result =>
         {
             var hasFile = result.GetResult(file) is not null;
@@ -34,6 +36,10 @@ internal static partial class RunCommand
             else if (hasSpec && result.GetResult(stream) is not null)
             {
                 result.AddError("--stream selects a LiveStream of a manifest; it does not apply to --spec");
+            }
+            else if (hasSpec && result.GetResult(adminToken) is not null)
+            {
+                result.AddError($"--admin-token is for standalone runs (--file); with --spec the token comes from {RunnerAdminApi.TokenEnvironmentVariable}");
             }
             if (HttpAddress.TryParse(result.GetValue(http) ?? HttpAddress.Default, out var error) is null)
             {
@@ -58,7 +64,9 @@ internal static partial class RunCommand
                 }
                 return ExitCodes.Invalid;
             }
-            var settings = new RunnerSettings(pipeline, HttpAddress.TryParse(parseResult.GetRequiredValue(http), out _)!, parseResult.GetValue(outputDir)?.FullName);
+            var token = Environment.GetEnvironmentVariable(RunnerAdminApi.TokenEnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : parseResult.GetValue(adminToken);
+            var settings = new RunnerSettings(
+                pipeline, HttpAddress.TryParse(parseResult.GetRequiredValue(http), out _)!, parseResult.GetValue(outputDir)?.FullName, token, parseResult.GetValue(spec)?.FullName);
             return await RunAsync(settings, createRuntime, config.Error, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -72,6 +80,10 @@ internal static partial class RunCommand
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ladder.Runner");
             LogSpec(logger, settings.Spec.Stream, settings.Spec.Generation, settings.Spec);
+            if (string.IsNullOrEmpty(settings.AdminToken))
+            {
+                LogAdminDisabled(logger, RunnerAdminApi.TokenEnvironmentVariable);
+            }
             try
             {
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -93,6 +105,9 @@ internal static partial class RunCommand
     // The spec logs as its redacted JSON (PipelineSpec.ToString): stream keys and passphrases never reach the log.
     [LoggerMessage(Level = LogLevel.Information, Message = "Running stream {Stream} generation {Generation}: {Spec}")]
     private static partial void LogSpec(ILogger logger, StreamIdentity stream, long generation, PipelineSpec spec);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Admin API disabled: {Variable} is not set (standalone: --admin-token); PUT /v1/pipeline and POST /v1/inputs/{{name}}/activate answer 403, /v1/status is open")]
+    private static partial void LogAdminDisabled(ILogger logger, string variable);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Player page: {Url}/ (HLS {Url}/hls/master.m3u8, DASH {Url}/dash/manifest.mpd, status {Url}/v1/status)")]
     private static partial void LogPlayer(ILogger logger, string url);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ladder.Metrics.Hosting;
+using Ladder.Runner.Admin;
 using Ladder.Runner.Origin;
 using Ladder.Runner.Pipeline;
 using Ladder.Runner.Player;
@@ -43,13 +44,20 @@ internal static class RunnerApp
         builder.Services.AddSingleton<RunnerLifecycle>();
         builder.Services.AddSingleton(createRuntime);
         builder.Services.AddSingleton<RunnerStatusBuilder>();
+        builder.Services.AddSingleton<RunnerStatusJson>();
+        builder.Services.AddSingleton(new CurrentSpec(settings.Spec));
+        builder.Services.AddSingleton(new AdminToken(settings.AdminToken));
+        builder.Services.AddSingleton<PipelineReloader>();
         builder.Services.AddHostedService<PipelineHostedService>();
+        builder.Services.AddHostedService<SpecFileWatcher>();
         configureBuilder?.Invoke(builder);
 
         var app = builder.Build();
         app.MapPlayer();
         app.MapOrigin();
+        app.UseAdminAuthentication();
         app.MapStatus();
+        app.MapAdmin();
         app.MapPrometheusMetrics();
         return app;
     }

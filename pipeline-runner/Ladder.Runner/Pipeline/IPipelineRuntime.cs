@@ -1,5 +1,6 @@
 using Ladder.Pipeline.Packaging;
 using Ladder.Pipeline.Publishing;
+using Ladder.Pipeline.Push;
 using Ladder.Pipeline.Status;
 
 namespace Ladder.Runner.Pipeline;
@@ -22,6 +23,26 @@ internal interface IPipelineRuntime
 
     /// <summary>The packager's status: segments published and packets dropped per track; null before <see cref="Start"/>.</summary>
     PackagerStatus? GetPackagerStatus();
+
+    /// <summary>Each push target's connection state and counters (secrets masked); empty before <see cref="Start"/> or without push targets.</summary>
+    IReadOnlyList<PushDestinationStatus> GetPushStatus() => [];
+
+    /// <summary>
+    /// Applies a new, validated spec by diff (<see cref="Ladder.Pipeline.Reload.PipelineDiff"/>): only the stages the
+    /// plan names start, stop or restart; the rest keep running. A change the running stages cannot absorb restarts the
+    /// whole pipeline, and the plan says so (every stage restarted).
+    /// </summary>
+    /// <param name="next">The new spec (validated, a higher generation).</param>
+    /// <param name="cancellationToken">Cancels waiting for the drain of a full restart.</param>
+    /// <returns>The plan as applied.</returns>
+    /// <exception cref="NotSupportedException">This runtime cannot reload.</exception>
+    Task<Ladder.Api.Runner.ReloadPlan> ApplyAsync(Ladder.Api.Pipeline.PipelineSpec next, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("this runtime cannot reload its pipeline");
+
+    /// <summary>Makes input <paramref name="name"/> the active one now (a manual failover).</summary>
+    /// <param name="name">An input name from the spec.</param>
+    /// <returns>False when there is no such input.</returns>
+    bool ActivateInput(string name) => false;
 
     /// <summary>Stops the stages, draining what the encoders hold, then finishes the packager.</summary>
     /// <param name="cancellationToken">Cancelled when the host's shutdown timeout runs out: the stages stop without draining.</param>

@@ -1,10 +1,13 @@
 using System.Diagnostics.Metrics;
 using Ladder.Api.Pipeline;
+using Ladder.Api.Runner;
 using Ladder.LibAv;
 using Ladder.Pipeline.Graph;
 using Ladder.Pipeline.Media;
 using Ladder.Pipeline.Packaging;
 using Ladder.Pipeline.Publishing;
+using Ladder.Pipeline.Push;
+using Ladder.Pipeline.Reload;
 using Ladder.Pipeline.Status;
 using Ladder.Runner.Hosting;
 
@@ -13,16 +16,21 @@ namespace Ladder.Runner.Pipeline;
 /// <summary>
 /// The real media side: a <see cref="LivePackager"/> (CMAF segments, HLS playlists, DASH MPD) fed by a
 /// <see cref="LivePipeline"/> (ingest, decode, scale, encode), on a <see cref="MediaTimeline"/> whose origin is the
-/// wall clock when the pipeline starts. FFmpeg's own log goes to the <c>FFmpeg</c> logger at warning and above.
+/// wall clock when the pipeline starts, and the <see cref="PushOutputs"/> (RTMP(S)/SRT push targets) beside the packager
+/// behind a <see cref="FanOutSink"/>. FFmpeg's own log goes to the <c>FFmpeg</c> logger at warning and above.
 /// </summary>
 internal sealed class LivePipelineRuntime(
     RunnerSettings settings, ILoggerFactory loggerFactory, IMeterFactory meterFactory, TimeProvider time) : IPipelineRuntime
 {
     private volatile LivePackager? _packager;
     private volatile LivePipeline? _pipeline;
+    private volatile PushOutputs? _push;
 
     /// <inheritdoc />
     public IOriginContent? Origin => _packager;
+
+    /// <summary>The push outputs (their <see cref="PushOutputs.Apply"/> changes targets at run time); null before <see cref="Start"/>.</summary>
+    public PushOutputs? Push => _push;
 
     /// <summary>Creates the runtime from the host's services.</summary>
     /// <param name="services">The host's services.</param>
@@ -38,7 +46,62 @@ internal sealed class LivePipelineRuntime(
     {
         LibAv.LibAv.EnsureLoaded();
         LibAvLog.Attach(loggerFactory.CreateLogger("FFmpeg"), LogLevel.Warning);
-        PipelineSpec spec = settings.Spec;
+        StartWith(settings.Spec);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Live where the stages allow it: the pipeline applies rendition and input changes
+    /// (<see cref="LivePipeline.ApplyAsync"/>), the packager its playlist and window changes
+    /// (<see cref="LivePackager.UpdateSpec"/>: an added rendition joins the master playlist), the push outputs their targets
+    /// (<see cref="PushOutputs.Apply"/>). Anything else (topology, audio, inputs added or removed, HLS or DASH switched
+    /// on or off) drains and restarts the whole pipeline and packager with the new spec.
+    /// </remarks>
+    public async Task<ReloadPlan> ApplyAsync(PipelineSpec next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var pipeline = _pipeline ?? throw new InvalidOperationException("the pipeline has not started");
+        var diff = PipelineDiff.Compute(pipeline.Spec, next);
+        var packagerLive = !diff.HlsChanged && !diff.DashChanged
+            || (diff.Previous.Outputs.Hls.Enabled == next.Outputs.Hls.Enabled && diff.Previous.Outputs.Dash.Enabled == next.Outputs.Dash.Enabled
+                && diff.Previous.Outputs.Hls.Container == next.Outputs.Hls.Container);
+        if (packagerLive)
+        {
+            try
+            {
+                var plan = await pipeline.ApplyAsync(next, cancellationToken).ConfigureAwait(false);
+                _packager!.UpdateSpec(next);
+                _push!.Apply(next.Outputs.Push);
+                // The packager takes new HLS/DASH settings in place: report it kept, not restarted.
+                var inPlace = plan.Restarted.Where(s => s is StageNames.Hls or StageNames.Dash).ToList();
+                return plan with { Restarted = [.. plan.Restarted.Except(inPlace)], Kept = [.. plan.Kept, .. inPlace] };
+            }
+            catch (NotSupportedException)
+            {
+                // fall through: the change needs a full restart
+            }
+        }
+
+        await StopAsync(cancellationToken).ConfigureAwait(false);
+        StartWith(next);
+        var before = StageNames.Of(diff.Previous);
+        var after = StageNames.Of(next);
+        return new ReloadPlan
+        {
+            PipelineGeneration = next.Generation,
+            PreviousGeneration = diff.Previous.Generation,
+            AppliedAt = time.GetUtcNow(),
+            Started = [.. after.Except(before)],
+            Stopped = [.. before.Except(after)],
+            Restarted = [.. after.Intersect(before)],
+        };
+    }
+
+    /// <inheritdoc />
+    public bool ActivateInput(string name) => _pipeline?.ActivateInput(name) ?? false;
+
+    private void StartWith(PipelineSpec spec)
+    {
         var timeline = new MediaTimeline(time.GetUtcNow());
         var packager = new LivePackager(
             spec,
@@ -46,15 +109,18 @@ internal sealed class LivePipelineRuntime(
             new LivePackagerOptions { DiskOutput = settings.OutputDirectory },
             new PackagerMetrics(meterFactory),
             loggerFactory.CreateLogger<LivePackager>());
+        var push = new PushOutputs(spec.Stream.ToString(), spec.Outputs.Push, null, new PushMetrics(meterFactory), loggerFactory, time);
         try
         {
-            _pipeline = LivePipeline.Start(spec, packager, timeline, loggerFactory, meterFactory);
+            _pipeline = LivePipeline.Start(spec, new FanOutSink(packager, push), timeline, loggerFactory, meterFactory);
         }
         catch
         {
+            push.Dispose();
             packager.Dispose();
             throw;
         }
+        _push = push;
         _packager = packager;
     }
 
@@ -63,6 +129,9 @@ internal sealed class LivePipelineRuntime(
 
     /// <inheritdoc />
     public PackagerStatus? GetPackagerStatus() => _packager?.GetStatus();
+
+    /// <inheritdoc />
+    public IReadOnlyList<PushDestinationStatus> GetPushStatus() => _push?.GetStatus() ?? [];
 
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -79,6 +148,7 @@ internal sealed class LivePipelineRuntime(
             }
         }
         // The pipeline removed its tracks while draining: the packager publishes their last segments and closes.
+        _push?.Dispose();
         _packager?.Dispose();
     }
 }

@@ -1,17 +1,20 @@
-using Ladder.Api.Pipeline;
 using Ladder.Api.V1Alpha1;
 using Ladder.Pipeline.Publishing;
+using Ladder.Pipeline.Push;
+using Ladder.Runner.Admin;
 using Ladder.Runner.Pipeline;
 
 namespace Ladder.Runner.Status;
 
 /// <summary>Assembles <see cref="RunnerStatus"/> from the spec, the runner's lifecycle and the pipeline.</summary>
-internal sealed class RunnerStatusBuilder(PipelineSpec spec, RunnerLifecycle lifecycle, IPipelineRuntime runtime)
+internal sealed class RunnerStatusBuilder(CurrentSpec current, RunnerLifecycle lifecycle, IPipelineRuntime runtime)
 {
     /// <summary>The status now.</summary>
     public RunnerStatus Build()
     {
+        var spec = current.Spec;
         var redacted = spec.Redact();
+        var push = runtime.GetPushStatus();
         var renditions = spec.Video.Renditions.Select(r => new RenditionStatus(
             r.Name,
             r.Passthrough,
@@ -32,10 +35,23 @@ internal sealed class RunnerStatusBuilder(PipelineSpec spec, RunnerLifecycle lif
             new OutputsStatus(
                 spec.Outputs.Hls.Enabled ? "/" + OriginPaths.HlsMaster : null,
                 spec.Outputs.Dash.Enabled ? "/" + OriginPaths.DashManifest : null,
-                [.. redacted.Outputs.Push.Select(p => new PushTargetStatus(p.Name, WireEnum.ToWire(p.Protocol), p.Rendition, p.Url))]),
+                [.. redacted.Outputs.Push.Select(p => WithConnection(new PushTargetStatus(p.Name, WireEnum.ToWire(p.Protocol), p.Rendition, p.Url), push))]),
             runtime.GetPipelineStatus(),
             runtime.GetPackagerStatus());
     }
+
+    private static PushTargetStatus WithConnection(PushTargetStatus target, IReadOnlyList<PushDestinationStatus> connections) =>
+        connections.FirstOrDefault(c => c.Name == target.Name) is not { } c ? target : target with
+        {
+            State = c.State,
+            LastError = c.LastError,
+            NextAttemptAt = c.NextAttemptAt,
+            UptimeSeconds = c.UptimeSeconds,
+            Bytes = c.Bytes,
+            Packets = c.Packets,
+            DroppedPackets = c.DroppedPackets,
+            Reconnects = c.Reconnects,
+        };
 
     private static string WireName(RunnerState state) => state.ToString().ToLowerInvariant();
 }

@@ -1,10 +1,10 @@
-using Ladder.Api.Pipeline;
+using Ladder.Runner.Admin;
 using Ladder.Runner.Pipeline;
 
 namespace Ladder.Runner.Status;
 
 /// <summary>
-/// The admin surface: <c>GET /v1/status</c> (JSON <see cref="RunnerStatus"/>), <c>GET /healthz</c> (200 while the
+/// The admin surface: <c>GET /v1/status</c> (JSON, <see cref="RunnerStatusJson"/>), <c>GET /healthz</c> (200 while the
 /// process serves HTTP) and <c>GET /readyz</c> (200 once the first segment of every rendition is published, 503
 /// before that and while shutting down: Kubernetes probes read these).
 /// </summary>
@@ -14,14 +14,15 @@ internal static class StatusEndpoints
     /// <param name="endpoints">The application.</param>
     public static void MapStatus(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/v1/status", (RunnerStatusBuilder status) => Results.Json(status.Build()));
+        endpoints.MapGet("/v1/status", (RunnerStatusJson status) => Results.Text(status.BuildJson().ToJsonString(), "application/json"));
         endpoints.MapGet("/healthz", () => Results.Text("ok\n"));
-        endpoints.MapGet("/readyz", (PipelineSpec spec, RunnerLifecycle lifecycle, IPipelineRuntime runtime, IHostApplicationLifetime lifetime) =>
+        endpoints.MapGet("/readyz", (CurrentSpec current, RunnerLifecycle lifecycle, IPipelineRuntime runtime, IHostApplicationLifetime lifetime) =>
         {
             if (lifetime.ApplicationStopping.IsCancellationRequested || lifecycle.State != RunnerState.Running)
             {
                 return Results.Text($"not ready: the pipeline is {lifecycle.State.ToString().ToLowerInvariant()}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
+            var spec = current.Spec;
             var waiting = spec.Video.Renditions.Where(r => !PublishingReadiness.IsPublished(spec, runtime.Origin, r.Name)).Select(r => r.Name).ToList();
             return waiting.Count == 0
                 ? Results.Text("ready\n")

@@ -1,0 +1,15 @@
+using System.Globalization;
+using Ladder.Bench.Failover;
+
+// ladder-bench-failover [clip.mp4] [trials]: failover gap with failover.inputTimeout 1 s and 250 ms, and reload apply latency.
+Ladder.LibAv.LibAv.EnsureLoaded();
+var clip = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/media/bbb-720p24-h264-aac-30s.mp4"));
+var trials = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+
+static string Describe(IReadOnlyList<double> values) => string.Create(
+    CultureInfo.InvariantCulture,
+    $"median {values.Order().ElementAt(values.Count / 2):0} ms, min {values.Min():0}, max {values.Max():0} ({string.Join(", ", values.Select(v => v.ToString("0", CultureInfo.InvariantCulture)))})");
+
+Console.WriteLine($"failover gap, inputTimeout 1 s:      {Describe(FailoverBench.Run(1, trials))}");
+Console.WriteLine($"failover gap, inputTimeout 250 ms:   {Describe(FailoverBench.Run(0.25, trials))}");
+Console.WriteLine($"reload apply latency (bitrate):      {Describe(ReloadBench.Run(clip, trials))}");

@@ -1,0 +1,22 @@
+using System.Diagnostics;
+
+namespace Ladder.Bench.Failover;
+
+/// <summary>Bounded polling.</summary>
+internal static class Wait
+{
+    /// <summary>Polls <paramref name="condition"/> every 10 ms; throws <see cref="TimeoutException"/> naming <paramref name="what"/> after <paramref name="timeout"/>.</summary>
+    public static void For(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"no {what} within {timeout.TotalSeconds} s");
+            }
+
+            Thread.Sleep(10);
+        }
+    }
+}

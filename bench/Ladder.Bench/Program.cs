@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace Ladder.Bench;
+
+/// <summary>
+/// <c>make bench</c>: runs the ffmpeg CLI (the peer) and Ladder (in a child process: <see cref="LadderChild"/>) one
+/// after the other on the same input with the same ladder (<see cref="BenchLadder"/>), unpaced, each writing fMP4 HLS
+/// to a temporary directory; measures both the same way (<see cref="MeasuredProcess"/>), reads both outputs back
+/// (<see cref="HlsOutput"/>) and prints a table, then one line per figure with the ratio Ladder / ffmpeg.
+/// Exits 1 when a side failed or the outputs are not comparable, 2 on a bad command line.
+/// </summary>
+internal static class Program
+{
+    private const string DefaultInput = "bbb-1080p24-h264-aac-30s-gop2s.mp4";
+
+    /// <summary>The entry point.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException error)
+        {
+            await Console.Error.WriteLineAsync($"ladder-bench: {error.Message}\n{BenchOptions.Usage}").ConfigureAwait(false);
+            return 2;
+        }
+
+        if (options.Child is { } child)
+        {
+            return await LadderChild.RunAsync(child.Spec, child.Output).ConfigureAwait(false);
+        }
+
+        var work = Directory.CreateTempSubdirectory("ladder-bench-").FullName;
+        try
+        {
+            return Run(options, work);
+        }
+        finally
+        {
+            if (options.Keep)
+            {
+                Console.Error.WriteLine($"kept {work}");
+            }
+            else
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    private static int Run(BenchOptions options, string work)
+    {
+        var source = options.Input ?? LocateDefaultInput();
+        var input = options.Seconds is { } seconds ? InputMedia.Trim(source, seconds, Path.Combine(work, "input.mp4")) : InputMedia.Probe(source);
+        var specPath = Path.Combine(work, "pipeline.json");
+        File.WriteAllText(specPath, BenchLadder.ToSpec(input.Path, input.Seconds).ToJson());
+        var ladderOut = Path.Combine(work, "ladder");
+        var ffmpegOut = Path.Combine(work, "ffmpeg");
+        var ffmpegArgs = FfmpegPeer.Arguments(input.Path, ffmpegOut, input.FrameRate);
+        var (self, selfArgs) = Self();
+        var ladderArgs = selfArgs.Concat(["--ladder-child", specPath, ladderOut]).ToList();
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"input: {input.Path} ({input.Seconds:0.###} s, {input.Frames} frames at {input.FrameRate:0.###} fps)"));
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores; ladder: {string.Join(", ", BenchLadder.Rungs.Select(r => $"{r.Name} {r.Width}x{r.Height} {r.Kbps}k"))}, libx264 {BenchLadder.Preset}, GOP {BenchLadder.GopSeconds} s, AAC {BenchLadder.AudioKbps}k");
+        Console.WriteLine($"peer: {FfmpegPeer.Quote("ffmpeg", ffmpegArgs)}");
+        Console.WriteLine($"ladder: {FfmpegPeer.Quote(self, ladderArgs)}   (LivePipeline + LivePackager, disk output; spec below)");
+        Console.WriteLine($"ladder spec: {File.ReadAllText(specPath).ReplaceLineEndings(" ")}");
+        Console.WriteLine();
+
+        var results = new List<SideResult>();
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            // Alternate which side goes first, so a load that drifts during a run weighs on both alike.
+            var sides = new List<(string Side, Func<SideResult> Measure)>
+            {
+                ("ladder", () => Measure("ladder", run, self, ladderArgs, Path.Combine(ladderOut, "hls"), ladderOut, input, work, options.Profile)),
+                ("ffmpeg", () => Measure("ffmpeg", run, "ffmpeg", ffmpegArgs, ffmpegOut, ffmpegOut, input, work, options.Profile)),
+            };
+            if (run % 2 == 0)
+            {
+                sides.Reverse();
+            }
+
+            foreach (var (side, measure) in sides)
+            {
+                Console.Error.WriteLine($"run {run}/{options.Runs}: {side}...");
+                results.Add(measure());
+            }
+        }
+
+        return Report.Print(results, Console.Out) ? 0 : 1;
+    }
+
+    private static SideResult Measure(string side, int run, string program, IReadOnlyList<string> arguments, string hlsRoot, string output, InputMedia input, string work, bool profile)
+    {
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        Directory.CreateDirectory(output);
+        var loadBefore = LoadAverage();
+        var cost = MeasuredProcess.Run(program, arguments, Path.Combine(work, $"{side}-{run}.log"), profile);
+        var loadAfter = LoadAverage();
+        return new SideResult(side, run, cost, HlsOutput.Inspect(hlsRoot, input), input.Seconds, loadBefore, loadAfter);
+    }
+
+    /// <summary>How to start this program again: its apphost, or <c>dotnet ladder-bench.dll</c>.</summary>
+    private static (string Program, IReadOnlyList<string> Prefix) Self()
+    {
+        var process = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which executable runs the bench");
+        return Path.GetFileNameWithoutExtension(process) == "dotnet"
+            ? (process, [Assembly.GetExecutingAssembly().Location])
+            : (process, []);
+    }
+
+    private static double LoadAverage() =>
+        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+
+    private static string LocateDefaultInput()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "Operator.sln")))
+                {
+                    var path = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "media", DefaultInput));
+                    return File.Exists(path) ? path : throw new FileNotFoundException($"the benchmark input {path} is missing; pass --input FILE", path);
+                }
+            }
+        }
+
+        throw new FileNotFoundException($"Operator.sln not found above {Environment.CurrentDirectory}; pass --input FILE");
+    }
+}

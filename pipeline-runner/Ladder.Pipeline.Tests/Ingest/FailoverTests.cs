@@ -1,0 +1,163 @@
+using System.Globalization;
+using Ladder.Api.Pipeline;
+using Ladder.Api.Primitives;
+using Ladder.Api.V1Alpha1;
+using Ladder.Pipeline.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Ladder.Pipeline.Tests.Ingest;
+
+/// <summary>
+/// Real peers: ffmpeg pushes a primary over SRT (320x180, 30 fps) and a backup over RTMP (256x144, 25 fps) into two
+/// listening inputs; the primary pusher is killed and restarted. Measures the media time lost on each switch.
+/// </summary>
+public sealed class FailoverTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.25)]
+    public async Task PrimaryThatStops_Should_FailOverToTheBackup_WithoutRestartingEncoders_And_FailBackWhenItReturns(double inputTimeout)
+    {
+        var srtPort = Ffmpeg.FreePort(udp: true);
+        var rtmpUrl = $"rtmp://127.0.0.1:{Ffmpeg.FreePort()}/live/backup-key";
+        var spec = TwoInputs(srtPort, rtmpUrl, inputTimeout, failbackSeconds: 2);
+        await using var run = PipelineRun.Start(spec);
+        using var backup = Ffmpeg.Start(Source(256, 144, 25, 440) + $" -f flv {rtmpUrl}");
+        var primary = Ffmpeg.Start(Source(320, 180, 30, 880) + $" -f mpegts srt://127.0.0.1:{srtPort}?mode=caller");
+        try
+        {
+            Assert.True(
+                CollectingSink.WaitUntil(() => run.Pipeline.ActiveInput == "primary" && Inputs(run).All(i => i.Healthy) && run.Sink.Packets("90p").Count > 30, Timeout),
+                $"both inputs never became healthy with the primary active: {Json(run)}");
+            var encoder = run.Stage("encode/90p").InstanceId;
+            var audio = run.Stage("audio").InstanceId;
+
+            primary.Dispose();
+            Assert.True(CollectingSink.WaitUntil(() => run.Pipeline.ActiveInput == "backup" && run.Pipeline.InputSwitches is [{ MediaGapSeconds: not null }, ..], Timeout), $"no failover: {Json(run)}");
+            var failover = run.Pipeline.InputSwitches[0];
+            Assert.Equal(("primary", "backup"), (failover.From, failover.To));
+            Assert.Contains(failover.Reason, new[] { FailoverReason.Timeout, FailoverReason.Error });
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"inputTimeout {inputTimeout} s: failover ({failover.Reason}) lost {failover.MediaGapSeconds * 1000:0} ms of media"));
+            Assert.InRange(failover.MediaGapSeconds!.Value, 0, inputTimeout + 2.5);
+            var afterFailover = run.Sink.LatestPts("90p");
+            Assert.True(CollectingSink.WaitUntil(() => run.Sink.LatestPts("90p") > afterFailover + 2, Timeout), "the output stopped after the failover");
+            Assert.Equal(encoder, run.Stage("encode/90p").InstanceId);
+            Assert.Equal(audio, run.Stage("audio").InstanceId);
+
+            primary = Ffmpeg.Start(Source(320, 180, 30, 880) + $" -f mpegts srt://127.0.0.1:{srtPort}?mode=caller");
+            Assert.True(CollectingSink.WaitUntil(() => run.Pipeline.ActiveInput == "primary", Timeout), $"no failback: {Json(run)}");
+            var failback = run.Pipeline.InputSwitches[0];
+            Assert.Equal(("backup", "primary", FailoverReason.Failback), (failback.From, failback.To, failback.Reason));
+            var afterFailback = run.Sink.LatestPts("90p");
+            Assert.True(CollectingSink.WaitUntil(() => run.Sink.LatestPts("90p") > afterFailback + 1, Timeout), "the output stopped after the failback");
+            Assert.True(CollectingSink.WaitUntil(() => run.Pipeline.InputSwitches[0].MediaGapSeconds is not null, Timeout));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"inputTimeout {inputTimeout} s: failback lost {run.Pipeline.InputSwitches[0].MediaGapSeconds * 1000:0} ms of media"));
+
+            Assert.Equal(encoder, run.Stage("encode/90p").InstanceId);
+            AssertMonotonic(run.Sink.Packets("90p"));
+            AssertMonotonic(run.Sink.Packets("audio"));
+            AssertContinuous(run.Sink.Packets("90p"), 2.0 / 30);
+            AssertContinuous(run.Sink.Packets("audio"), 2 * 1024.0 / 48000);
+            run.Meters.Collect();
+            Assert.Equal(2, run.Meters.Values("ladder_pipeline_input_switches_total").Sum());
+            Assert.NotEmpty(run.Meters.Values("ladder_pipeline_input_active_seconds_total", ("input", "backup")));
+        }
+        finally
+        {
+            primary.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task ManualActivation_Should_SwitchAtOnce_And_HoldTheInputWhileItIsHealthy()
+    {
+        var srtPort = Ffmpeg.FreePort(udp: true);
+        var rtmpUrl = $"rtmp://127.0.0.1:{Ffmpeg.FreePort()}/live/backup-key";
+        await using var run = PipelineRun.Start(TwoInputs(srtPort, rtmpUrl, 1, failbackSeconds: 1));
+        using var backup = Ffmpeg.Start(Source(256, 144, 25, 440) + $" -f flv {rtmpUrl}");
+        using var primary = Ffmpeg.Start(Source(320, 180, 30, 880) + $" -f mpegts srt://127.0.0.1:{srtPort}?mode=caller");
+        Assert.True(
+            CollectingSink.WaitUntil(() => run.Pipeline.ActiveInput == "primary" && Inputs(run).All(i => i.Healthy), Timeout),
+            $"both inputs never became healthy: {Json(run)}");
+        var encoder = run.Stage("encode/90p").InstanceId;
+
+        Assert.True(run.Pipeline.ActivateInput("backup"));
+        Assert.False(run.Pipeline.ActivateInput("nonexistent"));
+
+        Assert.Equal("backup", run.Pipeline.ActiveInput);
+        Assert.Equal(FailoverReason.Manual, run.Pipeline.InputSwitches[0].Reason);
+        Thread.Sleep(2500); // longer than failbackDelay: a manual choice is not undone by failback
+        Assert.Equal("backup", run.Pipeline.ActiveInput);
+        var before = run.Sink.LatestPts("90p");
+        Assert.True(CollectingSink.WaitUntil(() => run.Sink.LatestPts("90p") > before + 1, Timeout), "the output stopped after the manual switch");
+        Assert.Equal(encoder, run.Stage("encode/90p").InstanceId);
+        Assert.Single(run.Pipeline.InputSwitches);
+    }
+
+    [Fact]
+    public async Task PrimaryWhoseVideoDoesNotDecode_Should_FailOverWithReasonError_And_NotFailBackWhileItStaysBroken()
+    {
+        var srtPort = Ffmpeg.FreePort(udp: true);
+        var rtmpUrl = $"rtmp://127.0.0.1:{Ffmpeg.FreePort()}/live/backup-key";
+        await using var run = PipelineRun.Start(TwoInputs(srtPort, rtmpUrl, 1, failbackSeconds: 1));
+        using var backup = Ffmpeg.Start(Source(256, 144, 25, 440) + $" -f flv {rtmpUrl}");
+        // H.264 without its parameter sets (SPS/PPS): packets keep coming, no picture ever decodes.
+        using var primary = Ffmpeg.Start(Source(320, 180, 30, 880) + $" -bsf:v filter_units=remove_types=7|8 -f mpegts srt://127.0.0.1:{srtPort}?mode=caller");
+
+        Assert.True(
+            CollectingSink.WaitUntil(() => run.Pipeline.InputSwitches.Any(s => s.From == "primary" && s.Reason == FailoverReason.Error), Timeout),
+            $"no failover away from the undecodable primary: {Json(run)}");
+        var failover = run.Pipeline.InputSwitches.First(s => s.From == "primary");
+        Assert.Contains("decodes to no picture", failover.Message, StringComparison.Ordinal);
+        Thread.Sleep(3000); // three failback delays: the broken primary is not taken back
+        Assert.True(run.Pipeline.ActiveInput == "backup" && run.Pipeline.InputSwitches[0].Time == failover.Time, $"the broken primary was taken back: {Json(run)}");
+        var primaryStatus = Inputs(run).Single(i => i.Name == "primary");
+        Assert.False(primaryStatus.Healthy);
+        var before = run.Sink.LatestPts("90p");
+        Assert.True(CollectingSink.WaitUntil(() => run.Sink.LatestPts("90p") > before + 1, Timeout), "the output stopped");
+    }
+
+    private static PipelineSpec TwoInputs(int srtPort, string rtmpUrl, double inputTimeout, double failbackSeconds)
+    {
+        var spec = Specs.Create(
+            Specs.Input($"srt://127.0.0.1:{srtPort}", InputProtocol.Srt, InputMode.Listen, ("mode", "listener")) with { Name = "primary" },
+            [Specs.Rendition("90p", 160, 90, fps: 30)],
+            inputTimeoutSeconds: inputTimeout);
+        return spec with
+        {
+            Inputs = ValueList.Of(
+                spec.Inputs[0],
+                Specs.Input(rtmpUrl, InputProtocol.Rtmp, InputMode.Listen, ("listen", "1")) with { Name = "backup", StreamKey = "backup-key" }),
+            Failover = spec.Failover with { FailbackDelay = Duration.FromSeconds(failbackSeconds) },
+        };
+    }
+
+    /// <summary>A real-time synthetic source: test pattern and a tone, H.264 with a 1 s GOP, AAC.</summary>
+    private static string Source(int width, int height, int fps, int tone) =>
+        $"-v error -re -f lavfi -i testsrc2=size={width}x{height}:rate={fps} -f lavfi -i sine=frequency={tone}:sample_rate=48000 "
+        + $"-c:v libx264 -preset ultrafast -tune zerolatency -g {fps} -pix_fmt yuv420p -c:a aac -b:a 64k -ac 2";
+
+    private static IReadOnlyList<Ladder.Api.Runner.RunnerInputStatus> Inputs(PipelineRun run) => run.Pipeline.GetStatus().Inputs ?? [];
+
+    private static string Json(PipelineRun run) => System.Text.Json.JsonSerializer.Serialize(run.Pipeline.GetStatus());
+
+    /// <summary>No hole in the track across the switches: consecutive packets (by PTS) are at most <paramref name="maxStep"/> seconds apart.</summary>
+    private static void AssertContinuous(IReadOnlyList<PacketRecord> packets, double maxStep)
+    {
+        var pts = packets.Select(p => p.Pts).Order().ToList();
+        for (var i = 1; i < pts.Count; i++)
+        {
+            Assert.True(pts[i] - pts[i - 1] <= maxStep + 0.001, $"a hole of {pts[i] - pts[i - 1]:0.###} s at {pts[i - 1]:0.###} s");
+        }
+    }
+
+    private static void AssertMonotonic(IReadOnlyList<PacketRecord> packets)
+    {
+        for (var i = 1; i < packets.Count; i++)
+        {
+            Assert.True(packets[i].Dts > packets[i - 1].Dts, $"DTS went back at packet {i}: {packets[i - 1].Dts} -> {packets[i].Dts}");
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Globalization;
+using Ladder.Api.V1Alpha1;
+using Ladder.LibAv;
+using Ladder.Pipeline.Stages;
+using Microsoft.Extensions.Logging;
+
+namespace Ladder.Pipeline.Ingest;
+
+/// <summary>
+/// Reads one of several inputs for a <see cref="FailoverIngestStage"/> (stage id <c>ingest/&lt;input&gt;</c>): keeps the
+/// input open (hot standby: a backup needs no reconnect to take over), records when video last arrived, and hands
+/// every packet to its owner, which forwards it only while this input is the active one. On an open or read error, a
+/// read timeout (<c>spec.failover.inputTimeout</c>) or a stream without video it reports
+/// <see cref="StageState.Reconnecting"/> and reopens with backoff (0.5 s doubling to 5 s).
+/// </summary>
+internal sealed class InputReader : Stage
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private readonly FailoverIngestStage _owner;
+    private readonly RealtimePacer _pacer = new();
+    private readonly Packet _packet = new();
+    private long _lastVideoTimestamp;
+    private long _lastPacketUnixMs;
+    private long _healthySince;
+    private volatile string? _failure;
+    private volatile bool _failureIsTimeout;
+    private volatile string? _undecodable;
+
+    /// <summary>Creates the reader; <see cref="Stage.Start"/> opens the input.</summary>
+    /// <param name="settings">How to open the input.</param>
+    /// <param name="priority">0 for the primary, higher for backups.</param>
+    /// <param name="owner">The stage that selects the active input and forwards its packets.</param>
+    /// <param name="logger">Logging.</param>
+    public InputReader(InputSettings settings, int priority, FailoverIngestStage owner, ILogger logger)
+        : base("ingest/" + settings.Name, "ingest", logger)
+    {
+        Settings = settings;
+        Priority = priority;
+        _owner = owner;
+    }
+
+    /// <summary>How the input is opened.</summary>
+    public InputSettings Settings { get; }
+
+    /// <summary>Position in <c>spec.inputs</c>: 0 is the primary.</summary>
+    public int Priority { get; }
+
+    /// <summary>The switch count of the owner at which this reader last announced its format (owner's forward lock only).</summary>
+    internal long AnnouncedSwitch { get; set; } = -1;
+
+    /// <summary>The open session's streams, for announcing the format on a switch; null while the input is closed.</summary>
+    internal InputSessionStreams? Session { get; private set; }
+
+    /// <summary>When the last packet arrived (UTC), or null when none did.</summary>
+    public DateTimeOffset? LastPacketTime => Interlocked.Read(ref _lastPacketUnixMs) is var ms && ms > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+
+    /// <summary>Why the input last failed (secrets masked), or null when it never did since it last delivered video.</summary>
+    public string? Failure => _failure;
+
+    /// <summary>
+    /// Whether the input is healthy at <paramref name="now"/> (a <see cref="Stopwatch"/> timestamp): open, and its last
+    /// video packet is younger than <paramref name="timeout"/>.
+    /// </summary>
+    public bool IsHealthy(long now, TimeSpan timeout)
+    {
+        var last = Interlocked.Read(ref _lastVideoTimestamp);
+        var healthy = last != 0 && Session is not null && _undecodable is null && Stopwatch.GetElapsedTime(last, now) < timeout;
+        if (!healthy)
+        {
+            Interlocked.Exchange(ref _healthySince, 0);
+        }
+
+        return healthy;
+    }
+
+    /// <summary>How long the input has been healthy without interruption at <paramref name="now"/>; zero when unhealthy.</summary>
+    public TimeSpan HealthyFor(long now) => Interlocked.Read(ref _healthySince) is var since && since != 0 ? Stopwatch.GetElapsedTime(since, now) : TimeSpan.Zero;
+
+    /// <summary>
+    /// Marks the input unhealthy because its packets decode to no picture; it stays so until its sender reconnects
+    /// (a new session), so a broken source is not failed back to again and again.
+    /// </summary>
+    public void MarkUndecodable(string message)
+    {
+        _undecodable = message;
+        _failure = message;
+        _failureIsTimeout = false;
+    }
+
+    /// <summary>The reason to report when this input stops being healthy: an error, or a timeout.</summary>
+    public FailoverReason FailureReason => _failure is null || _failureIsTimeout ? FailoverReason.Timeout : FailoverReason.Error;
+
+    /// <inheritdoc />
+    protected override void Run()
+    {
+        var failures = 0;
+        var loopsLeft = Settings.Loop;
+        while (true)
+        {
+            Stopping.ThrowIfCancellationRequested();
+            try
+            {
+                if (RunSession())
+                {
+                    failures = 0;
+                }
+
+                if (!Settings.IsFile)
+                {
+                    throw new EndOfStreamException($"input '{Settings.Name}' ended: the sender closed the stream.");
+                }
+
+                if (loopsLeft == 0)
+                {
+                    _failure = $"input '{Settings.Name}' reached the end of the file.";
+                    SetState(StageState.Stopped, detail: _failure);
+                    return;
+                }
+
+                loopsLeft = loopsLeft < 0 ? loopsLeft : loopsLeft - 1;
+            }
+            catch (Exception error) when (!Stopping.IsCancellationRequested && error is not OutOfMemoryException)
+            {
+                Session = null;
+                var delay = TimeSpan.FromSeconds(Math.Min(0.5 * Math.Pow(2, failures++), MaxBackoff.TotalSeconds));
+                var timeout = error is FFmpegTimeoutException;
+                var reason = Settings.Redact(timeout
+                    ? $"no packet for {Settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{Settings.Name}' (spec.failover.inputTimeout)."
+                    : $"input '{Settings.Name}': {error.Message}");
+                _failureIsTimeout = timeout;
+                _failure = reason;
+                SetState(StageState.Reconnecting, reason, $"reopening input '{Settings.Name}' in {delay.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (attempt {failures}).");
+                PipelineLog.InputLost(Logger, Settings.Name, delay.TotalSeconds, reason);
+                if (Stopping.WaitHandle.WaitOne(delay))
+                {
+                    Stopping.ThrowIfCancellationRequested();
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Finish()
+    {
+        Session = null;
+        _packet.Dispose();
+    }
+
+    private bool RunSession()
+    {
+        var url = Settings.Redact(Settings.Url);
+        SetState(StageState.Starting, detail: Settings.Mode == InputMode.Listen ? $"waiting for a sender on {url}" : $"opening {url}");
+        using var options = new MediaDictionary();
+        foreach (var (key, value) in Settings.Options)
+        {
+            options.Set(key, value);
+        }
+
+        using var input = InputContext.Open(Settings.Url, Settings.ToInputOptions(options), Stopping);
+        var video = input.FindStream(MediaType.Video)
+            ?? throw new InvalidDataException(
+                $"input '{Settings.Name}' has no video stream (found: {string.Join(", ", input.Streams.Select(s => $"{s.MediaType} {s.CodecName}"))}); send H.264/HEVC video.");
+        var audio = input.FindStream(MediaType.Audio);
+        var description = $"{url}: video {video.CodecName} {video.Width}x{video.Height} {video.FrameRate.ToDouble():0.###} fps"
+            + (audio is null ? ", no audio" : $", audio {audio.CodecName} {audio.SampleRate} Hz");
+        PipelineLog.InputOpened(Logger, Settings.Name, description);
+        _pacer.Reset();
+        _undecodable = null;
+        Session = new InputSessionStreams(video, audio);
+        var delivered = false;
+        try
+        {
+            while (input.ReadPacket(_packet, Stopping))
+            {
+                var index = _packet.StreamIndex;
+                var isVideo = index == video.Index;
+                if (!isVideo && index != audio?.Index)
+                {
+                    continue;
+                }
+
+                _packet.RescaleTimestamps(isVideo ? video.TimeBase : audio!.TimeBase, PipelineTime.TimeBase);
+                if (Settings.Realtime && _packet.Dts != Timestamp.None)
+                {
+                    _pacer.Wait(_packet.Dts, Stopping);
+                }
+
+                var now = Stopwatch.GetTimestamp();
+                Interlocked.Exchange(ref _lastPacketUnixMs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                if (isVideo)
+                {
+                    Interlocked.Exchange(ref _lastVideoTimestamp, now);
+                    if (_undecodable is null)
+                    {
+                        Interlocked.CompareExchange(ref _healthySince, now, 0);
+                        _failure = null;
+                    }
+                }
+
+                if (!delivered)
+                {
+                    delivered = true;
+                    SetState(StageState.Running, detail: description);
+                }
+
+                Counters.Record(_packet.Size, _packet.Pts);
+                _owner.Forward(this, _packet, isVideo);
+            }
+        }
+        finally
+        {
+            Session = null;
+        }
+
+        return delivered;
+    }
+}
