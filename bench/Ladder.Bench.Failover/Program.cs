@@ -1,8 +1,12 @@
 using System.Globalization;
 using Ladder.Bench.Failover;
+using Ladder.LibAv;
+using Microsoft.Extensions.Logging;
 
 // ladder-bench-failover [clip.mp4] [trials]: failover gap with failover.inputTimeout 1 s and 250 ms, and reload apply latency.
-Ladder.LibAv.LibAv.EnsureLoaded();
+LibAv.EnsureLoaded();
+using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+LibAvLog.Attach(loggerFactory.CreateLogger("FFmpeg"), LogLevel.Warning); // encoder chatter stays out of the figures
 var clip = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/media/bbb-720p24-h264-aac-30s.mp4"));
 var trials = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 

@@ -22,16 +22,16 @@ internal static class Specs
     public static PipelineSpec Create(
         PipelineInput input, IEnumerable<PipelineRendition> renditions, int gopSeconds = 1, HardwareAcceleration hardware = HardwareAcceleration.None,
         string encoder = "libx264", double inputTimeoutSeconds = 1) => new()
-    {
-        Generation = 1,
-        Stream = new StreamIdentity("test", "stream"),
-        Inputs = new[] { input }.ToValueList(),
-        Failover = new PipelineFailover(Duration.FromSeconds(inputTimeoutSeconds), Duration.FromSeconds(5)),
-        Video = new PipelineVideo(VideoCodec.H264, hardware, encoder, "ultrafast", gopSeconds, renditions.ToValueList()),
-        Audio = new PipelineAudio(AudioCodec.Aac, "aac", 64_000, 2, 48_000),
-        Outputs = new PipelineOutputs(
+        {
+            Generation = 1,
+            Stream = new StreamIdentity("test", "stream"),
+            Inputs = new[] { input }.ToValueList(),
+            Failover = new PipelineFailover(Duration.FromSeconds(inputTimeoutSeconds), Duration.FromSeconds(5)),
+            Video = new PipelineVideo(VideoCodec.H264, hardware, encoder, "ultrafast", gopSeconds, renditions.ToValueList()),
+            Audio = new PipelineAudio(AudioCodec.Aac, "aac", 64_000, 2, 48_000),
+            Outputs = new PipelineOutputs(
             new PipelineHls(true, Duration.FromSeconds(gopSeconds * 2), 5, HlsContainer.Fmp4),
             new PipelineDash(false, Duration.FromSeconds(gopSeconds * 2), 5),
             ValueList<PipelinePushTarget>.Empty),
-    };
+        };
 }
