@@ -212,6 +212,67 @@ public class InvalidManifestTests
             "LiveStream default/s: spec.outputs.push[0].url: contains a secret (key=); put the stream key in a Secret and use streamKey.secretKeyRef"
         },
         {
+            "stream key on a udp push target",
+            Profile + Stream + """
+
+              profileRef: {name: p}
+              inputs:
+                - name: main
+                  url: rtmp://0.0.0.0:1935/live
+              outputs:
+                push:
+                  - name: multicast
+                    url: udp://239.1.1.1:5000
+                    streamKey: {secretKeyRef: {name: yt, key: streamKey}}
+            """,
+            "LiveStream default/s: spec.outputs.push[0].streamKey: streamKey.secretKeyRef does not apply to udp targets: UDP carries no stream key; remove streamKey"
+        },
+        {
+            "udp push target without a port",
+            Profile + Stream + """
+
+              profileRef: {name: p}
+              inputs:
+                - name: main
+                  url: rtmp://0.0.0.0:1935/live
+              outputs:
+                push:
+                  - name: multicast
+                    url: udp://239.1.1.1
+            """,
+            "LiveStream default/s: spec.outputs.push[0].url: \"udp://239.1.1.1\" has no port; use udp://239.1.1.1:PORT"
+        },
+        {
+            "ttl on a unicast udp push target",
+            Profile + Stream + """
+
+              profileRef: {name: p}
+              inputs:
+                - name: main
+                  url: rtmp://0.0.0.0:1935/live
+              outputs:
+                push:
+                  - name: playout
+                    url: udp://10.0.0.7:5000?ttl=4
+            """,
+            "LiveStream default/s: spec.outputs.push[0].url: ttl applies only to multicast destinations (224.0.0.0/4)"
+        },
+        {
+            "unsupported scheme on a push target",
+            Profile + Stream + """
+
+              profileRef: {name: p}
+              inputs:
+                - name: main
+                  url: rtmp://0.0.0.0:1935/live
+              outputs:
+                push:
+                  - name: web
+                    url: https://cdn.example/live
+            """,
+            "LiveStream default/s: spec.outputs.push[0].url: scheme \"https\" is not supported; use rtmp, rtmps, srt or udp"
+        },
+        {
             "push rendition not in the profile",
             Profile + Stream + """
 

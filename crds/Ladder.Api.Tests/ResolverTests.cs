@@ -171,6 +171,17 @@ public class ResolverTests
     }
 
     [Fact]
+    public void Udp_push_target_resolves_to_the_udp_protocol_with_its_query_as_options()
+    {
+        var p = ProfileOf("video:\n  renditions:\n    - {name: 360p, width: 640, height: 360, bitrate: 800k}");
+        var spec = PipelineResolver.Resolve(Stream("profileRef: {name: p}\ninputs:\n  - {name: main, url: 'srt://enc:9000'}\noutputs:\n  push:\n    - {name: mc, url: 'udp://239.1.1.1:5000?ttl=4&localaddr=10.0.0.5'}"), null, p, NoSecrets);
+        var mc = spec.Outputs.Push[0];
+        Assert.Equal((PushProtocol.Udp, "udp://239.1.1.1:5000", "360p"), (mc.Protocol, mc.Url, mc.Rendition));
+        Assert.Equal(new ValueMap([new("localaddr", "10.0.0.5"), new("ttl", "4")]), mc.Options);
+        Assert.Null(mc.StreamKey);
+    }
+
+    [Fact]
     public void Inline_profile_resolves_like_the_same_profile_by_reference()
     {
         var byRef = PipelineResolver.Resolve(Stream("profileRef: {name: p}\ninputs:\n  - {name: main, url: 'srt://enc:9000'}"), null, P, NoSecrets);

@@ -5,10 +5,10 @@ namespace Ladder.Api.Pipeline;
 
 /// <summary>One push target, fully resolved.</summary>
 /// <param name="Name">Target name.</param>
-/// <param name="Protocol">rtmp, rtmps or srt.</param>
+/// <param name="Protocol">rtmp, rtmps, srt or udp.</param>
 /// <param name="Url">The URL libavformat opens; for RTMP(S) it ends with the stream key.</param>
 /// <param name="Rendition">Name of the rendition pushed.</param>
-/// <param name="Options">libavformat options (non-secret), e.g. SRT latency in µs.</param>
+/// <param name="Options">libavformat options (non-secret), e.g. SRT latency in µs, UDP ttl.</param>
 public sealed record PipelinePushTarget(string Name, PushProtocol Protocol, string Url, string Rendition, ValueMap Options)
 {
     /// <summary>True when <see cref="Rendition"/> is the passthrough rendition (source copied).</summary>

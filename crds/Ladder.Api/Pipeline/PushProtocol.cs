@@ -15,4 +15,7 @@ public enum PushProtocol
 
     /// <summary>SRT caller.</summary>
     [JsonStringEnumMemberName("srt")] Srt,
+
+    /// <summary>MPEG-TS over plain UDP, unicast or multicast.</summary>
+    [JsonStringEnumMemberName("udp")] Udp,
 }

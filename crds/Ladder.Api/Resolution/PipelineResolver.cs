@@ -275,7 +275,7 @@ public static class PipelineResolver
                 continue;
             }
             var scheme = SpecRules.SchemeOf(t.Url!)!;
-            var protocol = scheme switch { "rtmps" => PushProtocol.Rtmps, "srt" => PushProtocol.Srt, _ => PushProtocol.Rtmp };
+            var protocol = scheme switch { "rtmps" => PushProtocol.Rtmps, "srt" => PushProtocol.Srt, "udp" => PushProtocol.Udp, _ => PushProtocol.Rtmp };
             var (key, passphrase) = LookupSecrets(secrets, t.StreamKey, t.Srt, path, errors, inherited, templateRef);
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
             var url = t.Url!;
@@ -283,6 +283,11 @@ public static class PipelineResolver
             {
                 options["mode"] = "caller";
                 options["latency"] = SrtLatency(t.Srt);
+            }
+            else if (protocol == PushProtocol.Udp)
+            {
+                // The udp protocol options (ttl, pkt_size, localaddr; validated) move from the query to the options.
+                url = SplitQuery(url, options);
             }
             else if (key is not null)
             {
@@ -300,6 +305,22 @@ public static class PipelineResolver
             errors.Add("spec.outputs", "every output is disabled; enable hls or dash, or add a push target");
         }
         return new PipelineOutputs(hls, dash, push.ToValueList());
+    }
+
+    // The URL without its query; the query's name=value pairs go into options.
+    private static string SplitQuery(string url, Dictionary<string, string> options)
+    {
+        var q = url.IndexOf('?', StringComparison.Ordinal);
+        if (q < 0)
+        {
+            return url;
+        }
+        foreach (var pair in url[(q + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            options[parts[0]] = parts.Length == 2 ? Uri.UnescapeDataString(parts[1]) : "";
+        }
+        return url[..q];
     }
 
     // The stream key and SRT passphrase of an input or push target at path: looked up, then checked.

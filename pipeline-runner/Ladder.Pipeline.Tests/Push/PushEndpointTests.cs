@@ -56,6 +56,31 @@ public sealed class PushEndpointTests
     }
 
     [Fact]
+    public void For_Should_MuxMpegTsIn1316ByteDatagramsWithTheOptionsInTheQuery_When_TargetIsUdp()
+    {
+        var options = new ValueMap([new("localaddr", "10.0.0.5"), new("ttl", "4")]);
+        var target = new PipelinePushTarget("mc", PushProtocol.Udp, "udp://239.1.1.1:5000", "360p", options);
+
+        var endpoint = PushEndpoint.For(target);
+
+        Assert.Equal("mpegts", endpoint.Format);
+        Assert.Equal("udp://239.1.1.1:5000?localaddr=10.0.0.5&ttl=4&pkt_size=1316", endpoint.Url);
+        Assert.Empty(endpoint.Options);
+        Assert.Empty(endpoint.Secrets);
+        Assert.Equal(endpoint.Url, endpoint.MaskedUrl);
+    }
+
+    [Fact]
+    public void For_Should_KeepTheTargetsPacketSize_When_UdpTargetSetsPktSize()
+    {
+        var target = new PipelinePushTarget("playout", PushProtocol.Udp, "udp://10.0.0.7:5000", "360p", new ValueMap([new("pkt_size", "188")]));
+
+        var endpoint = PushEndpoint.For(target);
+
+        Assert.Equal("udp://10.0.0.7:5000?pkt_size=188", endpoint.Url);
+    }
+
+    [Fact]
     public void Mask_Should_HideKeyAndPassphrase_When_AnFfmpegErrorEchoesTheUrl()
     {
         var target = new PipelinePushTarget("srt-out", PushProtocol.Srt, "srt://h:1", "720p", ValueMap.Empty) { StreamKey = "key/with space", Passphrase = "pass-phrase-0123" };

@@ -50,6 +50,8 @@ public sealed class PushTrackChangeTests(EncodedMediaFixture media) : IClassFixt
 
         var status = outputs.GetStatus()[0];
         Assert.Null(status.LastError);
+        // The kernel completes a connection before the accept loop (a thread-pool task) takes it: wait for both.
+        PushTargets.WaitFor(() => Volatile.Read(ref connections) >= 2, TimeSpan.FromSeconds(10), () => $"{Volatile.Read(ref connections)} connections accepted");
         Assert.Equal(2, Volatile.Read(ref connections));
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => accept);

@@ -2,7 +2,7 @@ namespace Ladder.Pipeline.Push;
 
 /// <summary>One push destination's state and counters, with every secret masked.</summary>
 /// <param name="Name">The target name (the label of its metrics).</param>
-/// <param name="Protocol">rtmp, rtmps or srt.</param>
+/// <param name="Protocol">rtmp, rtmps, srt or udp.</param>
 /// <param name="Rendition">The rendition pushed (its video track) with the shared audio.</param>
 /// <param name="Url">The URL opened, stream key and SRT passphrase masked.</param>
 /// <param name="State">The connection's state.</param>

@@ -10,15 +10,17 @@ namespace Ladder.Pipeline.Push;
 /// its options in the URL query (<c>srt://host:port?latency=200000&amp;mode=caller&amp;pkt_size=1316&amp;streamid=KEY</c>)
 /// and the passphrase as the <c>passphrase</c> AVOption (libsrt URL-decodes <c>streamid</c> but not <c>passphrase</c>):
 /// FFmpeg 5.1's libsrt protocol takes <c>latency</c> in microseconds (it divides by 1000 for libsrt's
-/// <c>SRTO_LATENCY</c> in milliseconds) and sends 1316-byte payloads (<c>pkt_size</c>, seven TS packets).
+/// <c>SRTO_LATENCY</c> in milliseconds) and sends 1316-byte payloads (<c>pkt_size</c>, seven TS packets). UDP carries
+/// MPEG-TS in 1316-byte datagrams too, with the target's options (<c>ttl</c>, <c>pkt_size</c>, <c>localaddr</c>) in
+/// the URL query (<c>udp://239.1.1.1:5000?ttl=4&amp;pkt_size=1316</c>); it has no secrets.
 /// </summary>
 /// <param name="Url">The URL given to <c>avio_open2</c>; holds secrets, never show it.</param>
 /// <param name="Format">The muxer: <c>flv</c> or <c>mpegts</c>.</param>
-/// <param name="Options">Protocol options for <c>avio_open2</c> (RTMP(S): the target's options; SRT: the passphrase, the rest is in the URL).</param>
+/// <param name="Options">Protocol options for <c>avio_open2</c> (RTMP(S): the target's options; SRT: the passphrase, the rest is in the URL; UDP: none, all in the URL).</param>
 /// <param name="Secrets">The stream key and passphrase as they may appear in texts (raw and URL-escaped), masked by <see cref="Mask"/>.</param>
 public sealed record PushEndpoint(string Url, string Format, IReadOnlyDictionary<string, string> Options, IReadOnlyList<string> Secrets)
 {
-    /// <summary>The SRT payload size in bytes: seven 188-byte TS packets.</summary>
+    /// <summary>The SRT and UDP payload size in bytes: seven 188-byte TS packets.</summary>
     public const int SrtPayloadSize = 1316;
 
     /// <summary>Maps a resolved target to what to open.</summary>
@@ -63,8 +65,15 @@ public sealed record PushEndpoint(string Url, string Format, IReadOnlyDictionary
                     options["passphrase"] = target.Passphrase;
                 }
                 return new PushEndpoint(AppendQuery(target.Url, query), "mpegts", options, secrets);
+            case PushProtocol.Udp:
+                var udpQuery = target.Options.Select(o => new KeyValuePair<string, string>(o.Key, o.Value)).ToList();
+                if (!target.Options.ContainsKey("pkt_size"))
+                {
+                    udpQuery.Add(new("pkt_size", SrtPayloadSize.ToString(CultureInfo.InvariantCulture)));
+                }
+                return new PushEndpoint(AppendQuery(target.Url, udpQuery), "mpegts", new Dictionary<string, string>(StringComparer.Ordinal), secrets);
             default:
-                throw new NotSupportedException($"push protocol {target.Protocol} is not supported; use rtmp, rtmps or srt");
+                throw new NotSupportedException($"push protocol {target.Protocol} is not supported; use rtmp, rtmps, srt or udp");
         }
     }
 

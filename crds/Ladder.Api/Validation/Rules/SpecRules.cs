@@ -11,7 +11,10 @@ public static partial class SpecRules
     public static IReadOnlyList<string> InputSchemes { get; } = ["rtmp", "srt", "rtsp", "http", "https", "udp", "file"];
 
     /// <summary>URL schemes a push target may use.</summary>
-    public static IReadOnlyList<string> PushSchemes { get; } = ["rtmp", "rtmps", "srt"];
+    public static IReadOnlyList<string> PushSchemes { get; } = ["rtmp", "rtmps", "srt", "udp"];
+
+    /// <summary>libavformat udp protocol options a udp:// push target may set in its URL query.</summary>
+    public static IReadOnlyList<string> UdpPushOptions { get; } = ["ttl", "pkt_size", "localaddr"];
 
     /// <summary>URL query parameters that carry secrets and so are refused in URLs.</summary>
     public static IReadOnlyList<string> SecretQueryParameters { get; } = ["passphrase", "streamid", "key", "streamkey"];
