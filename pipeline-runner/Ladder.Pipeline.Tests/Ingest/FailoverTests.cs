@@ -10,7 +10,9 @@ namespace Ladder.Pipeline.Tests.Ingest;
 /// <summary>
 /// Real peers: ffmpeg pushes a primary over SRT (320x180, 30 fps) and a backup over RTMP (256x144, 25 fps) into two
 /// listening inputs; the primary pusher is killed and restarted. Measures the media time lost on each switch.
+/// They run alone: a 250 ms input timeout is a real-time promise that parallel encodes on 2 cores would break.
 /// </summary>
+[Collection(nameof(FailoverTests))]
 public sealed class FailoverTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

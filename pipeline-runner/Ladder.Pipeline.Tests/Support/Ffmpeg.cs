@@ -7,6 +7,7 @@ namespace Ladder.Pipeline.Tests.Support;
 /// <summary>Runs the installed ffmpeg CLI: to cut media, or as a real peer pushing a stream into the pipeline.</summary>
 internal sealed class Ffmpeg : IDisposable
 {
+    private bool _disposed;
     private readonly Process _process;
 
     private Ffmpeg(string arguments)
@@ -39,8 +40,15 @@ internal sealed class Ffmpeg : IDisposable
     /// <summary>Whether the process has exited.</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Kills the pusher if it still runs; safe to call twice (a test stops a pusher, its cleanup stops it again).</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill();

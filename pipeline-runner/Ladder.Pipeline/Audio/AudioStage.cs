@@ -1,5 +1,6 @@
 using Ladder.Api.Pipeline;
 using Ladder.LibAv;
+using Ladder.Pipeline.Decoding;
 using Ladder.Pipeline.Ingest;
 using Ladder.Pipeline.Media;
 using Ladder.Pipeline.Stages;
@@ -17,14 +18,13 @@ namespace Ladder.Pipeline.Audio;
 /// rendition shares, timestamps in 1/sample-rate. The decoder follows the input (recreated on each
 /// <see cref="SourceFormat"/>), the graph follows the decoded format, and the encoder stays open throughout.
 /// </summary>
-internal sealed class AudioStage : QueueStage<SourcePacket>
+internal sealed class AudioStage : SourceDecodeStage
 {
     /// <summary>The id of the shared audio track.</summary>
     public const string TrackId = "audio";
 
     private readonly PipelineAudio _audio;
     private readonly IEncodedPacketSink _sink;
-    private readonly MediaPool<Packet> _packets;
     private readonly Frame _decoded = new();
     private readonly Frame _filtered = new();
     private readonly Packet _packet = new();
@@ -37,11 +37,10 @@ internal sealed class AudioStage : QueueStage<SourcePacket>
 
     /// <summary>Creates the stage.</summary>
     public AudioStage(PipelineAudio audio, IEncodedPacketSink sink, MediaPool<Packet> packets, int capacity, QueueFullMode fullMode, ILogger logger)
-        : base("audio", "audio", logger, capacity, fullMode)
+        : base("audio", "audio", logger, packets, capacity, fullMode)
     {
         _audio = audio;
         _sink = sink;
-        _packets = packets;
     }
 
     /// <summary>The audio track's figures, in the shape of a rendition's.</summary>
@@ -49,42 +48,17 @@ internal sealed class AudioStage : QueueStage<SourcePacket>
         new(TrackId, false, _track?.Parameters.CodecName, 0, 0, 0, Counters.Items, 0, Counters.Bitrate, Counters.MediaSeconds);
 
     /// <inheritdoc />
-    protected override void Process(SourcePacket item)
-    {
-        if (item.Format is { } format)
-        {
-            using var parameters = format.Parameters;
-            FlushDecoder();
-            _decoder?.Dispose();
-            _decoder = null;
-            _decoder = Decoder.Create(parameters, PipelineTime.TimeBase);
-            SetState(StageState.Running, detail: $"decoding {parameters}, encoding {_audio.Encoder} {_audio.SampleRate} Hz {_audio.Channels} ch at {_audio.Bitrate} bit/s");
-            return;
-        }
-
-        var packet = item.Packet!;
-        try
-        {
-            if (_decoder is not null)
-            {
-                Decode(packet);
-            }
-        }
-        finally
-        {
-            _packets.Return(packet);
-        }
-    }
+    protected override bool HasDecoder => _decoder is not null;
 
     /// <inheritdoc />
-    protected override void Release(SourcePacket item)
+    protected override void Reconfigure(SourceFormat format)
     {
-        if (item.Packet is { } packet)
-        {
-            _packets.Return(packet);
-        }
-
-        item.Format?.Parameters.Dispose();
+        using var parameters = format.Parameters;
+        FlushDecoder();
+        _decoder?.Dispose();
+        _decoder = null;
+        _decoder = Decoder.Create(parameters, PipelineTime.TimeBase);
+        SetState(StageState.Running, detail: $"decoding {parameters}, encoding {_audio.Encoder} {_audio.SampleRate} Hz {_audio.Channels} ch at {_audio.Bitrate} bit/s");
     }
 
     /// <inheritdoc />
@@ -117,7 +91,8 @@ internal sealed class AudioStage : QueueStage<SourcePacket>
         _packet.Dispose();
     }
 
-    private void Decode(Packet packet)
+    /// <inheritdoc />
+    protected override void Decode(Packet packet)
     {
         try
         {

@@ -12,13 +12,12 @@ namespace Ladder.Pipeline.Decoding;
 /// <see cref="SourceFormat"/> (a reopened or different input); corrupt packets are counted and skipped. Renditions
 /// can be added and retired while it runs (a hot reload), each on a presentation time (<see cref="RenditionTarget"/>).
 /// </summary>
-internal sealed class VideoDecodeStage : QueueStage<SourcePacket>
+internal sealed class VideoDecodeStage : SourceDecodeStage
 {
     private readonly Lock _targetsLock = new();
     private volatile RenditionTarget[] _renditions;
     private long _latestPts = long.MinValue;
     private long _lastFrameTimestamp;
-    private readonly MediaPool<Packet> _packets;
     private readonly MediaPool<Frame> _frames;
     private readonly Frame _frame = new();
     private Decoder? _decoder;
@@ -28,10 +27,9 @@ internal sealed class VideoDecodeStage : QueueStage<SourcePacket>
     /// <summary>Creates the stage.</summary>
     public VideoDecodeStage(
         IReadOnlyList<QueueStage<DecodedFrame>> renditions, MediaPool<Packet> packets, MediaPool<Frame> frames, int capacity, QueueFullMode fullMode, ILogger logger)
-        : base("decode/video", "decode", logger, capacity, fullMode)
+        : base("decode/video", "decode", logger, packets, capacity, fullMode)
     {
         _renditions = [.. renditions.Select(r => new RenditionTarget(r, long.MinValue, long.MaxValue))];
-        _packets = packets;
         _frames = frames;
     }
 
@@ -60,38 +58,7 @@ internal sealed class VideoDecodeStage : QueueStage<SourcePacket>
     }
 
     /// <inheritdoc />
-    protected override void Process(SourcePacket item)
-    {
-        if (item.Format is { } format)
-        {
-            Reconfigure(format);
-            return;
-        }
-
-        var packet = item.Packet!;
-        try
-        {
-            if (_decoder is not null)
-            {
-                Decode(packet);
-            }
-        }
-        finally
-        {
-            _packets.Return(packet);
-        }
-    }
-
-    /// <inheritdoc />
-    protected override void Release(SourcePacket item)
-    {
-        if (item.Packet is { } packet)
-        {
-            _packets.Return(packet);
-        }
-
-        item.Format?.Parameters.Dispose();
-    }
+    protected override bool HasDecoder => _decoder is not null;
 
     /// <inheritdoc />
     protected override void Drain() => Flush();
@@ -109,7 +76,8 @@ internal sealed class VideoDecodeStage : QueueStage<SourcePacket>
         _frame.Dispose();
     }
 
-    private void Reconfigure(SourceFormat format)
+    /// <inheritdoc />
+    protected override void Reconfigure(SourceFormat format)
     {
         using var parameters = format.Parameters;
         Flush();
@@ -120,7 +88,8 @@ internal sealed class VideoDecodeStage : QueueStage<SourcePacket>
         SetState(StageState.Running, detail: $"decoding {parameters} with {_decoder.CodecName}");
     }
 
-    private void Decode(Packet packet)
+    /// <inheritdoc />
+    protected override void Decode(Packet packet)
     {
         while (true)
         {

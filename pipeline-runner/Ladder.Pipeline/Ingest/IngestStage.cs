@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Ladder.Api.V1Alpha1;
 using Ladder.LibAv;
 using Ladder.Pipeline.Stages;
 using Ladder.Pipeline.Timing;
@@ -17,10 +16,8 @@ namespace Ladder.Pipeline.Ingest;
 /// exponential backoff (0.5 s doubling to 5 s) until it returns, while the encoders keep running. Together with the
 /// decoders behind it this is the pipeline's frame source: the next issue's failover swaps it without touching encoders.
 /// </summary>
-internal sealed class IngestStage : Stage
+internal sealed class IngestStage : InputStage
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
-    private readonly InputSettings _settings;
     private readonly IReadOnlyList<QueueStage<SourcePacket>> _videoTargets;
     private readonly QueueStage<SourcePacket>? _audioTarget;
     private readonly SourceKeyframeSchedule? _schedule;
@@ -39,9 +36,8 @@ internal sealed class IngestStage : Stage
         SourceKeyframeSchedule? schedule,
         MediaPool<Packet> packets,
         ILogger logger)
-        : base("ingest", "ingest", logger)
+        : base("ingest", settings, logger)
     {
-        _settings = settings;
         _videoTargets = videoTargets;
         _audioTarget = audioTarget;
         _schedule = schedule;
@@ -52,47 +48,10 @@ internal sealed class IngestStage : Stage
     public string? ActiveInput => _activeInput;
 
     /// <inheritdoc />
-    protected override void Run()
+    protected override string OnInputLost(Exception error)
     {
-        var failures = 0;
-        var loopsLeft = _settings.Loop;
-        while (true)
-        {
-            Stopping.ThrowIfCancellationRequested();
-            try
-            {
-                var delivered = RunSession();
-                if (delivered)
-                {
-                    failures = 0;
-                }
-
-                if (!_settings.IsFile)
-                {
-                    throw new EndOfStreamException($"input '{_settings.Name}' ended: the sender closed the stream.");
-                }
-
-                if (loopsLeft == 0)
-                {
-                    SetState(StageState.Stopped, detail: $"input '{_settings.Name}' reached the end of the file.");
-                    return;
-                }
-
-                loopsLeft = loopsLeft < 0 ? loopsLeft : loopsLeft - 1;
-            }
-            catch (Exception error) when (!Stopping.IsCancellationRequested && error is not OutOfMemoryException)
-            {
-                _activeInput = null;
-                var delay = TimeSpan.FromSeconds(Math.Min(0.5 * Math.Pow(2, failures++), MaxBackoff.TotalSeconds));
-                var reason = _settings.Redact(Describe(error));
-                SetState(StageState.Reconnecting, reason, $"reopening input '{_settings.Name}' in {delay.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (attempt {failures}).");
-                PipelineLog.InputLost(Logger, _settings.Name, delay.TotalSeconds, reason);
-                if (Stopping.WaitHandle.WaitOne(delay))
-                {
-                    Stopping.ThrowIfCancellationRequested();
-                }
-            }
-        }
+        _activeInput = null;
+        return Settings.Redact(Describe(error));
     }
 
     /// <inheritdoc />
@@ -108,22 +67,11 @@ internal sealed class IngestStage : Stage
         _packet.Dispose();
     }
 
-    /// <summary>Opens the input and forwards its packets until it ends; returns whether any packet went out.</summary>
-    private bool RunSession()
+    /// <inheritdoc />
+    protected override bool RunSession()
     {
-        var url = _settings.Redact(_settings.Url);
-        SetState(StageState.Starting, detail: _settings.Mode == InputMode.Listen ? $"waiting for a sender on {url}" : $"opening {url}");
-        using var options = new MediaDictionary();
-        foreach (var (key, value) in _settings.Options)
-        {
-            options.Set(key, value);
-        }
-
-        using var input = InputContext.Open(_settings.Url, _settings.ToInputOptions(options), Stopping);
-        var video = input.FindStream(MediaType.Video)
-            ?? throw new InvalidDataException(
-                $"input '{_settings.Name}' has no video stream (found: {string.Join(", ", input.Streams.Select(s => $"{s.MediaType} {s.CodecName}"))}); send H.264/HEVC video.");
-        var audio = _audioTarget is null ? null : input.FindStream(MediaType.Audio);
+        using var input = OpenInput(_audioTarget is not null, out var streams, out var description);
+        var (video, audio) = streams;
         foreach (var target in _videoTargets)
         {
             target.Offer(new SourcePacket(null, new SourceFormat(CodecParameters.From(video), video.FrameRate)), Stopping, mustDeliver: true);
@@ -134,9 +82,7 @@ internal sealed class IngestStage : Stage
             _audioTarget!.Offer(new SourcePacket(null, new SourceFormat(CodecParameters.From(audio), new Rational(0, 1))), Stopping, mustDeliver: true);
         }
 
-        var description = $"{url}: video {video.CodecName} {video.Width}x{video.Height} {video.FrameRate.ToDouble():0.###} fps"
-            + (audio is null ? ", no audio" : $", audio {audio.CodecName} {audio.SampleRate} Hz");
-        PipelineLog.InputOpened(Logger, _settings.Name, description);
+        PipelineLog.InputOpened(Logger, Settings.Name, description);
         _normalizer.BeginSession(EarliestStart());
         _pacer.Reset();
         var delivered = false;
@@ -149,7 +95,7 @@ internal sealed class IngestStage : Stage
                 continue;
             }
 
-            if (_settings.Realtime)
+            if (Settings.Realtime)
             {
                 _pacer.Wait(_packet.Dts, Stopping);
             }
@@ -157,7 +103,7 @@ internal sealed class IngestStage : Stage
             if (!delivered)
             {
                 delivered = true;
-                _activeInput = _settings.Name;
+                _activeInput = Settings.Name;
                 _firstPacketTimestamp = _firstPacketTimestamp == 0 ? Stopwatch.GetTimestamp() : _firstPacketTimestamp;
                 SetState(StageState.Running, detail: description);
             }
@@ -193,16 +139,16 @@ internal sealed class IngestStage : Stage
 
     /// <summary>Where a new session may start: after the last packet, and for live or paced inputs not before the wall clock.</summary>
     private long EarliestStart() =>
-        _firstPacketTimestamp == 0 || (_settings.IsFile && !_settings.Realtime)
+        _firstPacketTimestamp == 0 || (Settings.IsFile && !Settings.Realtime)
             ? 0
             : PipelineTime.FromSeconds(Stopwatch.GetElapsedTime(_firstPacketTimestamp).TotalSeconds);
 
     private string Describe(Exception error) => error switch
     {
         FFmpegTimeoutException when error.Message.Contains("av_read_frame", StringComparison.Ordinal) =>
-            $"no packet for {_settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{_settings.Name}' (spec.failover.inputTimeout).",
+            $"no packet for {Settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{Settings.Name}' (spec.failover.inputTimeout).",
         FFmpegException when error.Message.Contains("av_read_frame", StringComparison.Ordinal) =>
-            $"input '{_settings.Name}' broke off (the sender disconnected or the stream is corrupt): {error.Message}",
-        _ => $"input '{_settings.Name}': {error.Message}",
+            $"input '{Settings.Name}' broke off (the sender disconnected or the stream is corrupt): {error.Message}",
+        _ => $"input '{Settings.Name}': {error.Message}",
     };
 }

@@ -14,9 +14,8 @@ namespace Ladder.Pipeline.Ingest;
 /// read timeout (<c>spec.failover.inputTimeout</c>) or a stream without video it reports
 /// <see cref="StageState.Reconnecting"/> and reopens with backoff (0.5 s doubling to 5 s).
 /// </summary>
-internal sealed class InputReader : Stage
+internal sealed class InputReader : InputStage
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private readonly FailoverIngestStage _owner;
     private readonly RealtimePacer _pacer = new();
     private readonly Packet _packet = new();
@@ -33,15 +32,11 @@ internal sealed class InputReader : Stage
     /// <param name="owner">The stage that selects the active input and forwards its packets.</param>
     /// <param name="logger">Logging.</param>
     public InputReader(InputSettings settings, int priority, FailoverIngestStage owner, ILogger logger)
-        : base("ingest/" + settings.Name, "ingest", logger)
+        : base("ingest/" + settings.Name, settings, logger)
     {
-        Settings = settings;
         Priority = priority;
         _owner = owner;
     }
-
-    /// <summary>How the input is opened.</summary>
-    public InputSettings Settings { get; }
 
     /// <summary>Position in <c>spec.inputs</c>: 0 is the primary.</summary>
     public int Priority { get; }
@@ -92,52 +87,19 @@ internal sealed class InputReader : Stage
     public FailoverReason FailureReason => _failure is null || _failureIsTimeout ? FailoverReason.Timeout : FailoverReason.Error;
 
     /// <inheritdoc />
-    protected override void Run()
+    protected override void OnEndOfFile(string detail) => _failure = detail;
+
+    /// <inheritdoc />
+    protected override string OnInputLost(Exception error)
     {
-        var failures = 0;
-        var loopsLeft = Settings.Loop;
-        while (true)
-        {
-            Stopping.ThrowIfCancellationRequested();
-            try
-            {
-                if (RunSession())
-                {
-                    failures = 0;
-                }
-
-                if (!Settings.IsFile)
-                {
-                    throw new EndOfStreamException($"input '{Settings.Name}' ended: the sender closed the stream.");
-                }
-
-                if (loopsLeft == 0)
-                {
-                    _failure = $"input '{Settings.Name}' reached the end of the file.";
-                    SetState(StageState.Stopped, detail: _failure);
-                    return;
-                }
-
-                loopsLeft = loopsLeft < 0 ? loopsLeft : loopsLeft - 1;
-            }
-            catch (Exception error) when (!Stopping.IsCancellationRequested && error is not OutOfMemoryException)
-            {
-                Session = null;
-                var delay = TimeSpan.FromSeconds(Math.Min(0.5 * Math.Pow(2, failures++), MaxBackoff.TotalSeconds));
-                var timeout = error is FFmpegTimeoutException;
-                var reason = Settings.Redact(timeout
-                    ? $"no packet for {Settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{Settings.Name}' (spec.failover.inputTimeout)."
-                    : $"input '{Settings.Name}': {error.Message}");
-                _failureIsTimeout = timeout;
-                _failure = reason;
-                SetState(StageState.Reconnecting, reason, $"reopening input '{Settings.Name}' in {delay.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (attempt {failures}).");
-                PipelineLog.InputLost(Logger, Settings.Name, delay.TotalSeconds, reason);
-                if (Stopping.WaitHandle.WaitOne(delay))
-                {
-                    Stopping.ThrowIfCancellationRequested();
-                }
-            }
-        }
+        Session = null;
+        var timeout = error is FFmpegTimeoutException;
+        var reason = Settings.Redact(timeout
+            ? $"no packet for {Settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{Settings.Name}' (spec.failover.inputTimeout)."
+            : $"input '{Settings.Name}': {error.Message}");
+        _failureIsTimeout = timeout;
+        _failure = reason;
+        return reason;
     }
 
     /// <inheritdoc />
@@ -147,27 +109,15 @@ internal sealed class InputReader : Stage
         _packet.Dispose();
     }
 
-    private bool RunSession()
+    /// <inheritdoc />
+    protected override bool RunSession()
     {
-        var url = Settings.Redact(Settings.Url);
-        SetState(StageState.Starting, detail: Settings.Mode == InputMode.Listen ? $"waiting for a sender on {url}" : $"opening {url}");
-        using var options = new MediaDictionary();
-        foreach (var (key, value) in Settings.Options)
-        {
-            options.Set(key, value);
-        }
-
-        using var input = InputContext.Open(Settings.Url, Settings.ToInputOptions(options), Stopping);
-        var video = input.FindStream(MediaType.Video)
-            ?? throw new InvalidDataException(
-                $"input '{Settings.Name}' has no video stream (found: {string.Join(", ", input.Streams.Select(s => $"{s.MediaType} {s.CodecName}"))}); send H.264/HEVC video.");
-        var audio = input.FindStream(MediaType.Audio);
-        var description = $"{url}: video {video.CodecName} {video.Width}x{video.Height} {video.FrameRate.ToDouble():0.###} fps"
-            + (audio is null ? ", no audio" : $", audio {audio.CodecName} {audio.SampleRate} Hz");
+        using var input = OpenInput(withAudio: true, out var streams, out var description);
+        var (video, audio) = streams;
         PipelineLog.InputOpened(Logger, Settings.Name, description);
         _pacer.Reset();
         _undecodable = null;
-        Session = new InputSessionStreams(video, audio);
+        Session = streams;
         var delivered = false;
         try
         {

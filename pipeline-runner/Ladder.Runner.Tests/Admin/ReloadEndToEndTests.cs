@@ -108,17 +108,7 @@ public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
         }
         finally
         {
-            process.Terminate();
-            try
-            {
-                await process.WaitForExitAsync(TimeSpan.FromSeconds(20));
-            }
-            catch (TimeoutException)
-            {
-                process.Dispose();
-            }
-
-            Directory.Delete(dir, recursive: true);
+            await RunnerProcess.ShutDownAsync(process, dir);
         }
     }
 

@@ -70,7 +70,7 @@ internal sealed partial class PushRunner : IAsyncDisposable
         ExternalProcess? pusher = null;
         try
         {
-            var match = await process.WaitForOutputAsync(PlayerPage(), TimeSpan.FromSeconds(30));
+            var match = await process.WaitForOutputAsync(RunnerProcess.PlayerPage(), TimeSpan.FromSeconds(30));
             pusher = Support.Pusher.Rtmp(input, seconds: null);
             var runner = new PushRunner(process, pusher, dir, new Uri(match.Groups[1].Value));
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
@@ -138,24 +138,8 @@ internal sealed partial class PushRunner : IAsyncDisposable
     {
         Http.Dispose();
         Pusher.Dispose();
-        if (!Process.HasExited)
-        {
-            Process.Terminate();
-            try
-            {
-                await Process.WaitForExitAsync(TimeSpan.FromSeconds(20));
-            }
-            catch (TimeoutException)
-            {
-                // Killed below.
-            }
-        }
-        Process.Dispose();
-        Directory.Delete(_dir, recursive: true);
+        await RunnerProcess.ShutDownAsync(Process, _dir);
     }
-
-    [GeneratedRegex(@"Player page: (http://127\.0\.0\.1:\d+)/")]
-    private static partial Regex PlayerPage();
 
     [GeneratedRegex(@"#EXT-X-MEDIA-SEQUENCE:(\d+)")]
     private static partial Regex MediaSequence();

@@ -133,22 +133,32 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (!Process.HasExited)
+        await ShutDownAsync(Process, _dir);
+    }
+
+    /// <summary>
+    /// Ends a runner a test started: SIGTERM, up to 20 s to exit, then killed (dispose); deletes its directory
+    /// <paramref name="dir"/>.
+    /// </summary>
+    internal static async Task ShutDownAsync(ExternalProcess process, string dir)
+    {
+        if (!process.HasExited)
         {
-            Process.Terminate();
+            process.Terminate();
             try
             {
-                await Process.WaitForExitAsync(TimeSpan.FromSeconds(20));
+                await process.WaitForExitAsync(TimeSpan.FromSeconds(20));
             }
             catch (TimeoutException)
             {
                 // Killed below.
             }
         }
-        Process.Dispose();
-        Directory.Delete(_dir, recursive: true);
+        process.Dispose();
+        Directory.Delete(dir, recursive: true);
     }
 
+    /// <summary>The line the runner prints once it serves: its HTTP base address on 127.0.0.1.</summary>
     [GeneratedRegex(@"Player page: (http://127\.0\.0\.1:\d+)/")]
-    private static partial Regex PlayerPage();
+    internal static partial Regex PlayerPage();
 }

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Ladder.Api.V1Alpha1;
+using Ladder.LibAv;
+using Ladder.Pipeline.Stages;
+using Microsoft.Extensions.Logging;
+
+namespace Ladder.Pipeline.Ingest;
+
+/// <summary>
+/// A stage that reads one input (<see cref="IngestStage"/>, a failover's <see cref="InputReader"/>): runs sessions
+/// one after another, replays a looping file, stops at the end of a file, and when the input fails (open error, read
+/// error or timeout, a sender that closes the stream, a stream without video) reports
+/// <see cref="StageState.Reconnecting"/> with the reason and reopens with exponential backoff (0.5 s doubling to 5 s).
+/// </summary>
+internal abstract class InputStage : Stage
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    /// <summary>Creates the stage; <see cref="Stage.Start"/> opens the input.</summary>
+    protected InputStage(string id, InputSettings settings, ILogger logger)
+        : base(id, "ingest", logger)
+    {
+        Settings = settings;
+    }
+
+    /// <summary>How the input is opened.</summary>
+    public InputSettings Settings { get; }
+
+    /// <summary>Opens the input and reads it until it ends; returns whether any packet went out.</summary>
+    protected abstract bool RunSession();
+
+    /// <summary>Records that the input failed with <paramref name="error"/>; returns the reason to report, secrets masked.</summary>
+    protected abstract string OnInputLost(Exception error);
+
+    /// <summary>Records that a file input ended for good, just before the stage reports it stopped.</summary>
+    protected virtual void OnEndOfFile(string detail)
+    {
+    }
+
+    /// <inheritdoc />
+    protected sealed override void Run()
+    {
+        var failures = 0;
+        var loopsLeft = Settings.Loop;
+        while (true)
+        {
+            Stopping.ThrowIfCancellationRequested();
+            try
+            {
+                if (RunSession())
+                {
+                    failures = 0;
+                }
+
+                if (!Settings.IsFile)
+                {
+                    throw new EndOfStreamException($"input '{Settings.Name}' ended: the sender closed the stream.");
+                }
+
+                if (loopsLeft == 0)
+                {
+                    var detail = $"input '{Settings.Name}' reached the end of the file.";
+                    OnEndOfFile(detail);
+                    SetState(StageState.Stopped, detail: detail);
+                    return;
+                }
+
+                loopsLeft = loopsLeft < 0 ? loopsLeft : loopsLeft - 1;
+            }
+            catch (Exception error) when (!Stopping.IsCancellationRequested && error is not OutOfMemoryException)
+            {
+                var reason = OnInputLost(error);
+                var delay = TimeSpan.FromSeconds(Math.Min(0.5 * Math.Pow(2, failures++), MaxBackoff.TotalSeconds));
+                SetState(StageState.Reconnecting, reason, $"reopening input '{Settings.Name}' in {delay.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (attempt {failures}).");
+                PipelineLog.InputLost(Logger, Settings.Name, delay.TotalSeconds, reason);
+                if (Stopping.WaitHandle.WaitOne(delay))
+                {
+                    Stopping.ThrowIfCancellationRequested();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens the input (reporting <see cref="StageState.Starting"/>) and finds its video stream, and its audio stream
+    /// when <paramref name="withAudio"/>; throws when there is no video. <paramref name="description"/> says what was
+    /// found, for the log and the running state.
+    /// </summary>
+    protected InputContext OpenInput(bool withAudio, out InputSessionStreams streams, out string description)
+    {
+        var url = Settings.Redact(Settings.Url);
+        SetState(StageState.Starting, detail: Settings.Mode == InputMode.Listen ? $"waiting for a sender on {url}" : $"opening {url}");
+        using var options = new MediaDictionary();
+        foreach (var (key, value) in Settings.Options)
+        {
+            options.Set(key, value);
+        }
+
+        var input = InputContext.Open(Settings.Url, Settings.ToInputOptions(options), Stopping);
+        try
+        {
+            var video = input.FindStream(MediaType.Video)
+                ?? throw new InvalidDataException(
+                    $"input '{Settings.Name}' has no video stream (found: {string.Join(", ", input.Streams.Select(s => $"{s.MediaType} {s.CodecName}"))}); send H.264/HEVC video.");
+            var audio = withAudio ? input.FindStream(MediaType.Audio) : null;
+            streams = new InputSessionStreams(video, audio);
+            description = $"{url}: video {video.CodecName} {video.Width}x{video.Height} {video.FrameRate.ToDouble():0.###} fps"
+                + (audio is null ? ", no audio" : $", audio {audio.CodecName} {audio.SampleRate} Hz");
+            return input;
+        }
+        catch
+        {
+            input.Dispose();
+            throw;
+        }
+    }
+}
