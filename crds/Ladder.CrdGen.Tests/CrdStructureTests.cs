@@ -120,7 +120,7 @@ public class CrdStructureTests
         var ls = Crd("LiveStream").Schema;
         var specRules = Rules(At(ls, "properties.spec"));
         Assert.Contains("!(has(self.profileRef) && has(self.profile))", specRules);
-        Assert.Contains(specRules, r => r.Contains("getSeconds() % (has(self.profile.video.gopSeconds)", StringComparison.Ordinal));
+        Assert.Contains(specRules, r => r.Contains("getMilliseconds() % ((has(self.profile.video.gopSeconds)", StringComparison.Ordinal));
         Assert.Contains("has(self.templateRef) || has(self.profileRef) || has(self.profile)", specRules);
         var video = At(ls, "properties.spec.properties.profile.properties.video");
         Assert.Contains("self.renditions.filter(r, has(r.passthrough) && r.passthrough).size() <= 1", Rules(video));

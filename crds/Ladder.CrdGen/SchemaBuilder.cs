@@ -17,6 +17,13 @@ namespace Ladder.CrdGen;
 /// </summary>
 public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
 {
+    // Bounds of the wire-value types, so CEL cost estimates stay small: RFC 3339 with nanoseconds and an offset
+    // is 35 characters; a bitrate is at most "4294967295" or "999.999M"; a quantity such as "1500m" or "16Gi"
+    // fits in 64 with room to spare.
+    private const int DateTimeMaxLength = 64;
+    private const int BitrateMaxLength = 16;
+    private const int QuantityMaxLength = 64;
+
     private readonly XmlDocs _docs = docs;
     private readonly bool _publishDefaults = publishDefaults;
 
@@ -70,7 +77,12 @@ public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
         if (property.GetCustomAttribute<MultipleOfAttribute>() is { } mult) { schema["multipleOf"] = Number(mult.Value); }
         if (property.GetCustomAttribute<PatternAttribute>() is { } pattern) { schema["pattern"] = pattern.Value; }
         if (property.GetCustomAttribute<MinLengthAttribute>() is { } minLength) { schema["minLength"] = minLength.Value; }
-        if (property.GetCustomAttribute<MaxLengthAttribute>() is { } maxLength) { schema["maxLength"] = maxLength.Value; }
+        if (property.GetCustomAttribute<MaxLengthAttribute>() is { } maxLength)
+        {
+            // On a map of strings the bound is each value's; maxLength means nothing on an object.
+            var target = schema["additionalProperties"] as JsonObject ?? schema;
+            target["maxLength"] = maxLength.Value;
+        }
         if (property.GetCustomAttribute<MinItemsAttribute>() is { } minItems) { schema["minItems"] = minItems.Value; }
         if (property.GetCustomAttribute<MaxItemsAttribute>() is { } maxItems) { schema["maxItems"] = maxItems.Value; }
         if (property.GetCustomAttribute<MaxPropertiesAttribute>() is { } maxProps) { schema["maxProperties"] = maxProps.Value; }
@@ -95,16 +107,18 @@ public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
         if (type == typeof(int)) { return new JsonObject { ["type"] = "integer", ["format"] = "int32" }; }
         if (type == typeof(long)) { return new JsonObject { ["type"] = "integer", ["format"] = "int64" }; }
         if (type == typeof(double)) { return new JsonObject { ["type"] = "number" }; }
-        if (type == typeof(DateTimeOffset) || type == typeof(DateTime)) { return new JsonObject { ["type"] = "string", ["format"] = "date-time" }; }
+        if (type == typeof(DateTimeOffset) || type == typeof(DateTime)) { return new JsonObject { ["type"] = "string", ["format"] = "date-time", ["maxLength"] = DateTimeMaxLength }; }
         if (type == typeof(Duration)) { return new JsonObject { ["type"] = "string", ["pattern"] = Duration.Pattern, ["maxLength"] = 32 }; }
-        if (type == typeof(Bitrate)) { return IntOrString(Bitrate.Pattern); }
-        if (type == typeof(ResourceQuantity)) { return IntOrString(ResourceQuantity.Pattern); }
+        if (type == typeof(Bitrate)) { return IntOrString(Bitrate.Pattern, BitrateMaxLength); }
+        if (type == typeof(ResourceQuantity)) { return IntOrString(ResourceQuantity.Pattern, QuantityMaxLength); }
         if (type.IsEnum)
         {
+            var names = WireEnum.Names(type).ToList();
             return new JsonObject
             {
                 ["type"] = "string",
-                ["enum"] = new JsonArray([.. WireEnum.Names(type).Select(n => (JsonNode)n!)]),
+                ["enum"] = new JsonArray([.. names.Select(n => (JsonNode)n!)]),
+                ["maxLength"] = names.Max(n => n.Length),
             };
         }
         if (type == typeof(Condition)) { return ConditionSchema(); }
@@ -167,7 +181,7 @@ public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
             ["required"] = new JsonArray("lastTransitionTime", "message", "reason", "status", "type"),
             ["properties"] = new JsonObject
             {
-                ["lastTransitionTime"] = Sorted(Described(new JsonObject { ["type"] = "string", ["format"] = "date-time" }, Doc(nameof(Condition.LastTransitionTime)))),
+                ["lastTransitionTime"] = Sorted(Described(new JsonObject { ["type"] = "string", ["format"] = "date-time", ["maxLength"] = DateTimeMaxLength }, Doc(nameof(Condition.LastTransitionTime)))),
                 ["message"] = Sorted(Described(new JsonObject { ["type"] = "string", ["maxLength"] = 32768 }, Doc(nameof(Condition.Message)))),
                 ["observedGeneration"] = Sorted(Described(new JsonObject { ["type"] = "integer", ["format"] = "int64", ["minimum"] = 0 }, Doc(nameof(Condition.ObservedGeneration)))),
                 ["reason"] = Sorted(Described(new JsonObject
@@ -181,6 +195,7 @@ public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
                 {
                     ["type"] = "string",
                     ["enum"] = new JsonArray(ConditionStatus.True, ConditionStatus.False, ConditionStatus.Unknown),
+                    ["maxLength"] = ConditionStatus.Unknown.Length,
                 }, Doc(nameof(Condition.Status)))),
                 ["type"] = Sorted(Described(new JsonObject
                 {
@@ -192,9 +207,10 @@ public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
         };
     }
 
-    private static JsonObject IntOrString(string pattern) => new()
+    private static JsonObject IntOrString(string pattern, int maxLength) => new()
     {
         ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "integer" }, new JsonObject { ["type"] = "string" }),
+        ["maxLength"] = maxLength,
         ["pattern"] = pattern,
         ["x-kubernetes-int-or-string"] = true,
     };
@@ -206,7 +222,7 @@ public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
         {
             var entry = new JsonObject { ["message"] = rule.Message, ["rule"] = rule.Rule };
             if (rule.FieldPath is not null) { entry["fieldPath"] = rule.FieldPath; }
-            if (rule.Reason is not null) { entry["reason"] = rule.Reason; }
+            entry["reason"] = rule.Reason.ToString();
             list.Add(Sorted(entry));
         }
         if (list.Count > 0)

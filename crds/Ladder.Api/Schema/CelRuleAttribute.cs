@@ -13,6 +13,6 @@ public sealed class CelRuleAttribute(string rule, string message) : Attribute
     /// <summary>Optional field path (relative to <c>self</c>, e.g. <c>.renditions</c>) the failure is reported on.</summary>
     public string? FieldPath { get; init; }
 
-    /// <summary>Optional machine-readable reason: <c>FieldValueInvalid</c>, <c>FieldValueForbidden</c>, <c>FieldValueRequired</c>, <c>FieldValueDuplicate</c>.</summary>
-    public string? Reason { get; init; }
+    /// <summary>The machine-readable reason the server reports; <see cref="CelReason.FieldValueInvalid"/> when not set.</summary>
+    public CelReason Reason { get; init; } = CelReason.FieldValueInvalid;
 }

@@ -1,6 +1,9 @@
 namespace Ladder.Api.Schema;
 
-/// <summary>Maximum string length (<c>maxLength</c>); bounds the CEL cost estimate too.</summary>
+/// <summary>
+/// Maximum string length (<c>maxLength</c>); bounds the CEL cost estimate too. On a map of strings it bounds each value
+/// (a map itself is bounded with <see cref="MaxPropertiesAttribute"/>).
+/// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class MaxLengthAttribute(int value) : Attribute
 {

@@ -12,7 +12,7 @@ namespace Ladder.Api.V1Alpha1;
 /// </remarks>
 [CustomResource(LadderApi.Kinds.LiveStream, LadderApi.Plurals.LiveStreams, LadderApi.Singulars.LiveStream,
     ShortNames = [LadderApi.ShortNames.LiveStream], Categories = [LadderApi.Category], PublishDefaults = false)]
-[CelRule(NameRule, NameMessage, Reason = "FieldValueInvalid")]
+[CelRule(NameRule, NameMessage, Reason = CelReason.FieldValueInvalid)]
 [PrinterColumn("Phase", "string", ".status.phase", Order = 1)]
 [PrinterColumn("Active Input", "string", ".status.activeInput", Order = 2)]
 [PrinterColumn("Ready", "string", ".status.conditions[?(@.type==\"Ready\")].status", Order = 3)]

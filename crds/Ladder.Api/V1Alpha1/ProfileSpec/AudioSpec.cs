@@ -5,7 +5,7 @@ namespace Ladder.Api.V1Alpha1;
 
 /// <summary>Audio encoding, shared by every rendition.</summary>
 [CelRule("!has(self.codec) || self.codec != 'opus' || !has(self.sampleRate) || self.sampleRate == 48000",
-    "opus audio is always 48000 Hz", FieldPath = ".sampleRate", Reason = "FieldValueInvalid")]
+    "opus audio is always 48000 Hz", FieldPath = ".sampleRate", Reason = CelReason.FieldValueInvalid)]
 public sealed class AudioSpec
 {
     /// <summary>Audio codec: aac or opus.</summary>

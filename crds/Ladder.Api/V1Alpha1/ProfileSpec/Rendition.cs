@@ -8,9 +8,9 @@ namespace Ladder.Api.V1Alpha1;
 /// source video copied without re-encoding (no other field may be set then).
 /// </summary>
 [CelRule("!has(self.passthrough) || !self.passthrough || (!has(self.width) && !has(self.height) && !has(self.fps) && !has(self.bitrate) && !has(self.maxBitrate) && !has(self.bufferSize) && !has(self.profile) && !has(self.level))",
-    "a passthrough rendition copies the source: remove width, height, fps, bitrate, maxBitrate, bufferSize, profile and level", Reason = "FieldValueForbidden")]
+    "a passthrough rendition copies the source: remove width, height, fps, bitrate, maxBitrate, bufferSize, profile and level", Reason = CelReason.FieldValueForbidden)]
 [CelRule("(has(self.passthrough) && self.passthrough) || (has(self.width) && has(self.height) && has(self.bitrate))",
-    "an encoded rendition needs width, height and bitrate", Reason = "FieldValueRequired")]
+    "an encoded rendition needs width, height and bitrate", Reason = CelReason.FieldValueRequired)]
 public sealed class Rendition
 {
     /// <summary>Rendition name, unique in the ladder (e.g. 1080p): the playlist and directory name.</summary>

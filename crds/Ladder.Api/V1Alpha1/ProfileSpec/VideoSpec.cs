@@ -4,9 +4,9 @@ namespace Ladder.Api.V1Alpha1;
 
 /// <summary>Video encoding settings and the ladder.</summary>
 [CelRule("self.renditions.filter(r, has(r.passthrough) && r.passthrough).size() <= 1",
-    "at most one rendition may be passthrough", FieldPath = ".renditions", Reason = "FieldValueInvalid")]
+    "at most one rendition may be passthrough", FieldPath = ".renditions", Reason = CelReason.FieldValueInvalid)]
 [CelRule("!has(self.maxResolution) || self.renditions.all(r, !has(r.width) || !has(r.height) || (r.width <= self.maxResolution.width && r.height <= self.maxResolution.height))",
-    "renditions must not be larger than maxResolution (the runner never upscales)", FieldPath = ".renditions", Reason = "FieldValueInvalid")]
+    "renditions must not be larger than maxResolution (the runner never upscales)", FieldPath = ".renditions", Reason = CelReason.FieldValueInvalid)]
 public sealed class VideoSpec
 {
     /// <summary>Video codec of the encoded renditions: h264 or hevc.</summary>

@@ -18,6 +18,7 @@ public sealed class LiveStreamStatus
     public IList<Condition>? Conditions { get; set; }
 
     /// <summary>Name of the input the runner is reading now.</summary>
+    [MaxLength(32)]
     public string? ActiveInput { get; set; }
 
     /// <summary>Playback and ingest URLs.</summary>

@@ -1,12 +1,16 @@
+using Ladder.Api.Schema;
+
 namespace Ladder.Api.V1Alpha1;
 
 /// <summary>A rendition being published.</summary>
 public sealed class RenditionStatus
 {
     /// <summary>Rendition name.</summary>
+    [MaxLength(32)]
     public string? Name { get; set; }
 
     /// <summary>Width x height, e.g. 1280x720 (the source's for passthrough).</summary>
+    [MaxLength(16)]
     public string? Resolution { get; set; }
 
     /// <summary>Measured or configured bitrate in bits per second.</summary>

@@ -6,9 +6,11 @@ namespace Ladder.Api.V1Alpha1;
 public sealed class StreamEndpoints
 {
     /// <summary>HLS multivariant playlist URL.</summary>
+    [MaxLength(2048)]
     public string? Hls { get; set; }
 
     /// <summary>DASH MPD URL.</summary>
+    [MaxLength(2048)]
     public string? Dash { get; set; }
 
     /// <summary>Ingest URLs of listening inputs (stream keys masked).</summary>

@@ -5,7 +5,7 @@ namespace Ladder.Api.V1Alpha1;
 
 /// <summary>When the runner switches between inputs.</summary>
 [CelRule("!has(self.inputTimeout) || duration(self.inputTimeout) >= duration('100ms')",
-    "inputTimeout must be at least 100ms", FieldPath = ".inputTimeout", Reason = "FieldValueInvalid")]
+    "inputTimeout must be at least 100ms", FieldPath = ".inputTimeout", Reason = CelReason.FieldValueInvalid)]
 public sealed class FailoverSpec
 {
     /// <summary>Fail over to the next input when the active one delivers no packets for this long. Default 1s.</summary>

@@ -7,12 +7,13 @@ namespace Ladder.Api.V1Alpha1;
 /// is taken from the Template: scalars one by one, objects field by field, lists as a whole.
 /// </summary>
 [CelRule("!(has(self.profileRef) && has(self.profile))",
-    "set either profileRef or an inline profile, not both", Reason = "FieldValueForbidden")]
-[CelRule("!has(self.profile) || !has(self.outputs) || !has(self.outputs.hls) || !has(self.outputs.hls.segmentDuration) || (duration(self.outputs.hls.segmentDuration) == duration(string(duration(self.outputs.hls.segmentDuration).getSeconds()) + 's') && duration(self.outputs.hls.segmentDuration).getSeconds() % (has(self.profile.video.gopSeconds) ? self.profile.video.gopSeconds : 2) == 0)",
+    "set either profileRef or an inline profile, not both", Reason = CelReason.FieldValueForbidden)]
+// getMilliseconds() is the whole duration in milliseconds (cel-go); a multiple of gopSeconds * 1000 is also whole seconds.
+[CelRule("!has(self.profile) || !has(self.outputs) || !has(self.outputs.hls) || !has(self.outputs.hls.segmentDuration) || duration(self.outputs.hls.segmentDuration).getMilliseconds() % ((has(self.profile.video.gopSeconds) ? self.profile.video.gopSeconds : 2) * 1000) == 0",
     "outputs.hls.segmentDuration must be a whole multiple of profile.video.gopSeconds (segments are cut on keyframes)",
-    FieldPath = ".outputs.hls.segmentDuration", Reason = "FieldValueInvalid")]
+    FieldPath = ".outputs.hls.segmentDuration", Reason = CelReason.FieldValueInvalid)]
 [CelRule("!has(self.profile) || !has(self.outputs) || !has(self.outputs.push) || self.outputs.push.all(p, !has(p.rendition) || self.profile.video.renditions.exists(r, r.name == p.rendition))",
-    "outputs.push[].rendition must name a rendition of the profile", FieldPath = ".outputs.push", Reason = "FieldValueInvalid")]
+    "outputs.push[].rendition must name a rendition of the profile", FieldPath = ".outputs.push", Reason = CelReason.FieldValueInvalid)]
 public abstract class LiveStreamSpecBase
 {
     /// <summary>The TranscodeProfile (same namespace) that defines the ladder. Set this or profile, not both.</summary>

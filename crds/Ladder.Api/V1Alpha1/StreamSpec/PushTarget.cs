@@ -3,9 +3,9 @@ using Ladder.Api.Schema;
 namespace Ladder.Api.V1Alpha1;
 
 /// <summary>A push destination, e.g. a streaming platform's ingest.</summary>
-[CelRule("!has(self.srt) || self.url.startsWith('srt://')", "srt settings apply only to srt:// targets", FieldPath = ".srt", Reason = "FieldValueForbidden")]
+[CelRule("!has(self.srt) || self.url.startsWith('srt://')", "srt settings apply only to srt:// targets", FieldPath = ".srt", Reason = CelReason.FieldValueForbidden)]
 [CelRule("!has(self.streamKey) || !self.url.startsWith('udp://')", "streamKey.secretKeyRef does not apply to udp:// targets: UDP carries no stream key",
-    FieldPath = ".streamKey", Reason = "FieldValueForbidden")]
+    FieldPath = ".streamKey", Reason = CelReason.FieldValueForbidden)]
 public sealed class PushTarget
 {
     /// <summary>Target name, unique in the stream (e.g. youtube, twitch).</summary>
@@ -22,9 +22,9 @@ public sealed class PushTarget
     /// </summary>
     [Required]
     [MaxLength(2048)]
-    [CelRule("self.matches('^(rtmp|rtmps|srt|udp)://')", "scheme is not supported; use rtmp, rtmps, srt or udp", Reason = "FieldValueNotSupported")]
+    [CelRule("self.matches('^(rtmp|rtmps|srt|udp)://')", "scheme is not supported; use rtmp, rtmps, srt or udp", Reason = CelReason.FieldValueInvalid)]
     [CelRule("!self.matches('[?&](passphrase|streamid|key|streamkey)=')",
-        "do not put secrets in the url: use streamKey.secretKeyRef or srt.passphrase", Reason = "FieldValueForbidden")]
+        "do not put secrets in the url: use streamKey.secretKeyRef or srt.passphrase", Reason = CelReason.FieldValueForbidden)]
     public string? Url { get; set; }
 
     /// <summary>Stream key from a Secret (rtmp, rtmps and srt targets; udp has none).</summary>

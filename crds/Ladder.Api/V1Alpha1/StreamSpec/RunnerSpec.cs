@@ -14,6 +14,7 @@ public sealed class RunnerSpec
 
     /// <summary>Node labels the runner pod must match, e.g. a GPU node pool.</summary>
     [MaxProperties(32)]
+    [MaxLength(63)]
     public IDictionary<string, string>? NodeSelector { get; set; }
 
     /// <summary>Taints the runner pod tolerates, e.g. nvidia.com/gpu:NoSchedule.</summary>

@@ -6,9 +6,9 @@ namespace Ladder.Api.V1Alpha1;
 /// One source of the stream. URL schemes: rtmp, srt, rtsp, http/https (HLS), udp (MPEG-TS) and file. Put
 /// stream keys in streamKey and SRT passphrases in srt.passphrase, never in the URL.
 /// </summary>
-[CelRule("!has(self.srt) || self.url.startsWith('srt://')", "srt settings apply only to srt:// inputs", FieldPath = ".srt", Reason = "FieldValueForbidden")]
+[CelRule("!has(self.srt) || self.url.startsWith('srt://')", "srt settings apply only to srt:// inputs", FieldPath = ".srt", Reason = CelReason.FieldValueForbidden)]
 [CelRule("!has(self.streamKey) || self.url.startsWith('rtmp://') || self.url.startsWith('srt://')",
-    "streamKey applies only to rtmp:// and srt:// inputs", FieldPath = ".streamKey", Reason = "FieldValueForbidden")]
+    "streamKey applies only to rtmp:// and srt:// inputs", FieldPath = ".streamKey", Reason = CelReason.FieldValueForbidden)]
 public sealed class StreamInput
 {
     /// <summary>Input name, unique in the stream (e.g. primary, backup); shown in status.activeInput.</summary>
@@ -26,9 +26,9 @@ public sealed class StreamInput
     [Required]
     [MaxLength(2048)]
     [CelRule("self.matches('^(rtmp|srt|rtsp|http|https|udp|file)://')",
-        "scheme is not supported; use rtmp, srt, rtsp, http, https, udp or file", Reason = "FieldValueNotSupported")]
+        "scheme is not supported; use rtmp, srt, rtsp, http, https, udp or file", Reason = CelReason.FieldValueInvalid)]
     [CelRule("!self.matches('[?&](passphrase|streamid|key|streamkey)=')",
-        "do not put secrets in the url: use streamKey.secretKeyRef or srt.passphrase", Reason = "FieldValueForbidden")]
+        "do not put secrets in the url: use streamKey.secretKeyRef or srt.passphrase", Reason = CelReason.FieldValueForbidden)]
     public string? Url { get; set; }
 
     /// <summary>
@@ -48,5 +48,6 @@ public sealed class StreamInput
 
     /// <summary>Extra libavformat options for this input (name to value), e.g. rw_timeout, fifo_size.</summary>
     [MaxProperties(32)]
+    [MaxLength(1024)]
     public IDictionary<string, string>? Options { get; set; }
 }

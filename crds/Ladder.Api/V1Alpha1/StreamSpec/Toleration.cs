@@ -11,6 +11,7 @@ public sealed class Toleration
 
     /// <summary>Exists or Equal. Default Equal.</summary>
     [Pattern("^(Exists|Equal)$")]
+    [MaxLength(6)]
     public string? Operator { get; set; }
 
     /// <summary>Taint value for operator Equal.</summary>
@@ -19,6 +20,7 @@ public sealed class Toleration
 
     /// <summary>NoSchedule, PreferNoSchedule or NoExecute; empty matches all effects.</summary>
     [Pattern("^(NoSchedule|PreferNoSchedule|NoExecute)?$")]
+    [MaxLength(16)]
     public string? Effect { get; set; }
 
     /// <summary>For NoExecute: how long the pod stays bound after the taint appears; unset forever.</summary>
