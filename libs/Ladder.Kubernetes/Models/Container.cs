@@ -17,6 +17,9 @@ public sealed class Container
     /// <summary><c>Always</c>, <c>IfNotPresent</c> or <c>Never</c>.</summary>
     public string? ImagePullPolicy { get; set; }
 
+    /// <summary><c>File</c> (the default) or <c>FallbackToLogsOnError</c>: where the kubelet takes a terminated container's message from.</summary>
+    public string? TerminationMessagePolicy { get; set; }
+
     /// <summary>The entrypoint, replacing the image's ENTRYPOINT.</summary>
     public IList<string>? Command { get; set; }
 

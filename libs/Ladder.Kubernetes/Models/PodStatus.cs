@@ -17,6 +17,12 @@ public sealed class PodStatus
     /// <summary>One entry per application container.</summary>
     public IList<ContainerStatus>? ContainerStatuses { get; set; }
 
+    /// <summary>Why the pod is in this phase, when a component said so, e.g. <c>Evicted</c>.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>Human-readable details of <see cref="Reason"/>.</summary>
+    public string? Message { get; set; }
+
     /// <summary>The pod's primary IP, once assigned.</summary>
     public string? PodIP { get; set; }
 

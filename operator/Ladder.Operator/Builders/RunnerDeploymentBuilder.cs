@@ -57,6 +57,9 @@ internal static class RunnerDeploymentBuilder
             Name = RunnerLabels.ContainerName,
             Image = string.IsNullOrEmpty(runner?.Image) ? options.RunnerImage : runner.Image,
             ImagePullPolicy = options.RunnerImagePullPolicy,
+            // The runner writes why it stopped to /dev/termination-log; when it dies before it can (a crash, OOM), the
+            // kubelet takes the log's tail instead, so lastState.terminated.message always says something.
+            TerminationMessagePolicy = "FallbackToLogsOnError",
             Args = ["run", "--spec", RunnerAdminApi.SpecFile, "--http", $"0.0.0.0:{RunnerAdminApi.HttpPort}"],
             Ports = [.. ports.Select(p => new ContainerPort { Name = p.Name, Port = p.Port, Protocol = p.Protocol })],
             Env =

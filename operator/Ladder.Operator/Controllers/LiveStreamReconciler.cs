@@ -86,7 +86,17 @@ internal sealed partial class LiveStreamReconciler(
 
         var podIsCurrent = deploymentOutcome == ApplyOutcome.Unchanged && RolloutComplete(liveDeployment!);
         observation = await ObserveRunnerAsync(stream, inputs, podIsCurrent, observation, cancellationToken).ConfigureAwait(false);
-        await WriteStatusAsync(stream, observation, cancellationToken).ConfigureAwait(false);
+        if (observation.Runner is null)
+        {
+            observation = observation with { Pod = RunnerPodDiagnosis.Diagnose(cache.PodsOf(key)) };
+        }
+
+        var readyBefore = stream.Status?.Conditions?.FirstOrDefault(c => c.Type == ConditionTypes.Ready)?.Reason;
+        if (await WriteStatusAsync(stream, observation, cancellationToken).ConfigureAwait(false) && observation.Pod is { } pod && pod.Reason != readyBefore)
+        {
+            events.Record(stream, pod.Stalled ? EventType.Warning : EventType.Normal, pod.Reason, "Observe", pod.Message);
+        }
+
         var settled = observation.Stall is null && observation.Runner is { } r && r.PipelineGeneration >= pipeline.Generation && r.Phase == RunnerPhase.Running;
         return ReconcileResult.After(settled ? options.StatusPollInterval : options.ReconcilingPollInterval);
     }

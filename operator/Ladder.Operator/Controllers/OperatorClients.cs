@@ -35,6 +35,7 @@ internal sealed class OperatorClients(KubernetesClient client)
         ("", "secrets", ["get", "list", "watch", "create", "update", "patch"]),
         ("", "services", ["get", "list", "watch", "create", "update", "patch"]),
         ("apps", "deployments", ["get", "list", "watch", "create", "update", "patch"]),
+        ("", "pods", ["get", "list", "watch"]),
         ("events.k8s.io", "events", ["create", "patch"]),
         ("coordination.k8s.io", "leases", ["get", "create", "update"]),
     ];
@@ -56,6 +57,9 @@ internal sealed class OperatorClients(KubernetesClient client)
 
     /// <summary>Services: list/watch, apply.</summary>
     public IResourceClient<Service> Services { get; } = client.Resource<Service>(ApiResource.Services);
+
+    /// <summary>Runner Pods: list/watch (their state explains a runner that does not answer).</summary>
+    public IResourceClient<Pod> Pods { get; } = client.Resource<Pod>(ApiResource.Pods);
 
     /// <summary>Events (events.k8s.io/v1): create, patch (series).</summary>
     public IResourceClient<Event> Events { get; } = client.Resource<Event>(ApiResource.Events);

@@ -4,6 +4,7 @@ using Ladder.ControllerRuntime;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.ControllerRuntime.Events;
 using Ladder.ControllerRuntime.Metrics;
+using Ladder.Operator.Builders;
 using Ladder.Operator.Hosting;
 using Ladder.Operator.Metrics;
 using Ladder.Operator.Runner;
@@ -12,8 +13,8 @@ namespace Ladder.Operator.Controllers;
 
 /// <summary>
 /// Wires the operator's three controllers to its informers and adds everything to a <see cref="ControllerManager"/>:
-/// <c>livestream</c> (primary; owns Deployments, Services and Secrets; watches TranscodeProfiles, Templates and
-/// referenced Secrets through the <see cref="StreamIndexes"/>), and <c>transcodeprofile</c> and <c>template</c>, which
+/// <c>livestream</c> (primary; owns Deployments, Services and Secrets; watches its runner Pods by label, and
+/// TranscodeProfiles, Templates and referenced Secrets through the <see cref="StreamIndexes"/>), and <c>transcodeprofile</c> and <c>template</c>, which
 /// keep those kinds' <c>usedBy</c> and validity (separate small controllers, so a stream change never waits on them).
 /// </summary>
 internal static class OperatorControllers
@@ -32,6 +33,7 @@ internal static class OperatorControllers
             .Owns(cache.Deployments)
             .Owns(cache.Services)
             .Owns(cache.Secrets)
+            .Watches(cache.Pods, p => p.Metadata.Labels?.TryGetValue(RunnerLabels.StreamLabel, out var s) == true ? [new ObjectKey(p.Metadata.Namespace, s)] : [])
             .Watches(cache.Profiles, p => StreamIndexes.StreamsUsingProfile(streams, templates, p))
             .Watches(cache.Templates, t => StreamIndexes.StreamsUsingTemplate(streams, t))
             .Watches(cache.Secrets, s => StreamIndexes.StreamsUsingSecret(streams, templates, s))

@@ -1,4 +1,5 @@
 using Ladder.Api.V1Alpha1;
+using Ladder.ControllerRuntime;
 using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.ControllerRuntime.Metrics;
@@ -9,8 +10,8 @@ namespace Ladder.Operator.Controllers;
 
 /// <summary>
 /// The operator's informers, one per resource it reads, in the watched namespace (or all): LiveStreams,
-/// TranscodeProfiles, Templates, Secrets (owned ones and referenced stream keys), and the Deployments and Services it
-/// owns (selected by <c>app.kubernetes.io/managed-by=ladder-operator</c>). Reconcilers read these caches, never the API.
+/// TranscodeProfiles, Templates, Secrets (owned ones and referenced stream keys), and the Deployments, Services and
+/// runner Pods it owns (selected by <c>app.kubernetes.io/managed-by=ladder-operator</c>). Reconcilers read these caches, never the API.
 /// </summary>
 internal sealed class OperatorInformers
 {
@@ -25,6 +26,8 @@ internal sealed class OperatorInformers
         Secrets = new Informer<Secret>(clients.Secrets, all, time, logger, metrics);
         Deployments = new Informer<Deployment>(clients.Deployments, owned, time, logger, metrics);
         Services = new Informer<Service>(clients.Services, owned, time, logger, metrics);
+        Pods = new Informer<Pod>(clients.Pods, owned, time, logger, metrics);
+        Pods.Store.AddIndexer(StreamIndex, p => p.Metadata.Labels?.TryGetValue(RunnerLabels.StreamLabel, out var s) == true ? [s] : []);
         StreamIndexes.AddTo(Streams.Store, Templates.Store);
     }
 
@@ -46,7 +49,16 @@ internal sealed class OperatorInformers
     /// <summary>Runner Services.</summary>
     public Informer<Service> Services { get; }
 
+    /// <summary>Runner Pods (created by the Deployments' ReplicaSets), indexed by stream name (<see cref="StreamIndex"/>).</summary>
+    public Informer<Pod> Pods { get; }
+
+    /// <summary>The <see cref="Pods"/> index holding each pod's <c>ladder.dev/livestream</c> label.</summary>
+    public const string StreamIndex = "stream";
+
+    /// <summary>The runner pods of the stream <paramref name="key"/>.</summary>
+    public IEnumerable<Pod> PodsOf(ObjectKey key) => Pods.Store.ByIndex(StreamIndex, key.Name).Where(p => p.Metadata.Namespace == key.Namespace);
+
     /// <summary>Adds every informer to <paramref name="manager"/>.</summary>
     public void AddTo(ControllerManager manager) =>
-        manager.AddInformer(Streams).AddInformer(Profiles).AddInformer(Templates).AddInformer(Secrets).AddInformer(Deployments).AddInformer(Services);
+        manager.AddInformer(Streams).AddInformer(Profiles).AddInformer(Templates).AddInformer(Secrets).AddInformer(Deployments).AddInformer(Services).AddInformer(Pods);
 }

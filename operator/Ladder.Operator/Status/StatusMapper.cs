@@ -18,9 +18,6 @@ namespace Ladder.Operator.Status;
 /// </summary>
 internal static class StatusMapper
 {
-    /// <summary>Condition reason: the runner reported phase <c>failed</c>.</summary>
-    public const string RunnerFailed = "RunnerFailed";
-
     /// <summary>The most failovers kept in status (the CRD's maxItems).</summary>
     public const int MaxFailovers = 10;
 
@@ -71,11 +68,7 @@ internal static class StatusMapper
         var desired = observation.DesiredPipelineGeneration;
         if (observation.Runner is not { } runner)
         {
-            var message = observation.RunnerProblem ?? "waiting for the runner pod";
-            status.Phase = LiveStreamPhase.Starting;
-            SetAll(conditions, generation, time, ready: (ConditionStatus.False, ConditionReasons.RunnerStarting, message),
-                reconciling: (ConditionStatus.True, ConditionReasons.RunnerStarting, message), stalled: (ConditionStatus.False, ConditionReasons.RunnerStarting, ""),
-                input: (ConditionStatus.Unknown, ConditionReasons.RunnerStarting, message));
+            MapUnreachableRunner(status, conditions, observation, time);
             return;
         }
 
@@ -84,9 +77,9 @@ internal static class StatusMapper
         {
             var message = "the runner failed: " + (runner.LastError ?? "no error reported");
             status.Phase = LiveStreamPhase.Failed;
-            SetAll(conditions, generation, time, ready: (ConditionStatus.False, RunnerFailed, message),
-                reconciling: (ConditionStatus.True, RunnerFailed, message), stalled: (ConditionStatus.False, RunnerFailed, ""),
-                input: (ConditionStatus.Unknown, RunnerFailed, message));
+            SetAll(conditions, generation, time, ready: (ConditionStatus.False, ConditionReasons.RunnerFailed, message),
+                reconciling: (ConditionStatus.True, ConditionReasons.RunnerFailed, message), stalled: (ConditionStatus.False, ConditionReasons.RunnerFailed, ""),
+                input: (ConditionStatus.Unknown, ConditionReasons.RunnerFailed, message));
             return;
         }
 
@@ -119,6 +112,27 @@ internal static class StatusMapper
         SetAll(conditions, generation, time, ready: ready,
             reconciling: (ConditionStatus.False, ConditionReasons.Publishing, ""), stalled: (ConditionStatus.False, ConditionReasons.Publishing, ""),
             input: (inputStatus, inputReason, inputMessage));
+    }
+
+    // The runner did not answer: its pod says why (unschedulable, image, crash loop, OOMKilled: Stalled; pending or
+    // starting: Reconciling); without a pod, the runner client's own problem.
+    private static void MapUnreachableRunner(LiveStreamStatus status, IList<Condition> conditions, StreamObservation observation, TimeProvider time)
+    {
+        var generation = observation.Generation;
+        var pod = observation.Pod ?? new RunnerPodState(ConditionReasons.RunnerStarting, observation.RunnerProblem ?? "waiting for the runner pod", Stalled: false);
+        if (pod.Stalled)
+        {
+            status.Phase = LiveStreamPhase.Failed;
+            SetAll(conditions, generation, time, ready: (ConditionStatus.False, pod.Reason, pod.Message),
+                reconciling: (ConditionStatus.False, pod.Reason, ""), stalled: (ConditionStatus.True, pod.Reason, pod.Message),
+                input: (ConditionStatus.Unknown, pod.Reason, "the runner is not running"));
+            return;
+        }
+
+        status.Phase = LiveStreamPhase.Starting;
+        SetAll(conditions, generation, time, ready: (ConditionStatus.False, pod.Reason, pod.Message),
+            reconciling: (ConditionStatus.True, pod.Reason, pod.Message), stalled: (ConditionStatus.False, pod.Reason, ""),
+            input: (ConditionStatus.Unknown, pod.Reason, pod.Message));
     }
 
     private static void CopyRunnerFields(LiveStreamStatus status, RunnerStatus runner)

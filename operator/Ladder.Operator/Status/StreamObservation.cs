@@ -28,6 +28,9 @@ internal sealed record StreamObservation
     /// <summary>Why the runner could not be read (starting, unreachable), without secrets; null when it was.</summary>
     public string? RunnerProblem { get; init; }
 
+    /// <summary>What the runner pod says (<see cref="RunnerPodDiagnosis"/>) when the runner could not be read; null without a pod.</summary>
+    public RunnerPodState? Pod { get; init; }
+
     /// <summary>The playback and ingest URLs through the stream's Service; null to keep the current ones.</summary>
     public StreamEndpoints? Endpoints { get; init; }
 }

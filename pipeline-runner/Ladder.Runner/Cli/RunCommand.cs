@@ -90,7 +90,9 @@ internal static partial class RunCommand
             }
             catch (IOException ex)
             {
-                await error.WriteLineAsync($"ladder-runner: cannot listen on {settings.Http.Authority}: {ex.Message}; choose another address with --http host:port").ConfigureAwait(false);
+                var message = $"ladder-runner: cannot listen on {settings.Http.Authority}: {ex.Message}; choose another address with --http host:port";
+                await error.WriteLineAsync(message).ConfigureAwait(false);
+                TerminationLog.Write(message);
                 return ExitCodes.Failure;
             }
             foreach (var url in app.Urls)
@@ -98,7 +100,14 @@ internal static partial class RunCommand
                 LogPlayer(logger, url);
             }
             await app.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
-            return app.Services.GetRequiredService<RunnerLifecycle>().State == RunnerState.Failed ? ExitCodes.Failure : ExitCodes.Ok;
+            var lifecycle = app.Services.GetRequiredService<RunnerLifecycle>();
+            if (lifecycle.State != RunnerState.Failed)
+            {
+                return ExitCodes.Ok;
+            }
+
+            TerminationLog.Write("the pipeline failed: " + (lifecycle.LastError ?? "no error recorded"));
+            return ExitCodes.Failure;
         }
     }
 

@@ -27,8 +27,23 @@ public static class ConditionReasons
     /// <summary>The runner is applying a new PipelineSpec.</summary>
     public const string Reloading = "Reloading";
 
-    /// <summary>The runner pod keeps crashing.</summary>
+    /// <summary>The runner container keeps crashing (CrashLoopBackOff); the message carries its last termination message.</summary>
     public const string RunnerCrashLooping = "RunnerCrashLooping";
+
+    /// <summary>The runner container was killed for exceeding its memory limit (OOMKilled) and keeps being restarted.</summary>
+    public const string RunnerOOMKilled = "RunnerOOMKilled";
+
+    /// <summary>The scheduler cannot place the runner pod (e.g. no node has a free GPU).</summary>
+    public const string RunnerUnschedulable = "RunnerUnschedulable";
+
+    /// <summary>The runner image cannot be pulled (ErrImagePull, ImagePullBackOff, InvalidImageName).</summary>
+    public const string RunnerImagePullFailed = "RunnerImagePullFailed";
+
+    /// <summary>The runner container cannot be created or started (e.g. a missing Secret or ConfigMap it mounts).</summary>
+    public const string RunnerCannotStart = "RunnerCannotStart";
+
+    /// <summary>The runner reported phase <c>failed</c>, or its pod failed.</summary>
+    public const string RunnerFailed = "RunnerFailed";
 
     /// <summary>The stream is paused (spec.paused).</summary>
     public const string Paused = "Paused";
