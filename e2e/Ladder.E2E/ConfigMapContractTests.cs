@@ -16,10 +16,13 @@ public sealed class ConfigMapContractTests(ClusterFixture cluster)
     private IResourceClient<ConfigMap> Maps => cluster.Client.Resource<ConfigMap>(ApiResource.ConfigMaps);
 
     [ClusterFact]
-    public async Task Crud_Should_RefuseADuplicate_And_ConflictOnAStaleResourceVersion_And_DeleteAConfigMap()
+    public async Task Crud_Should_RefuseADuplicateOrAResourceVersion_And_ConflictOnAStaleResourceVersion_And_DeleteAConfigMap()
     {
         var created = await Maps.CreateAsync(Ns, New("c", new() { ["a"] = "1" }));
-        Assert.True((await Assert.ThrowsAsync<KubeApiException>(() => Maps.CreateAsync(Ns, created))).IsAlreadyExists);
+        Assert.True((await Assert.ThrowsAsync<KubeApiException>(() => Maps.CreateAsync(Ns, New("c", new() { ["a"] = "other" })))).IsAlreadyExists);
+        // A create carrying a resourceVersion is refused before the name is looked up (1.28 answers 500 with this message).
+        var withVersion = await Assert.ThrowsAsync<KubeApiException>(() => Maps.CreateAsync(Ns, created));
+        Assert.Contains("resourceVersion should not be set on objects to be created", withVersion.Message, StringComparison.Ordinal);
         created.Data!["a"] = "2";
         var updated = await Maps.UpdateAsync(created);
         Assert.True((await Assert.ThrowsAsync<KubeApiException>(() => Maps.UpdateAsync(created))).IsConflict);

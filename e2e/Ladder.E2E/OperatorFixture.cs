@@ -16,10 +16,12 @@ using Microsoft.AspNetCore.Builder;
 namespace Ladder.E2E;
 
 /// <summary>
-/// The Ladder operator against a real cluster (<see cref="ClusterFactAttribute.Variable"/>): the repo's CRDs applied
-/// (server-side, field manager <c>ladder-e2e</c>) and Established, a throwaway namespace <c>ladder-op-e2e-{id}</c>
-/// labelled <c>ladder.dev/e2e=true</c>, and the real operator host (<see cref="OperatorHost.Build"/>) running
-/// in-process out of cluster with that kubeconfig, watching only that namespace, without leader election.
+/// The Ladder operator against a real cluster (<see cref="ClusterFactAttribute.Variable"/>): the chart installed with
+/// <c>helm install</c> (<see cref="ChartInstall"/>), the repo's CRDs applied over it (server-side, field manager
+/// <c>ladder-e2e</c>) and Established, a throwaway namespace <c>ladder-op-e2e-{id}</c> labelled
+/// <c>ladder.dev/e2e=true</c> that enforces the <c>restricted</c> Pod Security Standard, and the real operator host
+/// (<see cref="OperatorHost.Build"/>) running in-process out of cluster as the chart's ServiceAccount (its RBAC, not
+/// admin), watching only that namespace, without leader election.
 /// </summary>
 /// <remarks>
 /// Out of cluster the runner Services' DNS names do not resolve, so streams stay Reconciling (runner not reachable)
@@ -29,11 +31,20 @@ namespace Ladder.E2E;
 public sealed class OperatorFixture : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromSeconds(90);
+    private static readonly string Id = Guid.NewGuid().ToString("N")[..8];
     private KubernetesClient? _client;
     private WebApplication? _operator;
+    private ChartInstall? _chart;
 
     /// <summary>The test namespace.</summary>
-    public string Namespace { get; } = "ladder-op-e2e-" + Guid.NewGuid().ToString("N")[..8];
+    public string Namespace { get; } = "ladder-op-e2e-" + Id;
+
+    /// <summary>The admin kubeconfig the suite was given.</summary>
+    public static string AdminKubeconfig => Environment.GetEnvironmentVariable(ClusterFactAttribute.Variable)
+        ?? throw new InvalidOperationException($"{ClusterFactAttribute.Variable} is not set: the test should have been skipped.");
+
+    /// <summary>The chart as installed for this run.</summary>
+    internal ChartInstall Chart => _chart ?? throw new InvalidOperationException("the chart is not installed");
 
     public KubernetesClient Client => _client ?? throw new InvalidOperationException($"{ClusterFactAttribute.Variable} is not set: the test should have been skipped.");
 
@@ -51,18 +62,36 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
         }
 
         _client = new KubernetesClient(KubeConfigLoader.Load(kubeconfig: kubeconfig));
+        _chart = await ChartInstall.InstallAsync(kubeconfig, Id);
         await InstallCrdsAsync();
         await Client.Resource<Namespace>(ApiResource.Namespaces).CreateAsync(null, new Namespace
         {
             ApiVersion = "v1",
             Kind = "Namespace",
-            Metadata = new ObjectMeta { Name = Namespace, Labels = new Dictionary<string, string> { [ClusterFixture.Label] = "true" } },
+            Metadata = new ObjectMeta
+            {
+                Name = Namespace,
+                Labels = new Dictionary<string, string> { [ClusterFixture.Label] = "true", ["pod-security.kubernetes.io/enforce"] = "restricted" },
+            },
         });
-        _operator = OperatorHost.Build(
-            new HostSettings { Kubeconfig = kubeconfig, MetricsBindAddress = $"127.0.0.1:{FreePort()}", HealthProbeBindAddress = $"127.0.0.1:{FreePort()}" },
-            new OperatorOptions { Namespace = Namespace, RunnerImage = "ghcr.io/ladder-dev/pipeline-runner:e2e", RunnerTimeout = TimeSpan.FromSeconds(1), ReconcilingPollInterval = TimeSpan.FromSeconds(2) });
+        _operator = BuildOperator(leaderElect: false);
         await _operator.StartAsync();
     }
+
+    /// <summary>
+    /// A new operator host as the chart's ServiceAccount, watching the test namespace; with
+    /// <paramref name="leaderElect"/> it competes for the Lease in the chart's namespace, as the chart's replicas do.
+    /// </summary>
+    public WebApplication BuildOperator(bool leaderElect) => OperatorHost.Build(
+        new HostSettings
+        {
+            Kubeconfig = Chart.ServiceAccountKubeconfig,
+            LeaderElect = leaderElect,
+            LeaderElectionNamespace = Chart.Namespace,
+            MetricsBindAddress = $"127.0.0.1:{FreePort()}",
+            HealthProbeBindAddress = $"127.0.0.1:{FreePort()}",
+        },
+        new OperatorOptions { Namespace = Namespace, RunnerImage = "ghcr.io/ladder-dev/pipeline-runner:e2e", RunnerTimeout = TimeSpan.FromSeconds(1), ReconcilingPollInterval = TimeSpan.FromSeconds(2) });
 
     public async Task DisposeAsync()
     {
@@ -80,6 +109,11 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
             }
             catch (KubeApiException e) when (e.IsNotFound)
             {
+            }
+
+            if (_chart is not null)
+            {
+                await _chart.UninstallAsync();
             }
         }
     }

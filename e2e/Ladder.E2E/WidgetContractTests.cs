@@ -184,7 +184,7 @@ public sealed class WidgetContractTests(ClusterFixture cluster)
     }
 
     [ClusterFact]
-    public async Task Watch_Should_DeliverTheChangesInOrderThenABookmark_And_ResumeFromTheLastResourceVersion()
+    public async Task Watch_Should_DeliverTheChangesInOrder_And_ResumeFromTheLastResourceVersion()
     {
         // 35, 36; then a second watch from the last resourceVersion seen, as an informer resumes
         var selector = $"{ScenarioLabel}=watch";
@@ -193,8 +193,9 @@ public sealed class WidgetContractTests(ClusterFixture cluster)
         await Widgets.PatchAsync(Ns, "w-watch", PatchType.Merge, JsonNode.Parse("""{"spec":{"size":2}}""")!);
         Assert.Null(await Widgets.DeleteAsync(Ns, "w-watch"));
 
-        // The changes are in the watch cache's history after `start`; the server ends the watch at timeoutSeconds,
-        // sending a bookmark about 2 s before.
+        // The changes are in the watch cache's history after `start`; the server ends the watch at timeoutSeconds. A
+        // bookmark is a hint the server may or may not send (API conventions: clients cannot assume any arrives; 1.26
+        // sent one 2 s before the timeout, 1.28 and 1.32 send none), so only its shape is checked when one comes.
         var events = new List<WatchEvent<Widget>>();
         await foreach (var e in Widgets.WatchAsync(Ns, new ListOptions { LabelSelector = selector, ResourceVersion = start, TimeoutSeconds = 6, AllowWatchBookmarks = true }))
         {
@@ -205,7 +206,6 @@ public sealed class WidgetContractTests(ClusterFixture cluster)
         Assert.All(events.Take(3), e => Assert.Equal("w-watch", e.Object.Metadata.Name));
         Assert.Equal(new int?[] { 1, 2, 2 }, events.Take(3).Select(e => e.Object.Spec!.Size));
         var bookmarks = events.Skip(3).ToList();
-        Assert.NotEmpty(bookmarks);
         Assert.All(bookmarks, b =>
         {
             Assert.Equal(WatchEventType.Bookmark, b.Type);
