@@ -206,6 +206,8 @@ internal sealed class FakeApiServer : IAsyncDisposable
             var kind = crd["spec"]!["names"]!["kind"]!.GetValue<string>();
             var schema = crd["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!.DeepClone().AsObject();
             schema["x-kubernetes-group-version-kind"] = new JsonArray(new JsonObject { ["group"] = LadderApi.Group, ["kind"] = kind, ["version"] = LadderApi.Version });
+            // The server publishes metadata as ObjectMeta (labels, annotations...), whatever the CRD restricts of its name.
+            schema["properties"]!["metadata"] = new JsonObject { ["type"] = "object" };
             definitions[$"dev.ladder.{LadderApi.Version}.{kind}"] = schema;
         }
         definitions["io.k8s.api.core.v1.Secret"] = SecretSchema();

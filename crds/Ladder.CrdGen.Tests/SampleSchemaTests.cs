@@ -33,9 +33,14 @@ public class SampleSchemaTests
             if (schema["properties"] is JsonObject properties)
             {
                 schema["additionalProperties"] ??= false;
-                foreach (var (_, child) in properties)
+                foreach (var (name, child) in properties)
                 {
                     Strip(child!.AsObject());
+                    if (name == "metadata")
+                    {
+                        // The server owns metadata (labels, annotations...); a CRD only restricts its name.
+                        child.AsObject()["additionalProperties"] = true;
+                    }
                 }
             }
             foreach (var key in new[] { "items", "additionalProperties" })

@@ -41,7 +41,7 @@ public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
                 "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources"),
             ["kind"] = Described(new JsonObject { ["type"] = "string" },
                 "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds"),
-            ["metadata"] = new JsonObject { ["type"] = "object" },
+            ["metadata"] = MetadataSchema(resource.GetCustomAttribute<MetadataNameAttribute>()),
         };
         var required = new List<string>();
         foreach (var property in DeclaredProperties(resource).Where(p => p.DeclaringType == resource))
@@ -58,7 +58,6 @@ public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
         {
             schema["required"] = new JsonArray([.. required.Order(StringComparer.Ordinal).Select(r => (JsonNode)r!)]);
         }
-        // Root rules may read self.metadata.name and self.metadata.generateName (the only metadata CEL sees).
         AddRules(schema, resource.GetCustomAttributes<CelRuleAttribute>(inherit: false));
         return schema;
     }
@@ -168,6 +167,18 @@ public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
         AddRules(schema, type.GetCustomAttributes<CelRuleAttribute>(inherit: true));
         return schema;
     }
+
+    // metadata as the server knows it, with the name restricted where the kind asks (the only field a CRD may restrict).
+    private static JsonObject MetadataSchema(MetadataNameAttribute? name) => name is null
+        ? new JsonObject { ["type"] = "object" }
+        : new JsonObject
+        {
+            ["properties"] = new JsonObject
+            {
+                ["name"] = new JsonObject { ["maxLength"] = name.MaxLength, ["pattern"] = name.Pattern, ["type"] = "string" },
+            },
+            ["type"] = "object",
+        };
 
     // metav1.Condition, as controller-gen publishes it (the type lives in Ladder.Kubernetes, which carries no schema markers).
     private JsonObject ConditionSchema()

@@ -31,7 +31,9 @@ internal sealed class ChartInstall
     {
         var release = "ladder-e2e-" + id;
         var ns = "ladder-system-e2e-" + id;
-        (await ClusterTools.HelmAsync(adminKubeconfig, "install", release, "charts/ladder", "--namespace", ns, "--create-namespace", "--set", "replicaCount=1"))
+        // Helm 4 applies the chart's CRDs server-side; on a cluster where an earlier build's CRDs were applied by another
+        // field manager (kubectl, this suite), the fields that changed conflict, so the install takes them over.
+        (await ClusterTools.HelmAsync(adminKubeconfig, "install", release, "charts/ladder", "--namespace", ns, "--create-namespace", "--force-conflicts"))
             .EnsureSuccess("helm install");
         var account = (await ClusterTools.KubectlAsync(adminKubeconfig, "get", "serviceaccount", "-n", ns, "-l", "app.kubernetes.io/instance=" + release, "-o", "jsonpath={.items[0].metadata.name}"))
             .EnsureSuccess("kubectl get serviceaccount").Output.Trim();

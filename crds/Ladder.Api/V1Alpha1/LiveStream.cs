@@ -7,12 +7,12 @@ namespace Ladder.Api.V1Alpha1;
 /// outputs (HLS, DASH, RTMP/SRT push). The operator runs one runner pod per LiveStream.
 /// </summary>
 /// <remarks>
-/// The name names the runner's Deployment and Service, so it must be a DNS-1035 label (the CEL rule at the root;
-/// <see cref="Validation.LiveStreamValidator"/> applies the same rule).
+/// The name names the runner's Deployment and Service, so it must be a DNS-1035 label (the schema's bounds on
+/// <c>metadata.name</c>; <see cref="Validation.LiveStreamValidator"/> applies the same rule with a friendlier message).
 /// </remarks>
 [CustomResource(LadderApi.Kinds.LiveStream, LadderApi.Plurals.LiveStreams, LadderApi.Singulars.LiveStream,
     ShortNames = [LadderApi.ShortNames.LiveStream], Categories = [LadderApi.Category], PublishDefaults = false)]
-[CelRule(NameRule, NameMessage, Reason = CelReason.FieldValueInvalid)]
+[MetadataName(NamePattern, NameMaxLength)]
 [PrinterColumn("Phase", "string", ".status.phase", Order = 1)]
 [PrinterColumn("Active Input", "string", ".status.activeInput", Order = 2)]
 [PrinterColumn("Ready", "string", ".status.conditions[?(@.type==\"Ready\")].status", Order = 3)]
@@ -21,11 +21,11 @@ namespace Ladder.Api.V1Alpha1;
 [PrinterColumn("Template", "string", ".spec.templateRef.name", Order = 6, Priority = 1)]
 public sealed class LiveStream : LadderObject
 {
-    /// <summary>The CEL rule on <c>metadata.name</c>: a DNS-1035 label of at most 63 characters.</summary>
-    public const string NameRule = "self.metadata.name.size() <= 63 && self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')";
+    /// <summary>A DNS-1035 label: lower-case letters, digits and '-', starting with a letter and ending with a letter or digit.</summary>
+    public const string NamePattern = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
 
-    /// <summary>The API server's message when <see cref="NameRule"/> fails.</summary>
-    public const string NameMessage = "metadata.name must be a DNS-1035 label, as it names the runner Service: at most 63 lower-case letters, digits and '-', starting with a letter and ending with a letter or digit";
+    /// <summary>A DNS label has at most 63 characters (RFC 1035 2.3.4).</summary>
+    public const int NameMaxLength = 63;
 
     /// <summary>Creates an object with apiVersion and kind set.</summary>
     public LiveStream()

@@ -33,7 +33,7 @@ public static partial class SpecRules
     public static partial Regex DnsLabel();
 
     /// <summary>A DNS-1035 label without its length limit: lower-case letters, digits and '-', starting with a letter and ending with a letter or digit (Service names).</summary>
-    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
+    [GeneratedRegex(V1Alpha1.LiveStream.NamePattern)]
     public static partial Regex Dns1035Label();
 
     /// <summary>A DNS-1123 subdomain (Kubernetes object names).</summary>
