@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Ladder.Kubernetes.Errors;
 using Ladder.Api.Manifests;
+using Ladder.Kubernetes.Errors;
 
 namespace Ladder.E2E;
 

@@ -21,7 +21,7 @@ internal static class MetadataRules
 
     /// <summary>
     /// The name must be a DNS-1035 label (at most 63 characters, starting with a letter): it names a Service, which
-    /// the API server refuses otherwise. The same rule is a CEL rule at the CRD root (<see cref="V1Alpha1.LiveStream"/>).
+    /// the API server refuses otherwise. The CRD schema bounds metadata.name the same way (<see cref="V1Alpha1.LiveStream.NamePattern"/>).
     /// </summary>
     public static void CheckDns1035Name<T>(string? name, ValidationContext<T> ctx)
     {
