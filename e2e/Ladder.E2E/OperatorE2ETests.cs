@@ -183,4 +183,101 @@ public sealed class OperatorE2ETests(OperatorFixture fixture)
         var window = await Assert.ThrowsAsync<KubeApiException>(() => clients.Streams.CreateAsync(fixture.Namespace, shortWindow));
         Assert.Contains("spec.outputs.hls.window", Field(window), StringComparison.Ordinal);
     }
+
+    [ClusterFact]
+    public async Task Kubectl_Should_ApplyTheCrdsAndEverySample_When_APlatformTeamRunsIt()
+    {
+        var result = await ClusterTools.KubectlAsync(OperatorFixture.AdminKubeconfig, "apply", "-n", fixture.Namespace, "-f", "crds/", "-f", "config/samples/");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("livestream.ladder.dev/news-hd", result.Output, StringComparison.Ordinal);
+        Assert.Contains("template.ladder.dev/studio-defaults", result.Output, StringComparison.Ordinal);
+    }
+
+    [ClusterFact]
+    public async Task TemplateEdit_Should_ReachEveryStreamUsingIt_When_ATemplateFieldChanges()
+    {
+        var clients = fixture.Clients;
+        var yaml = await File.ReadAllTextAsync(Path.Combine(OperatorFixture.RepoRoot, "config", "samples", "template-two-streams.yaml"));
+        var streams = (await fixture.ApplyYamlAsync(yaml.Replace("studio-", "tpl-", StringComparison.Ordinal))).OfType<LiveStream>().Select(s => s.Metadata.Name!).ToList();
+        Assert.Equal(["tpl-a", "tpl-b"], streams);
+        foreach (var stream in streams)
+        {
+            await OperatorFixture.EventuallyAsync(async () => (await fixture.TryGetAsync(clients.Secrets, stream + "-pipeline"))?.Metadata.Annotations?[PipelineGeneration] == "1",
+                $"{stream}: the Secret holds pipeline generation 1");
+        }
+
+        await ChangeAsync(clients.Templates, "tpl-defaults", t => t.Spec!.Outputs!.Dash!.Window = 14);
+
+        foreach (var stream in streams)
+        {
+            await OperatorFixture.EventuallyAsync(async () => (await clients.Secrets.GetAsync(fixture.Namespace, stream + "-pipeline")).Metadata.Annotations![PipelineGeneration] == "2",
+                $"{stream}: the Template edit reached its Secret as pipeline generation 2");
+            Assert.Contains("\"window\": 14", Encoding.UTF8.GetString((await clients.Secrets.GetAsync(fixture.Namespace, stream + "-pipeline")).Data!["pipeline.json"]), StringComparison.Ordinal);
+        }
+    }
+
+    [ClusterFact]
+    public async Task Pause_Should_ScaleTheRunnerToZero_And_ResumeScalesItBack()
+    {
+        var clients = fixture.Clients;
+        await CreateStreamAsync("e2e-pause");
+
+        await ChangeAsync(clients.Streams, "e2e-pause", s => s.Spec!.Paused = true);
+
+        await OperatorFixture.EventuallyAsync(async () => (await clients.Deployments.GetAsync(fixture.Namespace, "e2e-pause")).Spec!.Replicas == 0
+            && (await clients.Streams.GetAsync(fixture.Namespace, "e2e-pause")).Status?.Phase == LiveStreamPhase.Paused, "the paused stream's Deployment has 0 replicas and its phase is Paused");
+        await OperatorFixture.EventuallyAsync(async () => (await PodsAsync("e2e-pause")).Count == 0, "the ReplicaSet removed the runner pod");
+
+        await ChangeAsync(clients.Streams, "e2e-pause", s => s.Spec!.Paused = false);
+
+        await OperatorFixture.EventuallyAsync(async () => (await clients.Deployments.GetAsync(fixture.Namespace, "e2e-pause")).Spec!.Replicas == 1, "resuming scales back to 1");
+    }
+
+    [ClusterFact]
+    public async Task Status_Should_TellWhatThePodSays_When_ItIsPendingOrCannotBeScheduled()
+    {
+        var clients = fixture.Clients;
+        await CreateStreamAsync("e2e-pod");
+        await OperatorFixture.EventuallyAsync(async () => (await PodsAsync("e2e-pod")).Count == 1, "the ReplicaSet created the runner pod");
+
+        // No scheduler runs here: the pod stays Pending, and the status says so rather than "Name or service not known".
+        await OperatorFixture.EventuallyAsync(async () => Condition(await clients.Streams.GetAsync(fixture.Namespace, "e2e-pod"), ConditionTypes.Reconciling)?.Message?
+            .Contains("is Pending (not scheduled yet)", StringComparison.Ordinal) == true, "Reconciling says the runner pod is not scheduled yet");
+
+        // Playing the scheduler: no node has the GPU the pod asks for.
+        var pod = (await PodsAsync("e2e-pod")).Single();
+        pod.Status = new PodStatus
+        {
+            Phase = "Pending",
+            Conditions = [new PodCondition { Type = "PodScheduled", Status = "False", Reason = "Unschedulable", Message = "0/3 nodes are available: 3 Insufficient nvidia.com/gpu.", LastTransitionTime = DateTimeOffset.UtcNow }],
+        };
+        await fixture.Client.Resource<Pod>(ApiResource.Pods).UpdateStatusAsync(pod);
+
+        await OperatorFixture.EventuallyAsync(async () => Condition(await clients.Streams.GetAsync(fixture.Namespace, "e2e-pod"), ConditionTypes.Stalled) is { Status: "True", Reason: ConditionReasons.RunnerUnschedulable },
+            "the stream is Stalled as RunnerUnschedulable");
+        var stalled = Condition(await clients.Streams.GetAsync(fixture.Namespace, "e2e-pod"), ConditionTypes.Stalled)!;
+        Assert.Contains("cannot be scheduled: 0/3 nodes are available: 3 Insufficient nvidia.com/gpu.", stalled.Message, StringComparison.Ordinal);
+    }
+
+    private static Condition? Condition(LiveStream stream, string type) => stream.Status?.Conditions?.FirstOrDefault(c => c.Type == type);
+
+    // A person's edit, retried on a conflict with the operator's status writes (client-go RetryOnConflict).
+    private async Task ChangeAsync<T>(IResourceClient<T> client, string name, Action<T> change)
+        where T : KubernetesObject
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var obj = await client.GetAsync(fixture.Namespace, name);
+            change(obj);
+            try
+            {
+                await client.UpdateAsync(obj);
+                return;
+            }
+            catch (KubeApiException e) when (e.IsConflict && attempt < 10)
+            {
+            }
+        }
+    }
 }
