@@ -75,12 +75,14 @@ public sealed class RunnerDeploymentBuilderTests
     }
 
     [Fact]
-    public void Build_Should_RequestNoGpu_When_ProfileIsSoftware()
+    public void Build_Should_RequestNoGpu_And_WhatTheLadderNeeds_When_ProfileIsSoftwareWithoutResources()
     {
-        var resources = Runner(RunnerDeploymentBuilder.Build(TestObjects.Inputs(), Options)).Resources!;
+        var inputs = TestObjects.Inputs();
+        var resources = Runner(RunnerDeploymentBuilder.Build(inputs, Options)).Resources!;
 
         Assert.DoesNotContain(resources.Limits!.Keys, k => k.Contains("gpu", StringComparison.Ordinal));
-        Assert.Equal("1", resources.Requests!["cpu"]);
+        var estimate = RunnerResourceEstimate.Quantities(inputs.Pipeline.Video);
+        Assert.Equal((estimate.Cpu, estimate.Memory, estimate.MemoryLimit), (resources.Requests!["cpu"], resources.Requests["memory"], resources.Limits["memory"]));
     }
 
     [Fact]

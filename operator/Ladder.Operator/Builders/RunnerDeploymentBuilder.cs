@@ -70,7 +70,7 @@ internal static class RunnerDeploymentBuilder
                     ValueFrom = KubeJson.Element(new { secretKeyRef = new { name = RunnerLabels.SecretName(stream), key = RunnerAdminApi.TokenSecretKey } }),
                 },
             ],
-            Resources = Resources(runner?.Resources, inputs.Pipeline.Video.Hardware, options),
+            Resources = Resources(runner?.Resources, inputs.Pipeline.Video),
             VolumeMounts =
             [
                 new VolumeMount { Name = SpecVolume, MountPath = RunnerAdminApi.SpecDirectory, ReadOnly = true },
@@ -146,17 +146,18 @@ internal static class RunnerDeploymentBuilder
         };
     }
 
-    // The stream's resources (or the operator's defaults), plus one GPU of the kind the hardware needs unless the
-    // stream already asks for that resource. Extended resources go in limits (requests default to limits).
-    private static ResourceRequirements Resources(ApiResources? own, Ladder.Api.V1Alpha1.HardwareAcceleration hardware, OperatorOptions options)
+    // The stream's resources (or what its ladder needs, RunnerResourceEstimate), plus one GPU of the kind the hardware
+    // needs unless the stream already asks for that resource. Extended resources go in limits (requests default to limits).
+    private static ResourceRequirements Resources(ApiResources? own, Ladder.Api.Pipeline.PipelineVideo video)
     {
+        var estimate = RunnerResourceEstimate.Quantities(video);
         var requests = own is null
-            ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["cpu"] = options.DefaultCpuRequest, ["memory"] = options.DefaultMemory }
+            ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["cpu"] = estimate.Cpu, ["memory"] = estimate.Memory }
             : Quantities(own.Requests);
         var limits = own is null
-            ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["memory"] = options.DefaultMemory }
+            ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["memory"] = estimate.MemoryLimit }
             : Quantities(own.Limits);
-        if (GpuResources.For(hardware) is { } gpu && !limits.ContainsKey(gpu) && !requests.ContainsKey(gpu))
+        if (GpuResources.For(video.Hardware) is { } gpu && !limits.ContainsKey(gpu) && !requests.ContainsKey(gpu))
         {
             limits[gpu] = "1";
         }

@@ -15,12 +15,6 @@ public sealed record OperatorOptions
     /// <summary>The namespace to watch (<c>--namespace</c>); null watches every namespace.</summary>
     public string? Namespace { get; init; }
 
-    /// <summary>CPU request of a runner without <c>spec.runner.resources</c> (Kubernetes quantity).</summary>
-    public string DefaultCpuRequest { get; init; } = "1";
-
-    /// <summary>Memory request and limit of a runner without <c>spec.runner.resources</c> (Kubernetes quantity).</summary>
-    public string DefaultMemory { get; init; } = "1Gi";
-
     /// <summary>How long a runner admin API call may take before it is abandoned.</summary>
     public TimeSpan RunnerTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
