@@ -45,14 +45,30 @@ internal static class RunnerResourceEstimate
 
     private static readonly Dictionary<string, double> X264Presets = new(StringComparer.Ordinal)
     {
-        ["ultrafast"] = 0.22, ["superfast"] = 0.52, ["veryfast"] = 1.0, ["faster"] = 1.48, ["fast"] = 1.81,
-        ["medium"] = 2.11, ["slow"] = 3.0, ["slower"] = 6.0, ["veryslow"] = 10.0, ["placebo"] = 20.0,
+        ["ultrafast"] = 0.22,
+        ["superfast"] = 0.52,
+        ["veryfast"] = 1.0,
+        ["faster"] = 1.48,
+        ["fast"] = 1.81,
+        ["medium"] = 2.11,
+        ["slow"] = 3.0,
+        ["slower"] = 6.0,
+        ["veryslow"] = 10.0,
+        ["placebo"] = 20.0,
     };
 
     private static readonly Dictionary<string, double> X265Presets = new(StringComparer.Ordinal)
     {
-        ["ultrafast"] = 1.0, ["superfast"] = 1.5, ["veryfast"] = 2.94, ["faster"] = 3.5, ["fast"] = 4.0,
-        ["medium"] = 4.74, ["slow"] = 9.0, ["slower"] = 20.0, ["veryslow"] = 40.0, ["placebo"] = 80.0,
+        ["ultrafast"] = 1.0,
+        ["superfast"] = 1.5,
+        ["veryfast"] = 2.94,
+        ["faster"] = 3.5,
+        ["fast"] = 4.0,
+        ["medium"] = 4.74,
+        ["slow"] = 9.0,
+        ["slower"] = 20.0,
+        ["veryslow"] = 40.0,
+        ["placebo"] = 80.0,
     };
 
     /// <summary>The CPU request in millicores and the memory request in bytes.</summary>
