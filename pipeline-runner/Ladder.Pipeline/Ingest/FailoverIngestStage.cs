@@ -10,8 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace Ladder.Pipeline.Ingest;
 
 /// <summary>
-/// The pipeline's frame source when <c>spec.inputs</c> lists several inputs: one <see cref="InputReader"/> per input,
-/// all kept open (hot standby), and a state machine on this stage's thread that picks which one feeds the decoders.
+/// The pipeline's frame source, stage <c>ingest</c> (the input switch): one <see cref="InputReader"/> per input of
+/// <c>spec.inputs</c> (one or several), all kept open (hot standby), and a state machine on this stage's thread that
+/// picks which one feeds the decoders. A reload changes the inputs live (<see cref="Reconfigure"/>) and hands the audio
+/// to a new audio stage on a segment boundary (<see cref="SwitchAudio"/>); the decoders and encoders keep running.
 /// Only the decoder side changes on a switch: the new input's <see cref="SourceFormat"/> goes through the decoders'
 /// queues (they recreate their decoder there), its timestamps continue the output timeline through the shared
 /// <see cref="TimestampNormalizer"/> (starting on its next keyframe), and the encoders, whose scalers rebuild on a new
@@ -26,6 +28,8 @@ namespace Ladder.Pipeline.Ingest;
 /// higher-priority input that has been healthy for <c>spec.failover.failbackDelay</c> takes back over (reason
 /// <c>failback</c>); <see cref="Activate"/> switches at once (reason <c>manual</c>) and holds that input until it
 /// fails. The last 20 switches are kept, with the media time each one lost.</para>
+/// <para>End: once every reader has ended (file inputs read to their end), the stage ends and completes the decoders'
+/// queues, so the pipeline drains and completes.</para>
 /// </remarks>
 internal sealed class FailoverIngestStage : Stage
 {
@@ -36,7 +40,6 @@ internal sealed class FailoverIngestStage : Stage
     /// <summary>Time after a switch, beyond the input timeout, for the first keyframe to arrive and decode.</summary>
     private static readonly TimeSpan DecodeGrace = TimeSpan.FromSeconds(3);
     private readonly IReadOnlyList<QueueStage<SourcePacket>> _videoTargets;
-    private readonly QueueStage<SourcePacket>? _audioTarget;
     private readonly SourceKeyframeSchedule? _schedule;
     private readonly MediaPool<Packet> _packets;
     private readonly PipelineMetrics? _metrics;
@@ -54,6 +57,9 @@ internal sealed class FailoverIngestStage : Stage
     private long _firstPacketTimestamp;
     private TimeSpan _timeout;
     private TimeSpan _failbackDelay;
+    private QueueStage<SourcePacket>? _audioTarget;
+    private QueueStage<SourcePacket>? _nextAudio;
+    private long _nextAudioFrom;
 
     /// <summary>Creates the stage and its readers; <see cref="Stage.Start"/> starts them.</summary>
     public FailoverIngestStage(
@@ -67,7 +73,7 @@ internal sealed class FailoverIngestStage : Stage
         PipelineMetrics? metrics,
         string stream,
         ILogger logger)
-        : base("ingest", "ingest", logger)
+        : base(Reload.StageNames.InputSwitch, "ingest", logger)
     {
         _timeout = inputTimeout;
         _failbackDelay = failbackDelay;
@@ -91,50 +97,91 @@ internal sealed class FailoverIngestStage : Stage
     public IReadOnlyList<InputReader> Readers => _readers;
 
     /// <summary>
-    /// Reopens one input with new settings (a hot reload that changed its URL, options or key): a new reader replaces
-    /// the old one at the same priority; the other inputs and the active one, unless it is this one, are untouched.
-    /// When the replaced input was active, the best healthy input takes over at once.
+    /// Makes the readers follow <paramref name="inputs"/> (a hot reload): a reader whose input is gone, or named in
+    /// <paramref name="restart"/>, stops; a new input, or a restarted one, gets a new reader (started at once); the
+    /// others keep running and take their new priority (the position in <paramref name="inputs"/>). When the active
+    /// input stops, the best healthy input takes over on the next check, and its timestamps continue the output
+    /// timeline.
     /// </summary>
-    /// <param name="settings">The input's new settings; <see cref="InputSettings.Name"/> names the input to replace.</param>
-    /// <returns>The new reader (already started), or null when there is no input of that name.</returns>
-    public InputReader? ReplaceInput(InputSettings settings)
+    /// <param name="inputs">The new inputs, in priority order; names are unique.</param>
+    /// <param name="restart">Names of inputs whose reader must be replaced (new URL, options or key).</param>
+    /// <returns>The readers started and those stopped (stopping in the background), for the metrics.</returns>
+    public (IReadOnlyList<InputReader> Started, IReadOnlyList<InputReader> Stopped) Reconfigure(IReadOnlyList<InputSettings> inputs, IReadOnlySet<string> restart)
     {
-        InputReader old;
-        InputReader replacement;
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(restart);
+        var started = new List<InputReader>();
+        List<InputReader> stopped;
         lock (_lock)
         {
-            var index = Array.FindIndex(_readers, r => string.Equals(r.Settings.Name, settings.Name, StringComparison.Ordinal));
-            if (index < 0)
+            var current = _readers.ToDictionary(r => r.Settings.Name, StringComparer.Ordinal);
+            var readers = new InputReader[inputs.Count];
+            for (var priority = 0; priority < inputs.Count; priority++)
             {
-                return null;
+                var input = inputs[priority];
+                if (current.TryGetValue(input.Name, out var kept) && !restart.Contains(input.Name))
+                {
+                    kept.Priority = priority;
+                    readers[priority] = kept;
+                }
+                else
+                {
+                    readers[priority] = new InputReader(input, priority, this, Logger);
+                    started.Add(readers[priority]);
+                }
             }
 
-            old = _readers[index];
-            replacement = new InputReader(settings, old.Priority, this, Logger);
-            var readers = (InputReader[])_readers.Clone();
-            readers[index] = replacement;
+            stopped = [.. _readers.Except(readers)];
             _readers = readers;
-            if (_active == old)
+            foreach (var old in stopped)
             {
-                _activeSeconds[old.Settings.Name] = _activeSeconds.GetValueOrDefault(old.Settings.Name) + Stopwatch.GetElapsedTime(_activeSince).TotalSeconds;
-                _active = null;
+                if (_active == old)
+                {
+                    _activeSeconds[old.Settings.Name] = _activeSeconds.GetValueOrDefault(old.Settings.Name) + Stopwatch.GetElapsedTime(_activeSince).TotalSeconds;
+                    _active = null;
+                }
+
+                if (_pinned == old)
+                {
+                    _pinned = null;
+                }
             }
 
-            if (_pinned == old)
+            foreach (var reader in started)
             {
-                _pinned = null;
+                reader.Start();
             }
-
-            replacement.Start();
         }
 
-        old.Cancel();
-        _ = old.Ended.ContinueWith(_ => old.Dispose(), TaskScheduler.Default);
-        return replacement;
+        foreach (var old in stopped)
+        {
+            old.Cancel();
+            _ = old.Ended.ContinueWith(_ => old.Dispose(), TaskScheduler.Default);
+        }
+
+        return (started, stopped);
     }
 
-    /// <summary>The name of the input feeding the decoders; null before any input delivered video.</summary>
-    public string? ActiveInput => _active?.Settings.Name;
+    /// <summary>
+    /// Hands the audio to <paramref name="next"/> (a new audio stage) from the first audio packet at or after
+    /// <paramref name="from"/> (pipeline ticks, a segment boundary): that packet goes to <paramref name="next"/>, after
+    /// the active input's audio format; the current audio stage's queue is completed there, so it drains and ends.
+    /// </summary>
+    /// <param name="next">The new audio stage, started.</param>
+    /// <param name="from">The first presentation time for <paramref name="next"/>; <see cref="long.MinValue"/> for the next packet.</param>
+    public void SwitchAudio(QueueStage<SourcePacket> next, long from)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        lock (_lock)
+        {
+            _nextAudio?.CompleteInput(); // an earlier switch that never came: its stage ends unused
+            _nextAudio = next;
+            _nextAudioFrom = from;
+        }
+    }
+
+    /// <summary>The name of the input feeding the decoders; null before any input delivered video and while the active one is lost (reconnecting).</summary>
+    public string? ActiveInput => _active is { Session: not null } active ? active.Settings.Name : null;
 
     /// <summary>The last <see cref="SwitchHistory"/> switches, newest first.</summary>
     public IReadOnlyList<InputSwitch> Switches
@@ -225,6 +272,12 @@ internal sealed class FailoverIngestStage : Stage
     {
         lock (_lock)
         {
+            if (_active is null && reader.Priority == 0)
+            {
+                // The primary's first packet: it is the choice, with no wait for the next check (an unpaced file may end before it).
+                SwitchTo(reader, FailoverReason.Failback, null, Stopwatch.GetTimestamp(), record: false);
+            }
+
             if (_active != reader)
             {
                 return;
@@ -276,6 +329,17 @@ internal sealed class FailoverIngestStage : Stage
             }
             else if (_audioTarget is not null)
             {
+                if (_nextAudio is { } next && packet.Pts >= _nextAudioFrom)
+                {
+                    _audioTarget.CompleteInput();
+                    _audioTarget = next;
+                    _nextAudio = null;
+                    if (reader.Session?.Audio is { } audio)
+                    {
+                        next.Offer(new SourcePacket(null, new SourceFormat(CodecParameters.From(audio), new Rational(0, 1))), Stopping, mustDeliver: true);
+                    }
+                }
+
                 Dispatch(_audioTarget, packet);
             }
         }
@@ -294,6 +358,12 @@ internal sealed class FailoverIngestStage : Stage
         {
             lock (_lock)
             {
+                if (_readers.All(r => r.Ended.IsCompleted))
+                {
+                    SetState(StageState.Stopped, detail: "every input reached its end.");
+                    return;
+                }
+
                 Select(Stopwatch.GetTimestamp());
             }
         }
@@ -325,7 +395,11 @@ internal sealed class FailoverIngestStage : Stage
             target.CompleteInput();
         }
 
-        _audioTarget?.CompleteInput();
+        lock (_lock)
+        {
+            _audioTarget?.CompleteInput();
+            _nextAudio?.CompleteInput();
+        }
     }
 
     /// <summary>The state machine's step (under the lock).</summary>

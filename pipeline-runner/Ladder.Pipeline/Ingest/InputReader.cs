@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Ladder.Api.V1Alpha1;
 using Ladder.LibAv;
 using Ladder.Pipeline.Stages;
@@ -8,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Ladder.Pipeline.Ingest;
 
 /// <summary>
-/// Reads one of several inputs for a <see cref="FailoverIngestStage"/> (stage id <c>ingest/&lt;input&gt;</c>): keeps the
+/// Reads one input for a <see cref="FailoverIngestStage"/> (stage id <c>ingest/&lt;input&gt;</c>): keeps the
 /// input open (hot standby: a backup needs no reconnect to take over), records when video last arrived, and hands
 /// every packet to its owner, which forwards it only while this input is the active one. On an open or read error, a
 /// read timeout (<c>spec.failover.inputTimeout</c>) or a stream without video it reports
@@ -32,14 +31,14 @@ internal sealed class InputReader : InputStage
     /// <param name="owner">The stage that selects the active input and forwards its packets.</param>
     /// <param name="logger">Logging.</param>
     public InputReader(InputSettings settings, int priority, FailoverIngestStage owner, ILogger logger)
-        : base("ingest/" + settings.Name, settings, logger)
+        : base(Reload.StageNames.Ingest(settings.Name), settings, logger)
     {
         Priority = priority;
         _owner = owner;
     }
 
-    /// <summary>Position in <c>spec.inputs</c>: 0 is the primary.</summary>
-    public int Priority { get; }
+    /// <summary>Position in <c>spec.inputs</c>: 0 is the primary; a reload that reorders the inputs sets it.</summary>
+    public int Priority { get; set; }
 
     /// <summary>The switch count of the owner at which this reader last announced its format (owner's forward lock only).</summary>
     internal long AnnouncedSwitch { get; set; } = -1;
@@ -94,9 +93,7 @@ internal sealed class InputReader : InputStage
     {
         Session = null;
         var timeout = error is FFmpegTimeoutException;
-        var reason = Settings.Redact(timeout
-            ? $"no packet for {Settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{Settings.Name}' (spec.failover.inputTimeout)."
-            : $"input '{Settings.Name}': {error.Message}");
+        var reason = Settings.Redact(Describe(error));
         _failureIsTimeout = timeout;
         _failure = reason;
         return reason;
