@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using Ladder.Api.Runner;
-using Ladder.Api.V1Alpha1;
 using Ladder.LibAv;
 using Ladder.Pipeline.Metrics;
 using Ladder.Pipeline.Stages;
@@ -23,7 +21,8 @@ namespace Ladder.Pipeline.Ingest;
 /// <para>Health: an input is healthy while open and its last video packet is younger than
 /// <c>spec.failover.inputTimeout</c>; an open/read error, a stream without video, silence, or video that decodes to no
 /// picture for the timeout plus 3 s (see <see cref="DecodedClock"/>) makes it unhealthy.</para>
-/// <para>Selection, checked every 20 ms: the first healthy input in priority order is chosen at start; when the active
+/// <para>Selection, checked every 20 ms by a <see cref="FailoverStateMachine{TInput}"/> on the stage's clock (a
+/// <see cref="TimeProvider"/>, which the readers' health uses too): the first healthy input in priority order is chosen at start; when the active
 /// input turns unhealthy the highest-priority healthy one takes over (reason <c>timeout</c> or <c>error</c>); a
 /// higher-priority input that has been healthy for <c>spec.failover.failbackDelay</c> takes back over (reason
 /// <c>failback</c>); <see cref="Activate"/> switches at once (reason <c>manual</c>) and holds that input until it
@@ -37,8 +36,6 @@ internal sealed class FailoverIngestStage : Stage
     public const int SwitchHistory = 20;
     private static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Time after a switch, beyond the input timeout, for the first keyframe to arrive and decode.</summary>
-    private static readonly TimeSpan DecodeGrace = TimeSpan.FromSeconds(3);
     private readonly IReadOnlyList<QueueStage<SourcePacket>> _videoTargets;
     private readonly SourceKeyframeSchedule? _schedule;
     private readonly MediaPool<Packet> _packets;
@@ -47,16 +44,11 @@ internal sealed class FailoverIngestStage : Stage
     private readonly TimestampNormalizer _normalizer = new();
     private readonly Lock _lock = new();
     private readonly LinkedList<InputSwitch> _switches = new();
-    private readonly Dictionary<string, double> _activeSeconds = new(StringComparer.Ordinal);
     private volatile InputReader[] _readers;
-    private InputReader? _active;
-    private InputReader? _pinned;
-    private long _activeSince;
+    private readonly FailoverStateMachine<InputReader> _machine;
     private long _switchCount;
     private long _gapFrom = -1;
     private long _firstPacketTimestamp;
-    private TimeSpan _timeout;
-    private TimeSpan _failbackDelay;
     private QueueStage<SourcePacket>? _audioTarget;
     private QueueStage<SourcePacket>? _nextAudio;
     private long _nextAudioFrom;
@@ -72,11 +64,11 @@ internal sealed class FailoverIngestStage : Stage
         MediaPool<Packet> packets,
         PipelineMetrics? metrics,
         string stream,
-        ILogger logger)
+        ILogger logger,
+        TimeProvider? time = null)
         : base(Reload.StageNames.InputSwitch, "ingest", logger)
     {
-        _timeout = inputTimeout;
-        _failbackDelay = failbackDelay;
+        _machine = new FailoverStateMachine<InputReader>(time ?? TimeProvider.System, inputTimeout, failbackDelay);
         _videoTargets = videoTargets;
         _audioTarget = audioTarget;
         _schedule = schedule;
@@ -87,7 +79,7 @@ internal sealed class FailoverIngestStage : Stage
     }
 
     /// <summary>
-    /// When the video decoder last produced a picture (a <see cref="Stopwatch"/> timestamp, 0 before the first), or
+    /// When the video decoder last produced a picture (a <see cref="Clock"/> timestamp, 0 before the first), or
     /// null when nothing decodes the video (every rendition passthrough): an active input whose packets yield no
     /// picture for the input timeout plus 3 s is unhealthy (reason <c>error</c>).
     /// </summary>
@@ -135,16 +127,7 @@ internal sealed class FailoverIngestStage : Stage
             _readers = readers;
             foreach (var old in stopped)
             {
-                if (_active == old)
-                {
-                    _activeSeconds[old.Settings.Name] = _activeSeconds.GetValueOrDefault(old.Settings.Name) + Stopwatch.GetElapsedTime(_activeSince).TotalSeconds;
-                    _active = null;
-                }
-
-                if (_pinned == old)
-                {
-                    _pinned = null;
-                }
+                _machine.Forget(old);
             }
 
             foreach (var reader in started)
@@ -181,7 +164,10 @@ internal sealed class FailoverIngestStage : Stage
     }
 
     /// <summary>The name of the input feeding the decoders; null before any input delivered video and while the active one is lost (reconnecting).</summary>
-    public string? ActiveInput => _active is { Session: not null } active ? active.Settings.Name : null;
+    public string? ActiveInput => _machine.Active is { Session: not null } active ? active.Settings.Name : null;
+
+    /// <summary>The clock of the state machine and of the readers' health (<see cref="TimeProvider.GetTimestamp"/>).</summary>
+    public TimeProvider Clock => _machine.Time;
 
     /// <summary>The last <see cref="SwitchHistory"/> switches, newest first.</summary>
     public IReadOnlyList<InputSwitch> Switches
@@ -200,8 +186,8 @@ internal sealed class FailoverIngestStage : Stage
     {
         lock (_lock)
         {
-            _timeout = inputTimeout;
-            _failbackDelay = failbackDelay;
+            _machine.Timeout = inputTimeout;
+            _machine.FailbackDelay = failbackDelay;
         }
     }
 
@@ -217,11 +203,7 @@ internal sealed class FailoverIngestStage : Stage
 
         lock (_lock)
         {
-            _pinned = reader;
-            if (_active != reader)
-            {
-                SwitchTo(reader, FailoverReason.Manual, "activated through the admin API", Stopwatch.GetTimestamp());
-            }
+            Record(_machine.Activate(reader));
         }
 
         return true;
@@ -232,24 +214,20 @@ internal sealed class FailoverIngestStage : Stage
     {
         lock (_lock)
         {
-            var totals = new Dictionary<string, double>(_activeSeconds, StringComparer.Ordinal);
-            if (_active is { } active)
-            {
-                totals[active.Settings.Name] = totals.GetValueOrDefault(active.Settings.Name) + Stopwatch.GetElapsedTime(_activeSince).TotalSeconds;
-            }
-
-            return totals;
+            return _machine.ActiveSeconds();
         }
     }
 
     /// <summary>Each input's health in the admin API's shape, in priority order.</summary>
     public IReadOnlyList<RunnerInputStatus> GetInputs()
     {
-        var now = Stopwatch.GetTimestamp();
+        var now = Clock.GetTimestamp();
         TimeSpan timeout;
+        InputReader? active;
         lock (_lock)
         {
-            timeout = _timeout;
+            timeout = _machine.Timeout;
+            active = _machine.Active;
         }
 
         return [.. Readers.Select(r =>
@@ -259,7 +237,7 @@ internal sealed class FailoverIngestStage : Stage
             {
                 Name = r.Settings.Name,
                 Healthy = healthy,
-                Active = r == _active,
+                Active = r == active,
                 LastPacketTime = r.LastPacketTime,
                 Bitrate = (long)r.Counters.Bitrate,
                 Message = healthy ? null : r.Failure ?? r.Snapshot().Detail,
@@ -272,13 +250,9 @@ internal sealed class FailoverIngestStage : Stage
     {
         lock (_lock)
         {
-            if (_active is null && reader.Priority == 0)
-            {
-                // The primary's first packet: it is the choice, with no wait for the next check (an unpaced file may end before it).
-                SwitchTo(reader, FailoverReason.Failback, null, Stopwatch.GetTimestamp(), record: false);
-            }
-
-            if (_active != reader)
+            // The primary's first packet: it is the choice, with no wait for the next check (an unpaced file may end before it).
+            Record(_machine.TakePrimary(reader));
+            if (_machine.Active != reader)
             {
                 return;
             }
@@ -308,7 +282,7 @@ internal sealed class FailoverIngestStage : Stage
                 _gapFrom = -1;
             }
 
-            _firstPacketTimestamp = _firstPacketTimestamp == 0 ? Stopwatch.GetTimestamp() : _firstPacketTimestamp;
+            _firstPacketTimestamp = _firstPacketTimestamp == 0 ? Clock.GetTimestamp() : _firstPacketTimestamp;
             if (Snapshot().State != StageState.Running || Snapshot().Detail != reader.Settings.Name)
             {
                 SetState(StageState.Running, detail: reader.Settings.Name);
@@ -364,7 +338,7 @@ internal sealed class FailoverIngestStage : Stage
                     return;
                 }
 
-                Select(Stopwatch.GetTimestamp());
+                Record(_machine.Step(_readers, DecodedClock?.Invoke()));
             }
         }
 
@@ -387,7 +361,10 @@ internal sealed class FailoverIngestStage : Stage
 
         lock (_lock)
         {
-            _active = null;
+            if (_machine.Active is { } active)
+            {
+                _machine.Forget(active);
+            }
         }
 
         foreach (var target in _videoTargets)
@@ -402,72 +379,28 @@ internal sealed class FailoverIngestStage : Stage
         }
     }
 
-    /// <summary>The state machine's step (under the lock).</summary>
-    private void Select(long now)
+    /// <summary>Counts a switch of the state machine and, unless it was the first choice, keeps it in the history, the metrics and the log (under the lock).</summary>
+    private void Record(FailoverSwitch<InputReader>? change)
     {
-        if (_active is { } current && DecodedClock is { } decoded && current.IsHealthy(now, _timeout)
-            && Stopwatch.GetElapsedTime(Math.Max(_activeSince, decoded()), now) > _timeout + DecodeGrace)
+        if (change is null)
         {
-            current.MarkUndecodable($"input '{current.Settings.Name}' delivers video that decodes to no picture.");
-        }
-
-        var healthy = Readers.Where(r => r.IsHealthy(now, _timeout)).ToList();
-        if (_active is null)
-        {
-            if (healthy.Count > 0)
-            {
-                SwitchTo(healthy[0], FailoverReason.Failback, null, now, record: false);
-            }
-
             return;
         }
 
-        if (!healthy.Contains(_active))
-        {
-            if (_pinned == _active)
-            {
-                _pinned = null;
-            }
-
-            if (healthy.Count > 0)
-            {
-                var lost = _active;
-                SwitchTo(healthy[0], lost.FailureReason, lost.Failure ?? $"no video from input '{lost.Settings.Name}' for {_timeout.TotalSeconds:0.###} s (spec.failover.inputTimeout).", now);
-            }
-
-            return;
-        }
-
-        if (_pinned is null && healthy.FirstOrDefault(r => r.Priority < _active.Priority && r.HealthyFor(now) >= _failbackDelay) is { } better)
-        {
-            SwitchTo(better, FailoverReason.Failback, $"input '{better.Settings.Name}' healthy for {_failbackDelay.TotalSeconds:0.###} s (spec.failover.failbackDelay).", now);
-        }
-    }
-
-    private void SwitchTo(InputReader next, FailoverReason reason, string? message, long now, bool record = true)
-    {
-        var previous = _active;
-        if (previous is not null)
-        {
-            _activeSeconds[previous.Settings.Name] = _activeSeconds.GetValueOrDefault(previous.Settings.Name) + Stopwatch.GetElapsedTime(_activeSince, now).TotalSeconds;
-        }
-
-        _active = next;
-        _activeSince = now;
         _switchCount++;
-        if (!record)
+        if (!change.Recorded)
         {
             return;
         }
 
-        _switches.AddFirst(new InputSwitch(DateTimeOffset.UtcNow, previous?.Settings.Name, next.Settings.Name, reason, message, null));
+        _switches.AddFirst(new InputSwitch(DateTimeOffset.UtcNow, change.From?.Settings.Name, change.To.Settings.Name, change.Reason, change.Message, null));
         while (_switches.Count > SwitchHistory)
         {
             _switches.RemoveLast();
         }
 
-        _metrics?.RecordInputSwitch(_stream, reason);
-        PipelineLog.InputSwitched(Logger, previous?.Settings.Name ?? "(none)", next.Settings.Name, reason.ToString(), message ?? "");
+        _metrics?.RecordInputSwitch(_stream, change.Reason);
+        PipelineLog.InputSwitched(Logger, change.From?.Settings.Name ?? "(none)", change.To.Settings.Name, change.Reason.ToString(), change.Message ?? "");
     }
 
     /// <summary>Sends the new input's formats through the decoders' queues, ahead of its first packet.</summary>
@@ -495,5 +428,5 @@ internal sealed class FailoverIngestStage : Stage
     private long EarliestStart(InputReader reader) =>
         _firstPacketTimestamp == 0 || (reader.Settings.IsFile && !reader.Settings.Realtime)
             ? 0
-            : PipelineTime.FromSeconds(Stopwatch.GetElapsedTime(_firstPacketTimestamp).TotalSeconds);
+            : PipelineTime.FromSeconds(Clock.GetElapsedTime(_firstPacketTimestamp).TotalSeconds);
 }

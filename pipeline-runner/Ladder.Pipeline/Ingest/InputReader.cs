@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ladder.Api.V1Alpha1;
 using Ladder.LibAv;
 using Ladder.Pipeline.Stages;
@@ -13,7 +12,7 @@ namespace Ladder.Pipeline.Ingest;
 /// read timeout (<c>spec.failover.inputTimeout</c>) or a stream without video it reports
 /// <see cref="StageState.Reconnecting"/> and reopens with backoff (0.5 s doubling to 5 s).
 /// </summary>
-internal sealed class InputReader : InputStage
+internal sealed class InputReader : InputStage, IFailoverInput
 {
     private readonly FailoverIngestStage _owner;
     private readonly RealtimePacer _pacer = new();
@@ -37,6 +36,9 @@ internal sealed class InputReader : InputStage
         _owner = owner;
     }
 
+    /// <inheritdoc />
+    public string Name => Settings.Name;
+
     /// <summary>Position in <c>spec.inputs</c>: 0 is the primary; a reload that reorders the inputs sets it.</summary>
     public int Priority { get; set; }
 
@@ -53,13 +55,13 @@ internal sealed class InputReader : InputStage
     public string? Failure => _failure;
 
     /// <summary>
-    /// Whether the input is healthy at <paramref name="now"/> (a <see cref="Stopwatch"/> timestamp): open, and its last
+    /// Whether the input is healthy at <paramref name="now"/> (a timestamp of the owner's <see cref="FailoverIngestStage.Clock"/>): open, and its last
     /// video packet is younger than <paramref name="timeout"/>.
     /// </summary>
     public bool IsHealthy(long now, TimeSpan timeout)
     {
         var last = Interlocked.Read(ref _lastVideoTimestamp);
-        var healthy = last != 0 && Session is not null && _undecodable is null && Stopwatch.GetElapsedTime(last, now) < timeout;
+        var healthy = last != 0 && Session is not null && _undecodable is null && _owner.Clock.GetElapsedTime(last, now) < timeout;
         if (!healthy)
         {
             Interlocked.Exchange(ref _healthySince, 0);
@@ -69,7 +71,7 @@ internal sealed class InputReader : InputStage
     }
 
     /// <summary>How long the input has been healthy without interruption at <paramref name="now"/>; zero when unhealthy.</summary>
-    public TimeSpan HealthyFor(long now) => Interlocked.Read(ref _healthySince) is var since && since != 0 ? Stopwatch.GetElapsedTime(since, now) : TimeSpan.Zero;
+    public TimeSpan HealthyFor(long now) => Interlocked.Read(ref _healthySince) is var since && since != 0 ? _owner.Clock.GetElapsedTime(since, now) : TimeSpan.Zero;
 
     /// <summary>
     /// Marks the input unhealthy because its packets decode to no picture; it stays so until its sender reconnects
@@ -133,7 +135,7 @@ internal sealed class InputReader : InputStage
                     _pacer.Wait(_packet.Dts, Stopping);
                 }
 
-                var now = Stopwatch.GetTimestamp();
+                var now = _owner.Clock.GetTimestamp();
                 Interlocked.Exchange(ref _lastPacketUnixMs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
                 if (isVideo)
                 {
