@@ -3,7 +3,8 @@ using Ladder.Bench.Failover;
 using Ladder.LibAv;
 using Microsoft.Extensions.Logging;
 
-// ladder-bench-failover [clip.mp4] [trials]: failover gap with failover.inputTimeout 1 s and 250 ms, and reload apply latency.
+// ladder-bench-failover [clip.mp4] [trials]: failover gap with failover.inputTimeout 1 s and 250 ms, and reload figures
+// (latency to the first new segment, longest gap between segments of an untouched rendition) for a rendition and an audio change.
 LibAv.EnsureLoaded();
 using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 LibAvLog.Attach(loggerFactory.CreateLogger("FFmpeg"), LogLevel.Warning); // encoder chatter stays out of the figures
@@ -16,4 +17,10 @@ static string Describe(IReadOnlyList<double> values) => string.Create(
 
 Console.WriteLine($"failover gap, inputTimeout 1 s:      {Describe(FailoverBench.Run(1, trials))}");
 Console.WriteLine($"failover gap, inputTimeout 250 ms:   {Describe(FailoverBench.Run(0.25, trials))}");
-Console.WriteLine($"reload apply latency (bitrate):      {Describe(ReloadBench.Run(clip, trials))}");
+foreach (var change in new[] { ReloadBench.Change.Rendition, ReloadBench.Change.Audio })
+{
+    var figures = ReloadBench.Run(clip, trials, change);
+    var name = change.ToString().ToLowerInvariant();
+    Console.WriteLine($"reload {name}: PUT to first new segment: {Describe([.. figures.Select(f => f.LatencyMs)])}");
+    Console.WriteLine($"reload {name}: longest gap between r90 segments (untouched): {Describe([.. figures.Select(f => f.GapMs)])}");
+}

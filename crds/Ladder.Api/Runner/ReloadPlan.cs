@@ -5,8 +5,9 @@ namespace Ladder.Api.Runner;
 /// <summary>
 /// How the runner applied a new PipelineSpec: the 200 body of <c>PUT /v1/pipeline</c> and
 /// <see cref="RunnerStatus.LastReload"/>. Stages are named <c>kind/name</c>: <c>ingest/backup</c>, <c>decode/video</c>,
-/// <c>encode/720p</c>, <c>audio</c>, <c>package/hls</c>, <c>package/dash</c>, <c>push/twitch</c>. Every stage of the
-/// old and the new pipeline is in exactly one list.
+/// <c>encode/720p</c>, <c>audio</c>, <c>package/hls</c>, <c>package/dash</c>, <c>push/twitch</c>, and <c>ingest</c>
+/// for the input switch. Every stage of the old and the new pipeline is in exactly one list; the stages started,
+/// stopped and restarted are exactly those whose instance id changed.
 /// </summary>
 public sealed record ReloadPlan
 {
@@ -28,6 +29,12 @@ public sealed record ReloadPlan
     /// <summary>Stages whose settings changed and were restarted (e.g. an encoder for a new bitrate).</summary>
     public IReadOnlyList<string> Restarted { get; init; } = [];
 
+    /// <summary>
+    /// Stages that took new settings in place and kept their instance (a packager's window or ladder, the input
+    /// switch's priorities or failover timings).
+    /// </summary>
+    public IReadOnlyList<string> Updated { get; init; } = [];
+
     /// <summary>Stages that kept running untouched.</summary>
     public IReadOnlyList<string> Kept { get; init; } = [];
 
@@ -35,13 +42,14 @@ public sealed record ReloadPlan
     [JsonIgnore]
     public bool IsEmpty => Started.Count == 0 && Stopped.Count == 0 && Restarted.Count == 0;
 
-    /// <summary>One line for humans, e.g. <c>started push/twitch; restarted encode/720p; kept 5 stages</c>.</summary>
+    /// <summary>One line for humans, e.g. <c>started push/twitch; restarted encode/720p; updated package/hls; kept 5 stages</c>.</summary>
     public string Describe()
     {
         var parts = new List<string>();
         Add(parts, "started", Started);
         Add(parts, "stopped", Stopped);
         Add(parts, "restarted", Restarted);
+        Add(parts, "updated", Updated);
         parts.Add($"kept {Kept.Count} stage{(Kept.Count == 1 ? "" : "s")}");
         return string.Join("; ", parts);
     }

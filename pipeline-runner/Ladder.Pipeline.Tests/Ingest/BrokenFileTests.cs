@@ -15,7 +15,7 @@ public sealed class BrokenFileTests
         await File.WriteAllBytesAsync(clip.Path, whole.AsMemory(0, whole.Length / 2)); // the moov box at the end is gone
         await using var run = PipelineRun.Start(Specs.Create(Specs.File(clip.Path), [Specs.Rendition("90p", 160, 90)]));
 
-        var failing = run.WaitForState("ingest", StageState.Reconnecting, Timeout);
+        var failing = run.WaitForState("ingest/main", StageState.Reconnecting, Timeout);
         Assert.Contains("input 'main': avformat_open_input", failing.Error, StringComparison.Ordinal);
         Assert.Contains("reopening input 'main'", failing.Detail, StringComparison.Ordinal);
 

@@ -51,7 +51,7 @@ public sealed class LiveInputTests
         using (Push(run, $"-t 2 -c copy -f flv {url}"))
         {
             AssertEveryTrackFlows(run);
-            var lost = run.WaitForState("ingest", StageState.Reconnecting, Timeout);
+            var lost = run.WaitForState("ingest/main", StageState.Reconnecting, Timeout);
             Assert.Matches("^(input 'main' ended: the sender closed the stream|input 'main' broke off|no packet for 1 s from input 'main')", lost.Error);
             Assert.Null(run.Pipeline.GetStatus().ActiveInput);
         }
@@ -59,8 +59,8 @@ public sealed class LiveInputTests
         var before = run.Sink.LatestPts("90p");
         using var again = Push(run, $"-c copy -f flv {url}", afterPts: before);
         Assert.True(CollectingSink.WaitUntil(() => run.Sink.LatestPts("90p") > before + 1, Timeout), "no packets after the pusher returned");
-        Assert.Equal(StageState.Running, run.Stage("ingest").State);
-        Assert.DoesNotContain("secret-key", run.Stage("ingest").Detail ?? string.Empty, StringComparison.Ordinal);
+        Assert.Equal(StageState.Running, run.Stage("ingest/main").State);
+        Assert.DoesNotContain("secret-key", run.Stage("ingest/main").Detail ?? string.Empty, StringComparison.Ordinal);
         Assert.All(run.Pipeline.GetStatus().Stages.Where(s => s.Kind == "encode"), s => Assert.Equal(StageState.Running, s.State));
     }
 
@@ -74,14 +74,14 @@ public sealed class LiveInputTests
             var bytes = new byte[1316];
             Random.Shared.NextBytes(bytes);
             var deadline = DateTime.UtcNow + Timeout;
-            while (run.Stage("ingest").State != StageState.Reconnecting && DateTime.UtcNow < deadline)
+            while (run.Stage("ingest/main").State != StageState.Reconnecting && DateTime.UtcNow < deadline)
             {
                 garbage.Send(bytes, bytes.Length, "127.0.0.1", port);
                 Thread.Sleep(2);
             }
         }
 
-        var failing = run.Stage("ingest");
+        var failing = run.Stage("ingest/main");
         Assert.Equal(StageState.Reconnecting, failing.State);
         Assert.StartsWith("input 'main'", failing.Error, StringComparison.Ordinal);
         Assert.Empty(run.Sink.Packets("90p"));
@@ -113,7 +113,7 @@ public sealed class LiveInputTests
             }
 
             pusher.Dispose();
-            Assert.True(DateTime.UtcNow < deadline, $"the pusher never got through: {System.Text.Json.JsonSerializer.Serialize(run.Stage("ingest"))}");
+            Assert.True(DateTime.UtcNow < deadline, $"the pusher never got through: {System.Text.Json.JsonSerializer.Serialize(run.Stage("ingest/main"))}");
             Thread.Sleep(200);
         }
     }

@@ -76,16 +76,18 @@ public sealed class UpdateSpecTests
     }
 
     [Fact]
-    public void UpdateSpec_Should_ApplyAShorterWindowAndRefuseALongerTarget_When_HlsSettingsChange()
+    public async Task UpdateSpec_Should_ApplyAShorterWindowSwitchDashOnAndRefuseALongerTarget_When_OutputsChange()
     {
         using var packager = new LivePackager(PackagerSpecs.Create(2, 10, dash: false, "high"), new MediaTimeline(DateTimeOffset.UnixEpoch));
         Assert.Throws<NotSupportedException>(() => packager.UpdateSpec(PackagerSpecs.Create(4, 10, dash: false, "high")));
-        Assert.Throws<NotSupportedException>(() => packager.UpdateSpec(PackagerSpecs.Create(2, 10, dash: true, "high")));
-        packager.UpdateSpec(PackagerSpecs.Create(1.6, 2, dash: false, "high")); // rounds to the running target of 2 s
+        packager.UpdateSpec(PackagerSpecs.Create(1.6, 2, dash: true, "high")); // rounds to the running target of 2 s
 
         using var high = EncodedTrack.Video("high", 160, 90, 8);
         packager.AddTrack(high.Track);
         WriteInOrder(packager, [high], -1, 9);
+        Assert.True(await PollAsync(() => packager.Get(OriginPaths.DashManifest) is not null), "no MPD after DASH was switched on");
+        packager.UpdateSpec(PackagerSpecs.Create(1.6, 2, dash: false, "high"));
+        Assert.Null(packager.Get(OriginPaths.DashManifest));
         packager.Dispose();
         var playlist = HlsPlaylistChecker.Check(LivePackagerTests.Text(packager, OriginPaths.HlsPlaylist("high")));
         Assert.Equal(2, playlist.TargetDuration);

@@ -1,13 +1,15 @@
 using Ladder.Api.Pipeline;
 using Ladder.Api.Primitives;
 using Ladder.Pipeline.Push;
+using Ladder.Pipeline.Reload;
 
 namespace Ladder.Pipeline.Tests.Push;
 
+/// <summary><c>PushOutputs.Apply</c> carries out the plan's push part; which targets changed is the diff's (<see cref="NamedChanges"/>), as in a reload.</summary>
 public sealed class PushOutputsApplyTests
 {
     [Fact]
-    public void Apply_Should_AddRemoveAndRestartOnlyWhatChanged_When_TargetsChange()
+    public void Apply_Should_AddRemoveAndRestartOnlyWhatThePlanSays_When_TargetsChange()
     {
         var a = PushTargets.Refused("a", "720p");
         var b = PushTargets.Refused("b", "720p");
@@ -17,7 +19,7 @@ public sealed class PushOutputsApplyTests
 
         var changedB = b with { Rendition = "480p" };
         var d = PushTargets.Refused("d", "720p");
-        var result = outputs.Apply([a, changedB, d]);
+        var result = outputs.Apply([a, changedB, d], Changed([a, b, c], [a, changedB, d]));
 
         Assert.Equal(["d"], result.Added);
         Assert.Equal(["c"], result.Removed);
@@ -43,7 +45,7 @@ public sealed class PushOutputsApplyTests
             a with { },
             new PipelinePushTarget("s", PushProtocol.Srt, "srt://127.0.0.1:9", "720p", new ValueMap([new("mode", "caller"), new("latency", "200000")])) { Passphrase = "0123456789ab" },
         };
-        var result = outputs.Apply(copies);
+        var result = outputs.Apply(copies, Changed([a, srt], copies));
 
         Assert.True(result.IsEmpty, $"phantom changes: {result}");
         Assert.Same(before[0], outputs.Destination("a"));
@@ -57,7 +59,8 @@ public sealed class PushOutputsApplyTests
         using var outputs = new PushOutputs("ns/s", [a], PushTargets.Fast);
         var before = outputs.Destination("a");
 
-        var result = outputs.Apply([a with { StreamKey = "new-key", Url = a.Url.Replace("old-key", "new-key", StringComparison.Ordinal) }]);
+        PipelinePushTarget[] next = [a with { StreamKey = "new-key", Url = a.Url.Replace("old-key", "new-key", StringComparison.Ordinal) }];
+        var result = outputs.Apply(next, Changed([a], next));
 
         Assert.Equal(["a"], result.Restarted);
         Assert.NotSame(before, outputs.Destination("a"));
@@ -69,7 +72,7 @@ public sealed class PushOutputsApplyTests
         using var outputs = new PushOutputs("ns/s", [PushTargets.Refused("a", "720p"), PushTargets.Refused("b", "720p")], PushTargets.Fast);
         var a = outputs.Destination("a")!;
 
-        var result = outputs.Apply([]);
+        var result = outputs.Apply([], new HashSet<string>());
 
         Assert.Equal(["a", "b"], result.Removed);
         Assert.Empty(outputs.GetStatus());
@@ -81,6 +84,9 @@ public sealed class PushOutputsApplyTests
     {
         using var outputs = new PushOutputs("ns/s", [], PushTargets.Fast);
 
-        Assert.Throws<ArgumentException>(() => outputs.Apply([PushTargets.Refused("a", "720p"), PushTargets.Refused("a", "480p")]));
+        Assert.Throws<ArgumentException>(() => outputs.Apply([PushTargets.Refused("a", "720p"), PushTargets.Refused("a", "480p")], new HashSet<string>()));
     }
+
+    private static HashSet<string> Changed(IReadOnlyList<PipelinePushTarget> previous, IReadOnlyList<PipelinePushTarget> next) =>
+        [.. NamedChanges.Compare(previous, next, t => t.Name).Changed];
 }

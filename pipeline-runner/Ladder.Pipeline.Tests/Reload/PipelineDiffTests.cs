@@ -14,7 +14,6 @@ public sealed class PipelineDiffTests
         var diff = PipelineDiff.Compute(Base(), Base());
 
         Assert.True(diff.IsEmpty);
-        Assert.False(diff.RequiresFullRestart);
     }
 
     [Fact]
@@ -65,20 +64,20 @@ public sealed class PipelineDiffTests
         ["push added"] = (s => s with { Outputs = s.Outputs with { Push = ValueList.Of(s.Outputs.Push[0], Target("youtube")) } }, "push +youtube"),
         ["push removed"] = (s => s with { Outputs = s.Outputs with { Push = ValueList<PipelinePushTarget>.Empty } }, "push -twitch"),
         ["push url"] = (s => s with { Outputs = s.Outputs with { Push = ValueList.Of(s.Outputs.Push[0] with { Url = "rtmp://other/live" }) } }, "push ~twitch"),
-        ["gop"] = (s => s with { Video = s.Video with { GopSeconds = 2 } }, "topology video.gopSeconds"),
-        ["encoder"] = (s => s with { Video = s.Video with { Encoder = "libx265", Codec = VideoCodec.Hevc } }, "topology video.codec,video.encoder"),
-        ["preset"] = (s => s with { Video = s.Video with { Preset = "veryfast" } }, "topology video.preset"),
-        ["passthrough added"] = (s => WithRenditions(s, [.. s.Video.Renditions, new PipelineRendition("source") { Passthrough = true }]), "topology video.renditions[].passthrough; renditions +source"),
-        ["paused"] = (s => s with { Paused = true }, "topology paused"),
-        ["stream"] = (s => s with { Stream = new StreamIdentity("other", "stream") }, "topology stream"),
+        ["gop"] = (s => s with { Video = s.Video with { GopSeconds = 2 } }, "shared video.gopSeconds"),
+        ["encoder"] = (s => s with { Video = s.Video with { Encoder = "libx265", Codec = VideoCodec.Hevc } }, "shared video.codec,video.encoder"),
+        ["preset"] = (s => s with { Video = s.Video with { Preset = "veryfast" } }, "shared video.preset"),
+        ["passthrough added"] = (s => WithRenditions(s, [.. s.Video.Renditions, new PipelineRendition("source") { Passthrough = true }]), "shared video.renditions[].passthrough; renditions +source"),
+        ["paused"] = (s => s with { Paused = true }, "shared paused"),
+        ["stream"] = (s => s with { Stream = new StreamIdentity("other", "stream") }, "shared stream"),
     };
 
     private static string Describe(PipelineDiff diff)
     {
         var parts = new List<string>();
-        if (diff.Topology.Count > 0)
+        if (diff.Shared.Count > 0)
         {
-            parts.Add("topology " + string.Join(",", diff.Topology));
+            parts.Add("shared " + string.Join(",", diff.Shared));
         }
 
         Add(parts, "inputs", diff.Inputs);

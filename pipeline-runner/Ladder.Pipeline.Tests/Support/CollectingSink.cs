@@ -22,7 +22,7 @@ internal sealed class CollectingSink : IEncodedPacketSink
     public void Write(in EncodedPacket packet)
     {
         var timeBase = packet.Track.TimeBase.ToDouble();
-        var record = new PacketRecord(packet.Packet.Pts * timeBase, packet.Packet.Dts * timeBase, packet.Packet.Duration * timeBase, packet.Packet.IsKeyframe, packet.StartsSegment, packet.Packet.Size);
+        var record = new PacketRecord(packet.Packet.Pts * timeBase, packet.Packet.Dts * timeBase, packet.Packet.Duration * timeBase, packet.Packet.IsKeyframe, packet.StartsSegment, packet.Packet.Size, packet.Track.Version);
         lock (_lock)
         {
             _packets[packet.Track.Id].Add(record);
@@ -77,5 +77,5 @@ internal sealed class CollectingSink : IEncodedPacketSink
     }
 }
 
-/// <summary>One packet as written: times in seconds.</summary>
-internal sealed record PacketRecord(double Pts, double Dts, double Duration, bool Keyframe, bool StartsSegment, int Size);
+/// <summary>One packet as written: times in seconds, and the version of the track it was written on.</summary>
+internal sealed record PacketRecord(double Pts, double Dts, double Duration, bool Keyframe, bool StartsSegment, int Size, int Version);

@@ -16,7 +16,9 @@ namespace Ladder.Pipeline.Audio;
 /// frames cut to the encoder's frame size by the buffer sink, like <c>asetnsamples</c>), encode once with
 /// <c>spec.audio.encoder</c> (aac or libopus) and write the packets to the one track <c>audio</c> that every
 /// rendition shares, timestamps in 1/sample-rate. The decoder follows the input (recreated on each
-/// <see cref="SourceFormat"/>), the graph follows the decoded format, and the encoder stays open throughout.
+/// <see cref="SourceFormat"/>), the graph follows the decoded format, and the encoder stays open throughout. A reload
+/// that changes <c>spec.audio</c> replaces the stage: the new one announces the next <see cref="TrackInfo.Version"/>
+/// (a new init segment and URI) and takes over on a segment boundary, while the old one drains and leaves the track.
 /// </summary>
 internal sealed class AudioStage : SourceDecodeStage
 {
@@ -32,16 +34,32 @@ internal sealed class AudioStage : SourceDecodeStage
     private FilterGraph? _graph;
     private (int SampleRate, SampleFormat Format, ChannelLayout Layout) _graphInput;
     private Encoder? _encoder;
+    private readonly int _trackVersion;
     private TrackInfo? _track;
     private long _errors;
+    private volatile bool _keepTrack;
 
     /// <summary>Creates the stage.</summary>
-    public AudioStage(PipelineAudio audio, IEncodedPacketSink sink, MediaPool<Packet> packets, int capacity, QueueFullMode fullMode, ILogger logger)
-        : base("audio", "audio", logger, packets, capacity, fullMode)
+    /// <param name="audio">The audio settings.</param>
+    /// <param name="sink">Where the encoded packets go.</param>
+    /// <param name="packets">The packet pool.</param>
+    /// <param name="capacity">The input queue's bound, in packets.</param>
+    /// <param name="fullMode">What a full queue does.</param>
+    /// <param name="logger">Logging.</param>
+    /// <param name="trackVersion">The <see cref="TrackInfo.Version"/> to announce: 1, or one more than the stage it replaces.</param>
+    public AudioStage(PipelineAudio audio, IEncodedPacketSink sink, MediaPool<Packet> packets, int capacity, QueueFullMode fullMode, ILogger logger, int trackVersion = 1)
+        : base(Reload.StageNames.Audio, "audio", logger, packets, capacity, fullMode)
     {
         _audio = audio;
         _sink = sink;
+        _trackVersion = trackVersion;
     }
+
+    /// <summary>The <see cref="TrackInfo.Version"/> this stage announces.</summary>
+    public int TrackVersion => _trackVersion;
+
+    /// <summary>Leaves the track announced when the stage ends: its replacement (a new version) continues it.</summary>
+    public void KeepTrackOnFinish() => _keepTrack = true;
 
     /// <summary>The audio track's figures, in the shape of a rendition's.</summary>
     public TrackStatus GetStatus() =>
@@ -79,7 +97,11 @@ internal sealed class AudioStage : SourceDecodeStage
         base.Finish();
         if (_track is not null)
         {
-            _sink.RemoveTrack(TrackId);
+            if (!_keepTrack)
+            {
+                _sink.RemoveTrack(TrackId);
+            }
+
             _track.Parameters.Dispose();
         }
 
@@ -195,6 +217,7 @@ internal sealed class AudioStage : SourceDecodeStage
         _track = new TrackInfo
         {
             Id = TrackId,
+            Version = _trackVersion,
             MediaType = MediaType.Audio,
             Parameters = CodecParameters.From(_encoder),
             TimeBase = _encoder.TimeBase,

@@ -27,7 +27,7 @@ internal sealed class VideoDecodeStage : SourceDecodeStage
     /// <summary>Creates the stage.</summary>
     public VideoDecodeStage(
         IReadOnlyList<QueueStage<DecodedFrame>> renditions, MediaPool<Packet> packets, MediaPool<Frame> frames, int capacity, QueueFullMode fullMode, ILogger logger)
-        : base("decode/video", "decode", logger, packets, capacity, fullMode)
+        : base(Reload.StageNames.Decode, "decode", logger, packets, capacity, fullMode)
     {
         _renditions = [.. renditions.Select(r => new RenditionTarget(r, long.MinValue, long.MaxValue))];
         _frames = frames;

@@ -31,8 +31,8 @@ namespace Ladder.Pipeline.Graph;
 /// <para>Keyframes: every transcoded rendition places an IDR on the same presentation times, every
 /// <c>spec.video.gopSeconds</c> seconds, or on the source's keyframes when a passthrough rendition is present, and
 /// flags that packet <see cref="EncodedPacket.StartsSegment"/>; no other packet is a keyframe.</para>
-/// <para>Inputs: a single input is read by one ingest stage that reconnects on failure. Several inputs are read at once
-/// (hot standby) by a <see cref="FailoverIngestStage"/> that feeds the decoders from one of them, switching on a
+/// <para>Inputs: every input is read at once (hot standby) by its own reader, which reconnects on failure, under one
+/// input switch (<see cref="FailoverIngestStage"/>) that feeds the decoders from one of them, switching on a
 /// timeout, an error, a manual activation (<see cref="ActivateInput"/>) or a failback; encoders never restart. File inputs take the
 /// runner options <c>re</c> (real-time pacing, default 1) and <c>stream_loop</c> (default 0, -1 forever). A file read
 /// unpaced (<c>re=0</c>) applies back-pressure instead of dropping, so every frame is encoded; live and paced inputs
@@ -45,14 +45,14 @@ public sealed class LivePipeline : IAsyncDisposable
     private const int PacketQueue = 128;
     private const int FrameQueue = 8;
     private static readonly TimeSpan DisposeDrainTimeout = TimeSpan.FromSeconds(10);
-    private readonly Stage _ingest;
-    private readonly FailoverIngestStage? _failover;
+    private readonly FailoverIngestStage _ingest;
     private readonly List<Stage> _stages;
     private readonly List<Stage> _retiring = [];
     private readonly Lock _stagesLock = new();
     private readonly SemaphoreSlim _reloadLock = new(1, 1);
     private IReadOnlyList<Func<TrackStatus>> _renditions;
     private ReloadContext? _reload;
+    private IKeyframeSchedule? _schedule;
     private readonly HardwareContext? _hardware;
     private readonly PipelineMetrics _metrics;
     private readonly MediaPool<Packet> _packets;
@@ -60,13 +60,12 @@ public sealed class LivePipeline : IAsyncDisposable
     private int _disposed;
 
     private LivePipeline(
-        PipelineSpec spec, MediaTimeline timeline, Stage ingest, List<Stage> stages, IReadOnlyList<Func<TrackStatus>> renditions,
+        PipelineSpec spec, MediaTimeline timeline, FailoverIngestStage ingest, List<Stage> stages, IReadOnlyList<Func<TrackStatus>> renditions,
         HardwareContext? hardware, PipelineMetrics metrics, MediaPool<Packet> packets, MediaPool<Frame> frames)
     {
         Spec = spec;
         Timeline = timeline;
         _ingest = ingest;
-        _failover = ingest as FailoverIngestStage;
         _stages = stages;
         _renditions = renditions;
         _hardware = hardware;
@@ -105,7 +104,8 @@ public sealed class LivePipeline : IAsyncDisposable
             throw new ArgumentException("The pipeline needs spec.inputs[0], at least one spec.video.renditions entry and spec.video.gopSeconds > 0.", nameof(spec));
         }
 
-        var input = InputSettings.From(spec.Inputs[0], spec.Failover);
+        var inputs = spec.Inputs.Select(i => InputSettings.From(i, spec.Failover)).ToList();
+        var input = inputs[0];
         var fullMode = input.IsFile && !input.Realtime ? QueueFullMode.Wait : QueueFullMode.DropNewest;
         var logger = loggerFactory.CreateLogger<LivePipeline>();
         var packets = new MediaPool<Packet>(static () => new Packet(), static p => p.Unref(), 512);
@@ -151,29 +151,23 @@ public sealed class LivePipeline : IAsyncDisposable
         var audio = new AudioStage(spec.Audio, sink, packets, PacketQueue, fullMode, logger);
         stages.Add(audio);
         renditions.Add(audio.GetStatus);
-        Stage ingest = spec.Inputs.Count == 1
-            ? new IngestStage(input, videoTargets, audio, sourceSchedule, packets, logger)
-            : new FailoverIngestStage(
-                [.. spec.Inputs.Select(i => InputSettings.From(i, spec.Failover))], spec.Failover.InputTimeout.Value, spec.Failover.FailbackDelay.Value,
-                videoTargets, audio, sourceSchedule, packets, metrics, stream, logger);
+        var ingest = new FailoverIngestStage(
+            inputs, spec.Failover.InputTimeout.Value, spec.Failover.FailbackDelay.Value, videoTargets, audio, sourceSchedule, packets, metrics, stream, logger);
         stages.Insert(0, ingest);
         foreach (var stage in stages)
         {
             metrics.Register(stream, stage);
         }
 
-        if (ingest is FailoverIngestStage failover)
+        if (decoder is not null)
         {
-            if (decoder is not null)
-            {
-                failover.DecodedClock = () => decoder.LastFrameTimestamp;
-            }
+            ingest.DecodedClock = () => decoder.LastFrameTimestamp;
+        }
 
-            metrics.Register(stream, failover);
-            foreach (var reader in failover.Readers)
-            {
-                metrics.Register(stream, reader);
-            }
+        metrics.Register(stream, ingest);
+        foreach (var reader in ingest.Readers)
+        {
+            metrics.Register(stream, reader);
         }
 
         // Consumers first, so nothing the ingest offers waits on a thread that has not started.
@@ -184,13 +178,14 @@ public sealed class LivePipeline : IAsyncDisposable
 
         return new LivePipeline(spec, timeline, ingest, stages, renditions, hardware, metrics, packets, frames)
         {
-            _reload = new ReloadContext(stream, sink, schedule, hardware, fullMode, logger, decoder, frames),
+            _reload = new ReloadContext(stream, sink, hardware, fullMode, logger, decoder, frames, packets),
+            _schedule = schedule,
         };
     }
 
     /// <summary>
-    /// Completes when every stage thread started by <see cref="Start"/> has ended (encoders added by
-    /// <see cref="ApplyAsync"/> end with the decoder that feeds them, shortly after). A file input that does not loop forever (<c>stream_loop</c> 0 or
+    /// Completes when every stage thread started by <see cref="Start"/> has ended (stages added by
+    /// <see cref="ApplyAsync"/> end with the stage that feeds them, shortly after). A file input that does not loop forever (<c>stream_loop</c> 0 or
     /// more) ends the pipeline by itself: once the file was read to its end, every decoder and encoder drained and
     /// every track was removed from the sink, this completes without <see cref="StopAsync"/>. Live inputs and endless
     /// loops complete only after <see cref="StopAsync"/> or <see cref="DisposeAsync"/>. Never faults: a failed stage
@@ -203,16 +198,16 @@ public sealed class LivePipeline : IAsyncDisposable
         Spec.Stream.ToString(),
         Spec.Generation,
         ActiveInput,
-        CurrentStages().Concat(_failover?.Readers ?? []).Select(Describe).ToList(),
+        CurrentStages().Concat(_ingest.Readers).Select(Describe).ToList(),
         _renditions.Select(r => r()).ToList(),
-        _failover?.GetInputs(),
-        _failover?.Switches);
+        _ingest.GetInputs(),
+        _ingest.Switches);
 
     /// <summary>The name of the input feeding the decoders; null while none delivers.</summary>
-    public string? ActiveInput => _failover?.ActiveInput ?? (_ingest as IngestStage)?.ActiveInput;
+    public string? ActiveInput => _ingest.ActiveInput;
 
-    /// <summary>The last 20 input switches, newest first (empty for a single input).</summary>
-    public IReadOnlyList<InputSwitch> InputSwitches => _failover?.Switches ?? [];
+    /// <summary>The last 20 input switches, newest first.</summary>
+    public IReadOnlyList<InputSwitch> InputSwitches => _ingest.Switches;
 
     /// <summary>
     /// Makes input <paramref name="name"/> the active one now (a manual failover, reason <c>manual</c>); it stays
@@ -223,7 +218,7 @@ public sealed class LivePipeline : IAsyncDisposable
     public bool ActivateInput(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _failover?.Activate(name) ?? (Spec.Inputs.Count == 1 && string.Equals(Spec.Inputs[0].Name, name, StringComparison.Ordinal));
+        return _ingest.Activate(name);
     }
 
     /// <summary>
@@ -280,13 +275,10 @@ public sealed class LivePipeline : IAsyncDisposable
             stage.Dispose();
         }
 
-        if (_failover is not null)
+        _metrics.Unregister(_ingest);
+        foreach (var reader in _ingest.Readers)
         {
-            _metrics.Unregister(_failover);
-            foreach (var reader in _failover.Readers)
-            {
-                _metrics.Unregister(reader);
-            }
+            _metrics.Unregister(reader);
         }
 
         _hardware?.Dispose();
@@ -296,38 +288,45 @@ public sealed class LivePipeline : IAsyncDisposable
     }
 
     /// <summary>
-    /// Applies <paramref name="next"/> to the running pipeline by diff (<see cref="PipelineDiff"/>,
-    /// <see cref="ReloadPlanner"/>), touching only the stages the plan names; every other stage keeps running with its
-    /// instance id. Applied live: renditions added, removed or changed (a changed rendition gets a new encoder that
-    /// announces the next <see cref="TrackInfo.Version"/>; new and old encoders switch on the next segment boundary,
-    /// <c>outputs.hls.segmentDuration</c> (or DASH's) on the output timeline, so the playlists stay aligned), the ladder's
-    /// order, and with several inputs an input's new URL/options (only that input reopens) and the failover timings.
-    /// Outputs (packager, push targets) are not the pipeline's: the caller applies them.
+    /// Carries out the pipeline's part of <paramref name="plan"/> (from <see cref="ReloadPlanner"/>) with the settings
+    /// of <paramref name="next"/>, and nothing else; every stage the plan keeps or updates keeps its instance id.
+    /// <list type="bullet">
+    /// <item><c>encode/*</c> started, stopped or restarted: on the first segment boundary (a multiple of the segment
+    /// duration on the output timeline) at least half a second ahead, a new encoder takes the frames from there and an
+    /// old one ends there; a restarted encoder announces the next <see cref="TrackInfo.Version"/>. New encoders follow
+    /// <c>spec.video</c> (codec, encoder, preset, GOP), so a change of those, which restarts every encoder, swaps the
+    /// whole ladder on one boundary.</item>
+    /// <item><c>audio</c> restarted: a new audio stage announcing the next track version takes the audio from the same
+    /// boundary; the old one drains.</item>
+    /// <item><c>ingest/*</c> started, stopped or restarted, <c>ingest</c> updated: the input switch follows
+    /// <c>spec.inputs</c> (readers opened, closed or reopened, priorities) and <c>spec.failover</c>; the decoders and
+    /// encoders keep running.</item>
+    /// </list>
+    /// Outputs (packager, push targets) are not the pipeline's: the caller has them carry out their part.
     /// </summary>
+    /// <param name="plan">What to do, from <see cref="ReloadPlanner.Plan(PipelineDiff)"/> for the running spec and <paramref name="next"/>.</param>
     /// <param name="next">The new spec, already validated.</param>
     /// <param name="cancellationToken">Cancels waiting for another reload in progress.</param>
-    /// <returns>The plan as applied, with <see cref="ReloadPlan.AppliedAt"/> set.</returns>
-    /// <exception cref="NotSupportedException">The change needs a full restart (topology, audio, inputs added, removed or reordered, a single input changed); nothing was applied.</exception>
-    public async Task<ReloadPlan> ApplyAsync(PipelineSpec next, CancellationToken cancellationToken = default)
+    /// <returns>A task that completes once the new stages run (switch-overs happen later, on the boundary).</returns>
+    public async Task ApplyAsync(ReloadPlan plan, PipelineSpec next, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(next);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         await _reloadLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var diff = PipelineDiff.Compute(Spec, next);
-            var reason = WhyNotLive(diff);
-            if (reason is not null)
+            var context = _reload!;
+            var boundary = NextSegmentBoundary(next, context.Decoder?.LatestPts ?? long.MinValue);
+            ApplyInputs(plan, next);
+            ApplyRenditions(plan, next, boundary);
+            if (plan.Restarted.Contains(StageNames.Audio))
             {
-                throw new NotSupportedException(reason);
+                ReplaceAudio(next, boundary);
             }
 
-            var plan = ReloadPlanner.Plan(diff);
-            ApplyRenditions(diff);
-            ApplyInputs(diff);
             Spec = next;
             _renditions = OrderRenditions(next);
-            return plan with { AppliedAt = DateTimeOffset.UtcNow };
         }
         finally
         {
@@ -335,72 +334,42 @@ public sealed class LivePipeline : IAsyncDisposable
         }
     }
 
-    /// <summary>Why <paramref name="diff"/> cannot be applied to this pipeline without a full restart; null when it can.</summary>
-    private string? WhyNotLive(PipelineDiff diff)
+    private static IEnumerable<string> Named(IEnumerable<string> stages, string prefix) =>
+        stages.Where(s => s.StartsWith(prefix, StringComparison.Ordinal)).Select(s => s[prefix.Length..]);
+
+    private void ApplyRenditions(ReloadPlan plan, PipelineSpec next, long boundary)
     {
-        if (diff.RequiresFullRestart)
-        {
-            return "changed " + string.Join(", ", diff.Topology) + ": the whole pipeline restarts.";
-        }
-
-        if (diff.AudioChanged)
-        {
-            return "audio settings changed: the pipeline restarts.";
-        }
-
-        if (diff.Inputs.Added.Count > 0 || diff.Inputs.Removed.Count > 0 || diff.InputOrderChanged)
-        {
-            return "inputs were added, removed or reordered: the pipeline restarts.";
-        }
-
-        if (_failover is null && (!diff.Inputs.IsEmpty || diff.FailoverChanged))
-        {
-            return "the single input changed: the pipeline restarts.";
-        }
-
-        var passthrough = diff.Previous.Video.Renditions.Concat(diff.Next.Video.Renditions).Where(r => r.Passthrough).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
-        var touched = diff.Renditions.Added.Concat(diff.Renditions.Removed).Concat(diff.Renditions.Changed);
-        if (touched.Any(passthrough.Contains))
-        {
-            return "a passthrough rendition changed: the pipeline restarts.";
-        }
-
-        if (!diff.Renditions.IsEmpty && (_reload?.Decoder is null || diff.Next.Video.Renditions.All(r => r.Passthrough)))
-        {
-            return "the set of transcoded renditions changed from or to none: the pipeline restarts.";
-        }
-
-        return null;
-    }
-
-    private void ApplyRenditions(PipelineDiff diff)
-    {
-        if (diff.Renditions.IsEmpty)
+        var encode = StageNames.Encode("");
+        var (started, stopped, restarted) = (Named(plan.Started, encode).ToList(), Named(plan.Stopped, encode).ToList(), Named(plan.Restarted, encode).ToList());
+        if (started.Count + stopped.Count + restarted.Count == 0)
         {
             return;
         }
 
-        var context = _reload!;
-        var decoder = context.Decoder!;
-        var boundary = NextSegmentBoundary(diff.Next, decoder.LatestPts);
+        var decoder = _reload!.Decoder!;
+        if (next.Video.GopSeconds != Spec.Video.GopSeconds && _schedule is GopKeyframeSchedule)
+        {
+            _schedule = new GopKeyframeSchedule(next.Video.GopSeconds * (long)PipelineTime.Frequency);
+        }
+
         var encoders = CurrentStages().OfType<VideoRenditionStage>().ToDictionary(e => e.Rendition.Name, StringComparer.Ordinal);
-        var renditions = diff.Next.Video.Renditions.ToDictionary(r => r.Name, StringComparer.Ordinal);
-        foreach (var name in diff.Renditions.Removed)
+        var renditions = next.Video.Renditions.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        foreach (var name in stopped)
         {
             Retire(decoder, encoders[name], boundary);
         }
 
-        foreach (var name in diff.Renditions.Changed)
+        foreach (var name in restarted)
         {
             var old = encoders[name];
             old.KeepTrackOnFinish();
-            Launch(decoder, renditions[name], old.TrackVersion + 1, boundary, diff.Next);
+            Launch(decoder, renditions[name], old.TrackVersion + 1, boundary, next);
             Retire(decoder, old, boundary);
         }
 
-        foreach (var name in diff.Renditions.Added)
+        foreach (var name in started)
         {
-            Launch(decoder, renditions[name], 1, boundary, diff.Next);
+            Launch(decoder, renditions[name], 1, boundary, next);
         }
     }
 
@@ -408,7 +377,7 @@ public sealed class LivePipeline : IAsyncDisposable
     {
         var context = _reload!;
         var encoder = new VideoRenditionStage(
-            context.Stream, spec.Video, rendition, context.Schedule, context.Sink, context.Frames, context.Hardware, _metrics, FrameQueue, context.FullMode, context.Logger, version);
+            context.Stream, spec.Video, rendition, _schedule!, context.Sink, context.Frames, context.Hardware, _metrics, FrameQueue, context.FullMode, context.Logger, version);
         _metrics.Register(context.Stream, encoder);
         lock (_stagesLock)
         {
@@ -421,48 +390,69 @@ public sealed class LivePipeline : IAsyncDisposable
 
     private void Retire(VideoDecodeStage decoder, VideoRenditionStage encoder, long until)
     {
+        decoder.RetireRendition(encoder, until);
+        Retire(encoder);
+    }
+
+    /// <summary>Moves <paramref name="stage"/> from the running stages to the retiring ones until its thread ends, then releases it.</summary>
+    private void Retire(Stage stage)
+    {
         lock (_stagesLock)
         {
-            _stages.Remove(encoder);
-            _retiring.Add(encoder);
+            _stages.Remove(stage);
+            _retiring.Add(stage);
         }
 
-        decoder.RetireRendition(encoder, until);
-        _ = encoder.Ended.ContinueWith(
+        _ = stage.Ended.ContinueWith(
             _ =>
             {
                 lock (_stagesLock)
                 {
-                    _retiring.Remove(encoder);
+                    _retiring.Remove(stage);
                 }
 
-                _metrics.Unregister(encoder);
-                encoder.Dispose();
+                _metrics.Unregister(stage);
+                stage.Dispose();
             },
             TaskScheduler.Default);
     }
 
-    private void ApplyInputs(PipelineDiff diff)
+    private void ReplaceAudio(PipelineSpec next, long boundary)
     {
-        if (_failover is null)
+        var context = _reload!;
+        var old = CurrentStages().OfType<AudioStage>().Single();
+        old.KeepTrackOnFinish();
+        var audio = new AudioStage(next.Audio, context.Sink, context.Packets, PacketQueue, context.FullMode, context.Logger, old.TrackVersion + 1);
+        _metrics.Register(context.Stream, audio);
+        lock (_stagesLock)
+        {
+            _stages.Add(audio);
+        }
+
+        audio.Start();
+        _ingest.SwitchAudio(audio, boundary);
+        Retire(old);
+    }
+
+    private void ApplyInputs(ReloadPlan plan, PipelineSpec next)
+    {
+        var ingest = StageNames.Ingest("");
+        var restart = Named(plan.Restarted, ingest).ToHashSet(StringComparer.Ordinal);
+        if (restart.Count == 0 && !Named(plan.Started, ingest).Any() && !Named(plan.Stopped, ingest).Any() && !plan.Updated.Contains(StageNames.InputSwitch))
         {
             return;
         }
 
-        if (diff.FailoverChanged)
+        _ingest.UpdateTimings(next.Failover.InputTimeout.Value, next.Failover.FailbackDelay.Value);
+        var (started, stopped) = _ingest.Reconfigure([.. next.Inputs.Select(i => InputSettings.From(i, next.Failover))], restart);
+        foreach (var reader in stopped)
         {
-            _failover.UpdateTimings(diff.Next.Failover.InputTimeout.Value, diff.Next.Failover.FailbackDelay.Value);
+            _metrics.Unregister(reader);
         }
 
-        foreach (var name in diff.Inputs.Changed)
+        foreach (var reader in started)
         {
-            var old = _failover.Readers.First(r => string.Equals(r.Settings.Name, name, StringComparison.Ordinal));
-            var input = diff.Next.Inputs.First(i => string.Equals(i.Name, name, StringComparison.Ordinal));
-            if (_failover.ReplaceInput(InputSettings.From(input, diff.Next.Failover)) is { } replacement)
-            {
-                _metrics.Unregister(old);
-                _metrics.Register(_reload!.Stream, replacement);
-            }
+            _metrics.Register(_reload!.Stream, reader);
         }
     }
 
@@ -478,7 +468,7 @@ public sealed class LivePipeline : IAsyncDisposable
 
         foreach (var passthrough in stages.OfType<PassthroughStage>())
         {
-            byName[passthrough.Id["passthrough/".Length..]] = passthrough.GetStatus;
+            byName[passthrough.Id[StageNames.Encode("").Length..]] = passthrough.GetStatus;
         }
 
         var ordered = spec.Video.Renditions.Where(r => byName.ContainsKey(r.Name)).Select(r => byName[r.Name]).ToList();

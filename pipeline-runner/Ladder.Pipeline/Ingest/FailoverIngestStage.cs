@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using Ladder.Api.Runner;
-using Ladder.Api.V1Alpha1;
 using Ladder.LibAv;
 using Ladder.Pipeline.Metrics;
 using Ladder.Pipeline.Stages;
@@ -10,8 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Ladder.Pipeline.Ingest;
 
 /// <summary>
-/// The pipeline's frame source when <c>spec.inputs</c> lists several inputs: one <see cref="InputReader"/> per input,
-/// all kept open (hot standby), and a state machine on this stage's thread that picks which one feeds the decoders.
+/// The pipeline's frame source, stage <c>ingest</c> (the input switch): one <see cref="InputReader"/> per input of
+/// <c>spec.inputs</c> (one or several), all kept open (hot standby), and a state machine on this stage's thread that
+/// picks which one feeds the decoders. A reload changes the inputs live (<see cref="Reconfigure"/>) and hands the audio
+/// to a new audio stage on a segment boundary (<see cref="SwitchAudio"/>); the decoders and encoders keep running.
 /// Only the decoder side changes on a switch: the new input's <see cref="SourceFormat"/> goes through the decoders'
 /// queues (they recreate their decoder there), its timestamps continue the output timeline through the shared
 /// <see cref="TimestampNormalizer"/> (starting on its next keyframe), and the encoders, whose scalers rebuild on a new
@@ -21,11 +21,14 @@ namespace Ladder.Pipeline.Ingest;
 /// <para>Health: an input is healthy while open and its last video packet is younger than
 /// <c>spec.failover.inputTimeout</c>; an open/read error, a stream without video, silence, or video that decodes to no
 /// picture for the timeout plus 3 s (see <see cref="DecodedClock"/>) makes it unhealthy.</para>
-/// <para>Selection, checked every 20 ms: the first healthy input in priority order is chosen at start; when the active
+/// <para>Selection, checked every 20 ms by a <see cref="FailoverStateMachine{TInput}"/> on the stage's clock (a
+/// <see cref="TimeProvider"/>, which the readers' health uses too): the first healthy input in priority order is chosen at start; when the active
 /// input turns unhealthy the highest-priority healthy one takes over (reason <c>timeout</c> or <c>error</c>); a
 /// higher-priority input that has been healthy for <c>spec.failover.failbackDelay</c> takes back over (reason
 /// <c>failback</c>); <see cref="Activate"/> switches at once (reason <c>manual</c>) and holds that input until it
 /// fails. The last 20 switches are kept, with the media time each one lost.</para>
+/// <para>End: once every reader has ended (file inputs read to their end), the stage ends and completes the decoders'
+/// queues, so the pipeline drains and completes.</para>
 /// </remarks>
 internal sealed class FailoverIngestStage : Stage
 {
@@ -33,10 +36,7 @@ internal sealed class FailoverIngestStage : Stage
     public const int SwitchHistory = 20;
     private static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Time after a switch, beyond the input timeout, for the first keyframe to arrive and decode.</summary>
-    private static readonly TimeSpan DecodeGrace = TimeSpan.FromSeconds(3);
     private readonly IReadOnlyList<QueueStage<SourcePacket>> _videoTargets;
-    private readonly QueueStage<SourcePacket>? _audioTarget;
     private readonly SourceKeyframeSchedule? _schedule;
     private readonly MediaPool<Packet> _packets;
     private readonly PipelineMetrics? _metrics;
@@ -44,16 +44,14 @@ internal sealed class FailoverIngestStage : Stage
     private readonly TimestampNormalizer _normalizer = new();
     private readonly Lock _lock = new();
     private readonly LinkedList<InputSwitch> _switches = new();
-    private readonly Dictionary<string, double> _activeSeconds = new(StringComparer.Ordinal);
     private volatile InputReader[] _readers;
-    private InputReader? _active;
-    private InputReader? _pinned;
-    private long _activeSince;
+    private readonly FailoverStateMachine<InputReader> _machine;
     private long _switchCount;
     private long _gapFrom = -1;
     private long _firstPacketTimestamp;
-    private TimeSpan _timeout;
-    private TimeSpan _failbackDelay;
+    private QueueStage<SourcePacket>? _audioTarget;
+    private QueueStage<SourcePacket>? _nextAudio;
+    private long _nextAudioFrom;
 
     /// <summary>Creates the stage and its readers; <see cref="Stage.Start"/> starts them.</summary>
     public FailoverIngestStage(
@@ -66,11 +64,11 @@ internal sealed class FailoverIngestStage : Stage
         MediaPool<Packet> packets,
         PipelineMetrics? metrics,
         string stream,
-        ILogger logger)
-        : base("ingest", "ingest", logger)
+        ILogger logger,
+        TimeProvider? time = null)
+        : base(Reload.StageNames.InputSwitch, "ingest", logger)
     {
-        _timeout = inputTimeout;
-        _failbackDelay = failbackDelay;
+        _machine = new FailoverStateMachine<InputReader>(time ?? TimeProvider.System, inputTimeout, failbackDelay);
         _videoTargets = videoTargets;
         _audioTarget = audioTarget;
         _schedule = schedule;
@@ -81,7 +79,7 @@ internal sealed class FailoverIngestStage : Stage
     }
 
     /// <summary>
-    /// When the video decoder last produced a picture (a <see cref="Stopwatch"/> timestamp, 0 before the first), or
+    /// When the video decoder last produced a picture (a <see cref="Clock"/> timestamp, 0 before the first), or
     /// null when nothing decodes the video (every rendition passthrough): an active input whose packets yield no
     /// picture for the input timeout plus 3 s is unhealthy (reason <c>error</c>).
     /// </summary>
@@ -91,50 +89,85 @@ internal sealed class FailoverIngestStage : Stage
     public IReadOnlyList<InputReader> Readers => _readers;
 
     /// <summary>
-    /// Reopens one input with new settings (a hot reload that changed its URL, options or key): a new reader replaces
-    /// the old one at the same priority; the other inputs and the active one, unless it is this one, are untouched.
-    /// When the replaced input was active, the best healthy input takes over at once.
+    /// Makes the readers follow <paramref name="inputs"/> (a hot reload): a reader whose input is gone, or named in
+    /// <paramref name="restart"/>, stops; a new input, or a restarted one, gets a new reader (started at once); the
+    /// others keep running and take their new priority (the position in <paramref name="inputs"/>). When the active
+    /// input stops, the best healthy input takes over on the next check, and its timestamps continue the output
+    /// timeline.
     /// </summary>
-    /// <param name="settings">The input's new settings; <see cref="InputSettings.Name"/> names the input to replace.</param>
-    /// <returns>The new reader (already started), or null when there is no input of that name.</returns>
-    public InputReader? ReplaceInput(InputSettings settings)
+    /// <param name="inputs">The new inputs, in priority order; names are unique.</param>
+    /// <param name="restart">Names of inputs whose reader must be replaced (new URL, options or key).</param>
+    /// <returns>The readers started and those stopped (stopping in the background), for the metrics.</returns>
+    public (IReadOnlyList<InputReader> Started, IReadOnlyList<InputReader> Stopped) Reconfigure(IReadOnlyList<InputSettings> inputs, IReadOnlySet<string> restart)
     {
-        InputReader old;
-        InputReader replacement;
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(restart);
+        var started = new List<InputReader>();
+        List<InputReader> stopped;
         lock (_lock)
         {
-            var index = Array.FindIndex(_readers, r => string.Equals(r.Settings.Name, settings.Name, StringComparison.Ordinal));
-            if (index < 0)
+            var current = _readers.ToDictionary(r => r.Settings.Name, StringComparer.Ordinal);
+            var readers = new InputReader[inputs.Count];
+            for (var priority = 0; priority < inputs.Count; priority++)
             {
-                return null;
+                var input = inputs[priority];
+                if (current.TryGetValue(input.Name, out var kept) && !restart.Contains(input.Name))
+                {
+                    kept.Priority = priority;
+                    readers[priority] = kept;
+                }
+                else
+                {
+                    readers[priority] = new InputReader(input, priority, this, Logger);
+                    started.Add(readers[priority]);
+                }
             }
 
-            old = _readers[index];
-            replacement = new InputReader(settings, old.Priority, this, Logger);
-            var readers = (InputReader[])_readers.Clone();
-            readers[index] = replacement;
+            stopped = [.. _readers.Except(readers)];
             _readers = readers;
-            if (_active == old)
+            foreach (var old in stopped)
             {
-                _activeSeconds[old.Settings.Name] = _activeSeconds.GetValueOrDefault(old.Settings.Name) + Stopwatch.GetElapsedTime(_activeSince).TotalSeconds;
-                _active = null;
+                _machine.Forget(old);
             }
 
-            if (_pinned == old)
+            foreach (var reader in started)
             {
-                _pinned = null;
+                reader.Start();
             }
-
-            replacement.Start();
         }
 
-        old.Cancel();
-        _ = old.Ended.ContinueWith(_ => old.Dispose(), TaskScheduler.Default);
-        return replacement;
+        foreach (var old in stopped)
+        {
+            old.Cancel();
+            _ = old.Ended.ContinueWith(_ => old.Dispose(), TaskScheduler.Default);
+        }
+
+        return (started, stopped);
     }
 
-    /// <summary>The name of the input feeding the decoders; null before any input delivered video.</summary>
-    public string? ActiveInput => _active?.Settings.Name;
+    /// <summary>
+    /// Hands the audio to <paramref name="next"/> (a new audio stage) from the first audio packet at or after
+    /// <paramref name="from"/> (pipeline ticks, a segment boundary): that packet goes to <paramref name="next"/>, after
+    /// the active input's audio format; the current audio stage's queue is completed there, so it drains and ends.
+    /// </summary>
+    /// <param name="next">The new audio stage, started.</param>
+    /// <param name="from">The first presentation time for <paramref name="next"/>; <see cref="long.MinValue"/> for the next packet.</param>
+    public void SwitchAudio(QueueStage<SourcePacket> next, long from)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        lock (_lock)
+        {
+            _nextAudio?.CompleteInput(); // an earlier switch that never came: its stage ends unused
+            _nextAudio = next;
+            _nextAudioFrom = from;
+        }
+    }
+
+    /// <summary>The name of the input feeding the decoders; null before any input delivered video and while the active one is lost (reconnecting).</summary>
+    public string? ActiveInput => _machine.Active is { Session: not null } active ? active.Settings.Name : null;
+
+    /// <summary>The clock of the state machine and of the readers' health (<see cref="TimeProvider.GetTimestamp"/>).</summary>
+    public TimeProvider Clock => _machine.Time;
 
     /// <summary>The last <see cref="SwitchHistory"/> switches, newest first.</summary>
     public IReadOnlyList<InputSwitch> Switches
@@ -153,8 +186,8 @@ internal sealed class FailoverIngestStage : Stage
     {
         lock (_lock)
         {
-            _timeout = inputTimeout;
-            _failbackDelay = failbackDelay;
+            _machine.Timeout = inputTimeout;
+            _machine.FailbackDelay = failbackDelay;
         }
     }
 
@@ -170,11 +203,7 @@ internal sealed class FailoverIngestStage : Stage
 
         lock (_lock)
         {
-            _pinned = reader;
-            if (_active != reader)
-            {
-                SwitchTo(reader, FailoverReason.Manual, "activated through the admin API", Stopwatch.GetTimestamp());
-            }
+            Record(_machine.Activate(reader));
         }
 
         return true;
@@ -185,24 +214,20 @@ internal sealed class FailoverIngestStage : Stage
     {
         lock (_lock)
         {
-            var totals = new Dictionary<string, double>(_activeSeconds, StringComparer.Ordinal);
-            if (_active is { } active)
-            {
-                totals[active.Settings.Name] = totals.GetValueOrDefault(active.Settings.Name) + Stopwatch.GetElapsedTime(_activeSince).TotalSeconds;
-            }
-
-            return totals;
+            return _machine.ActiveSeconds();
         }
     }
 
     /// <summary>Each input's health in the admin API's shape, in priority order.</summary>
     public IReadOnlyList<RunnerInputStatus> GetInputs()
     {
-        var now = Stopwatch.GetTimestamp();
+        var now = Clock.GetTimestamp();
         TimeSpan timeout;
+        InputReader? active;
         lock (_lock)
         {
-            timeout = _timeout;
+            timeout = _machine.Timeout;
+            active = _machine.Active;
         }
 
         return [.. Readers.Select(r =>
@@ -212,7 +237,7 @@ internal sealed class FailoverIngestStage : Stage
             {
                 Name = r.Settings.Name,
                 Healthy = healthy,
-                Active = r == _active,
+                Active = r == active,
                 LastPacketTime = r.LastPacketTime,
                 Bitrate = (long)r.Counters.Bitrate,
                 Message = healthy ? null : r.Failure ?? r.Snapshot().Detail,
@@ -225,7 +250,9 @@ internal sealed class FailoverIngestStage : Stage
     {
         lock (_lock)
         {
-            if (_active != reader)
+            // The primary's first packet: it is the choice, with no wait for the next check (an unpaced file may end before it).
+            Record(_machine.TakePrimary(reader));
+            if (_machine.Active != reader)
             {
                 return;
             }
@@ -255,7 +282,7 @@ internal sealed class FailoverIngestStage : Stage
                 _gapFrom = -1;
             }
 
-            _firstPacketTimestamp = _firstPacketTimestamp == 0 ? Stopwatch.GetTimestamp() : _firstPacketTimestamp;
+            _firstPacketTimestamp = _firstPacketTimestamp == 0 ? Clock.GetTimestamp() : _firstPacketTimestamp;
             if (Snapshot().State != StageState.Running || Snapshot().Detail != reader.Settings.Name)
             {
                 SetState(StageState.Running, detail: reader.Settings.Name);
@@ -276,6 +303,17 @@ internal sealed class FailoverIngestStage : Stage
             }
             else if (_audioTarget is not null)
             {
+                if (_nextAudio is { } next && packet.Pts >= _nextAudioFrom)
+                {
+                    _audioTarget.CompleteInput();
+                    _audioTarget = next;
+                    _nextAudio = null;
+                    if (reader.Session?.Audio is { } audio)
+                    {
+                        next.Offer(new SourcePacket(null, new SourceFormat(CodecParameters.From(audio), new Rational(0, 1))), Stopping, mustDeliver: true);
+                    }
+                }
+
                 Dispatch(_audioTarget, packet);
             }
         }
@@ -294,7 +332,13 @@ internal sealed class FailoverIngestStage : Stage
         {
             lock (_lock)
             {
-                Select(Stopwatch.GetTimestamp());
+                if (_readers.All(r => r.Ended.IsCompleted))
+                {
+                    SetState(StageState.Stopped, detail: "every input reached its end.");
+                    return;
+                }
+
+                Record(_machine.Step(_readers, DecodedClock?.Invoke()));
             }
         }
 
@@ -317,7 +361,10 @@ internal sealed class FailoverIngestStage : Stage
 
         lock (_lock)
         {
-            _active = null;
+            if (_machine.Active is { } active)
+            {
+                _machine.Forget(active);
+            }
         }
 
         foreach (var target in _videoTargets)
@@ -325,75 +372,35 @@ internal sealed class FailoverIngestStage : Stage
             target.CompleteInput();
         }
 
-        _audioTarget?.CompleteInput();
-    }
-
-    /// <summary>The state machine's step (under the lock).</summary>
-    private void Select(long now)
-    {
-        if (_active is { } current && DecodedClock is { } decoded && current.IsHealthy(now, _timeout)
-            && Stopwatch.GetElapsedTime(Math.Max(_activeSince, decoded()), now) > _timeout + DecodeGrace)
+        lock (_lock)
         {
-            current.MarkUndecodable($"input '{current.Settings.Name}' delivers video that decodes to no picture.");
-        }
-
-        var healthy = Readers.Where(r => r.IsHealthy(now, _timeout)).ToList();
-        if (_active is null)
-        {
-            if (healthy.Count > 0)
-            {
-                SwitchTo(healthy[0], FailoverReason.Failback, null, now, record: false);
-            }
-
-            return;
-        }
-
-        if (!healthy.Contains(_active))
-        {
-            if (_pinned == _active)
-            {
-                _pinned = null;
-            }
-
-            if (healthy.Count > 0)
-            {
-                var lost = _active;
-                SwitchTo(healthy[0], lost.FailureReason, lost.Failure ?? $"no video from input '{lost.Settings.Name}' for {_timeout.TotalSeconds:0.###} s (spec.failover.inputTimeout).", now);
-            }
-
-            return;
-        }
-
-        if (_pinned is null && healthy.FirstOrDefault(r => r.Priority < _active.Priority && r.HealthyFor(now) >= _failbackDelay) is { } better)
-        {
-            SwitchTo(better, FailoverReason.Failback, $"input '{better.Settings.Name}' healthy for {_failbackDelay.TotalSeconds:0.###} s (spec.failover.failbackDelay).", now);
+            _audioTarget?.CompleteInput();
+            _nextAudio?.CompleteInput();
         }
     }
 
-    private void SwitchTo(InputReader next, FailoverReason reason, string? message, long now, bool record = true)
+    /// <summary>Counts a switch of the state machine and, unless it was the first choice, keeps it in the history, the metrics and the log (under the lock).</summary>
+    private void Record(FailoverSwitch<InputReader>? change)
     {
-        var previous = _active;
-        if (previous is not null)
+        if (change is null)
         {
-            _activeSeconds[previous.Settings.Name] = _activeSeconds.GetValueOrDefault(previous.Settings.Name) + Stopwatch.GetElapsedTime(_activeSince, now).TotalSeconds;
+            return;
         }
 
-        _active = next;
-        _activeSince = now;
         _switchCount++;
-        if (!record)
+        if (!change.Recorded)
         {
             return;
         }
 
-        _switches.AddFirst(new InputSwitch(DateTimeOffset.UtcNow, previous?.Settings.Name, next.Settings.Name, reason, message, null));
+        _switches.AddFirst(new InputSwitch(DateTimeOffset.UtcNow, change.From?.Settings.Name, change.To.Settings.Name, change.Reason, change.Message, null));
         while (_switches.Count > SwitchHistory)
         {
             _switches.RemoveLast();
         }
 
-        _metrics?.RecordInputSwitch(_stream, reason);
-        PipelineLog.InputSwitched(Logger, previous?.Settings.Name ?? "(none)", next.Settings.Name, reason.ToString(), message ?? "");
+        _metrics?.RecordInputSwitch(_stream, change.Reason);
+        PipelineLog.InputSwitched(Logger, change.From?.Settings.Name ?? "(none)", change.To.Settings.Name, change.Reason.ToString(), change.Message ?? "");
     }
 
     /// <summary>Sends the new input's formats through the decoders' queues, ahead of its first packet.</summary>
@@ -421,5 +428,5 @@ internal sealed class FailoverIngestStage : Stage
     private long EarliestStart(InputReader reader) =>
         _firstPacketTimestamp == 0 || (reader.Settings.IsFile && !reader.Settings.Realtime)
             ? 0
-            : PipelineTime.FromSeconds(Stopwatch.GetElapsedTime(_firstPacketTimestamp).TotalSeconds);
+            : PipelineTime.FromSeconds(Clock.GetElapsedTime(_firstPacketTimestamp).TotalSeconds);
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using Ladder.Api.V1Alpha1;
 using Ladder.LibAv;
 using Ladder.Pipeline.Stages;
@@ -8,13 +6,13 @@ using Microsoft.Extensions.Logging;
 namespace Ladder.Pipeline.Ingest;
 
 /// <summary>
-/// Reads one of several inputs for a <see cref="FailoverIngestStage"/> (stage id <c>ingest/&lt;input&gt;</c>): keeps the
+/// Reads one input for a <see cref="FailoverIngestStage"/> (stage id <c>ingest/&lt;input&gt;</c>): keeps the
 /// input open (hot standby: a backup needs no reconnect to take over), records when video last arrived, and hands
 /// every packet to its owner, which forwards it only while this input is the active one. On an open or read error, a
 /// read timeout (<c>spec.failover.inputTimeout</c>) or a stream without video it reports
 /// <see cref="StageState.Reconnecting"/> and reopens with backoff (0.5 s doubling to 5 s).
 /// </summary>
-internal sealed class InputReader : InputStage
+internal sealed class InputReader : InputStage, IFailoverInput
 {
     private readonly FailoverIngestStage _owner;
     private readonly RealtimePacer _pacer = new();
@@ -32,14 +30,17 @@ internal sealed class InputReader : InputStage
     /// <param name="owner">The stage that selects the active input and forwards its packets.</param>
     /// <param name="logger">Logging.</param>
     public InputReader(InputSettings settings, int priority, FailoverIngestStage owner, ILogger logger)
-        : base("ingest/" + settings.Name, settings, logger)
+        : base(Reload.StageNames.Ingest(settings.Name), settings, logger)
     {
         Priority = priority;
         _owner = owner;
     }
 
-    /// <summary>Position in <c>spec.inputs</c>: 0 is the primary.</summary>
-    public int Priority { get; }
+    /// <inheritdoc />
+    public string Name => Settings.Name;
+
+    /// <summary>Position in <c>spec.inputs</c>: 0 is the primary; a reload that reorders the inputs sets it.</summary>
+    public int Priority { get; set; }
 
     /// <summary>The switch count of the owner at which this reader last announced its format (owner's forward lock only).</summary>
     internal long AnnouncedSwitch { get; set; } = -1;
@@ -54,13 +55,13 @@ internal sealed class InputReader : InputStage
     public string? Failure => _failure;
 
     /// <summary>
-    /// Whether the input is healthy at <paramref name="now"/> (a <see cref="Stopwatch"/> timestamp): open, and its last
+    /// Whether the input is healthy at <paramref name="now"/> (a timestamp of the owner's <see cref="FailoverIngestStage.Clock"/>): open, and its last
     /// video packet is younger than <paramref name="timeout"/>.
     /// </summary>
     public bool IsHealthy(long now, TimeSpan timeout)
     {
         var last = Interlocked.Read(ref _lastVideoTimestamp);
-        var healthy = last != 0 && Session is not null && _undecodable is null && Stopwatch.GetElapsedTime(last, now) < timeout;
+        var healthy = last != 0 && Session is not null && _undecodable is null && _owner.Clock.GetElapsedTime(last, now) < timeout;
         if (!healthy)
         {
             Interlocked.Exchange(ref _healthySince, 0);
@@ -70,7 +71,7 @@ internal sealed class InputReader : InputStage
     }
 
     /// <summary>How long the input has been healthy without interruption at <paramref name="now"/>; zero when unhealthy.</summary>
-    public TimeSpan HealthyFor(long now) => Interlocked.Read(ref _healthySince) is var since && since != 0 ? Stopwatch.GetElapsedTime(since, now) : TimeSpan.Zero;
+    public TimeSpan HealthyFor(long now) => Interlocked.Read(ref _healthySince) is var since && since != 0 ? _owner.Clock.GetElapsedTime(since, now) : TimeSpan.Zero;
 
     /// <summary>
     /// Marks the input unhealthy because its packets decode to no picture; it stays so until its sender reconnects
@@ -94,9 +95,7 @@ internal sealed class InputReader : InputStage
     {
         Session = null;
         var timeout = error is FFmpegTimeoutException;
-        var reason = Settings.Redact(timeout
-            ? $"no packet for {Settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{Settings.Name}' (spec.failover.inputTimeout)."
-            : $"input '{Settings.Name}': {error.Message}");
+        var reason = Settings.Redact(Describe(error));
         _failureIsTimeout = timeout;
         _failure = reason;
         return reason;
@@ -136,7 +135,7 @@ internal sealed class InputReader : InputStage
                     _pacer.Wait(_packet.Dts, Stopping);
                 }
 
-                var now = Stopwatch.GetTimestamp();
+                var now = _owner.Clock.GetTimestamp();
                 Interlocked.Exchange(ref _lastPacketUnixMs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
                 if (isVideo)
                 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Ladder.Pipeline.Ingest;
 
 /// <summary>
-/// A stage that reads one input (<see cref="IngestStage"/>, a failover's <see cref="InputReader"/>): runs sessions
+/// A stage that reads one input (<see cref="InputReader"/>): runs sessions
 /// one after another, replays a looping file, stops at the end of a file, and when the input fails (open error, read
 /// error or timeout, a sender that closes the stream, a stream without video) reports
 /// <see cref="StageState.Reconnecting"/> with the reason and reopens with exponential backoff (0.5 s doubling to 5 s).
@@ -80,6 +80,22 @@ internal abstract class InputStage : Stage
             }
         }
     }
+
+    /// <summary>
+    /// Says in the user's terms why the input was lost (not yet redacted): no packet within the read timeout
+    /// (<c>spec.failover.inputTimeout</c>), a stream that broke off, or the error as FFmpeg gave it (opening, probing).
+    /// </summary>
+    protected string Describe(Exception error) => error switch
+    {
+        FFmpegTimeoutException when IsRead(error) =>
+            $"no packet for {Settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{Settings.Name}' (spec.failover.inputTimeout).",
+        FFmpegException when IsRead(error) =>
+            $"input '{Settings.Name}' broke off (the sender disconnected or the stream is corrupt): {error.Message}",
+        _ => $"input '{Settings.Name}': {error.Message}",
+    };
+
+    /// <summary>True when <paramref name="error"/> came from reading packets, not from opening the input.</summary>
+    protected static bool IsRead(Exception error) => error.Message.Contains("av_read_frame", StringComparison.Ordinal);
 
     /// <summary>
     /// Opens the input (reporting <see cref="StageState.Starting"/>) and finds its video stream, and its audio stream

@@ -135,6 +135,8 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
     /// <item>Renditions kept: untouched; their sequence numbers continue with no discontinuity.</item>
     /// <item>HLS and DASH windows: apply to the next playlist and manifest; the segment store grows with a larger
     /// window and never shrinks, so removed entries stay fetchable (section 6.2.2).</item>
+    /// <item>HLS (CMAF) or DASH switched on: its playlists or MPD are published with the next segment, over the same
+    /// segments, numbers and timeline; switched off: they are withdrawn now, and the other keeps publishing.</item>
     /// <item>Segment duration: applies from the next boundary, with no discontinuity (timestamps do not jump); it may
     /// not round above the <c>EXT-X-TARGETDURATION</c> fixed at construction, which must not change (section
     /// 6.2.1): a longer one needs a new packager (new playlists after a restart).</item>
@@ -144,16 +146,16 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
     /// </summary>
     /// <param name="spec">The new pipeline spec.</param>
     /// <exception cref="ArgumentException">The spec's outputs are inconsistent (see <see cref="PackagingSettings.From"/>).</exception>
-    /// <exception cref="NotSupportedException">The change needs a new packager: HLS or DASH switched on or off, another HLS container, or a segment duration that rounds above the running target duration. Nothing was applied.</exception>
+    /// <exception cref="NotSupportedException">The change needs a new packager: MPEG-TS HLS switched on or off, DASH switched on or off beside it, or a segment duration that rounds above the running target duration. Nothing was applied.</exception>
     /// <exception cref="ObjectDisposedException">The packager was disposed.</exception>
     public void UpdateSpec(PipelineSpec spec)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var next = PackagingSettings.From(spec);
         var current = _settings;
-        if (next.HlsEnabled != current.HlsEnabled || next.DashEnabled != current.DashEnabled || (next.HlsEnabled && next.HlsTransportStream != current.HlsTransportStream))
+        if (next.Cmaf != current.Cmaf || next.Ts != current.Ts)
         {
-            throw new NotSupportedException("Switching HLS or DASH on or off, or changing outputs.hls.container, needs new playlists: restart the pipeline.");
+            throw new NotSupportedException("Switching MPEG-TS HLS on or off, or DASH beside it, changes which segments are made: restart the pipeline.");
         }
 
         if (next.TargetDuration > _targetDuration)
@@ -166,6 +168,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
         {
             _settings = next;
             _rank = Rank(next);
+            Withdraw(current, next);
         }
 
         _boundaries.SegmentDuration = next.SegmentDuration;
@@ -179,6 +182,24 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
         foreach (var id in removed)
         {
             RemoveTrack(id);
+        }
+    }
+
+    /// <summary>Withdraws the playlists of HLS, or the MPD, when <paramref name="next"/> switches it off; one switched on publishes with its tracks' next segment.</summary>
+    private void Withdraw(PackagingSettings current, PackagingSettings next)
+    {
+        if (current.HlsEnabled && !next.HlsEnabled)
+        {
+            _content.Remove(OriginPaths.HlsMaster);
+            foreach (var id in _tracks.Keys)
+            {
+                _content.Remove(OriginPaths.HlsPlaylist(id));
+            }
+        }
+
+        if (current.DashEnabled && !next.DashEnabled)
+        {
+            _content.Remove(OriginPaths.DashManifest);
         }
     }
 

@@ -4,10 +4,13 @@ namespace Ladder.Pipeline.Packaging;
 /// The segment boundaries every track of the pipeline shares, as presentation times in microseconds on the output
 /// timeline with their sequence numbers (the first is given: the packager derives it from the timeline's origin so
 /// numbers never repeat across runs). Video tracks announce them: a segment-starting keyframe
-/// opens a new segment once the current one has lasted the target duration (less a tolerance of half a frame), and
+/// opens a new segment once it reaches the next point of the segment grid (less a tolerance of half a frame), and
 /// every other rendition cuts on its keyframe at the same time, so boundaries and sequence numbers agree across the
-/// ladder whichever rendition gets there first. Audio follows them. Thread-safe; keeps the last
-/// <see cref="History"/> boundaries.
+/// ladder whichever rendition gets there first. Audio follows them. The grid is the first boundary plus multiples of
+/// the target duration (from the last boundary when the duration changes): a keyframe that comes late (an input gap
+/// spanned its grid point) makes one shorter segment after it, and the boundaries do not drift off the grid, so a
+/// reload that switches encoders on a grid point of the output timeline switches them on a boundary. Pure and
+/// thread-safe; keeps the last <see cref="History"/> boundaries.
 /// </summary>
 internal sealed class SegmentBoundaries
 {
@@ -18,6 +21,7 @@ internal sealed class SegmentBoundaries
     private readonly LinkedList<(long Sequence, long Time)> _boundaries = new();
     private readonly long _first;
     private long _target;
+    private long? _anchor;
 
     /// <summary>Creates an empty list.</summary>
     /// <param name="segmentDuration">The target segment duration in seconds.</param>
@@ -45,6 +49,7 @@ internal sealed class SegmentBoundaries
             lock (_lock)
             {
                 _target = (long)Math.Round(value * 1_000_000);
+                _anchor = _boundaries.Last?.Value.Time;
             }
         }
     }
@@ -54,8 +59,8 @@ internal sealed class SegmentBoundaries
 
     /// <summary>
     /// Decides whether a video track's segment-starting keyframe at <paramref name="time"/> opens a segment: yes when
-    /// it is a boundary already announced (within <paramref name="tolerance"/>), or when it is at least the target
-    /// duration (less the tolerance) after the last boundary, which it then announces.
+    /// it is a boundary already announced (within <paramref name="tolerance"/>), or when it is at or past the first
+    /// grid point after the last boundary (less the tolerance), which it then announces.
     /// </summary>
     /// <param name="time">The keyframe's presentation time in µs.</param>
     /// <param name="tolerance">Half a frame of the track, in µs.</param>
@@ -93,10 +98,12 @@ internal sealed class SegmentBoundaries
                 }
             }
 
-            if (!announce || (_boundaries.Last is { } last && time < last.Value.Time + _target - tolerance))
+            if (!announce || (_boundaries.Last is { } last && time < NextGridPoint(last.Value.Time, tolerance) - tolerance))
             {
                 return (null, false);
             }
+
+            _anchor ??= time;
 
             var sequence = _boundaries.Last is { } previous ? previous.Value.Sequence + 1 : _first;
             _boundaries.AddLast((sequence, time));
@@ -109,10 +116,17 @@ internal sealed class SegmentBoundaries
         }
     }
 
+    /// <summary>The first point of the grid (anchor plus multiples of the target) after <paramref name="last"/>, a boundary that may be up to <paramref name="tolerance"/> early.</summary>
+    private long NextGridPoint(long last, long tolerance)
+    {
+        var anchor = _anchor ?? last;
+        return anchor + ((((last + tolerance - anchor) / _target) + 1) * _target);
+    }
+
     /// <summary>
     /// Places an audio frame at <paramref name="time"/>: in the segment of the last boundary at or before it. The
-    /// placement is final once no later boundary can come before it: the next one is known, or cannot come sooner than
-    /// half a target duration.
+    /// placement is final once no later boundary can come before it: the next one is known, or the frame is more than
+    /// half a target duration before the next grid point.
     /// </summary>
     /// <param name="time">The frame's presentation time in µs.</param>
     /// <param name="final">Whether no boundary announced later can change the answer.</param>
@@ -139,7 +153,7 @@ internal sealed class SegmentBoundaries
                 node = node.Previous!;
             }
 
-            final = node.Next is not null || time < node.Value.Time + (_target / 2);
+            final = node.Next is not null || time < NextGridPoint(node.Value.Time, _target / 4) - (_target / 2);
             return node.Value.Sequence;
         }
     }

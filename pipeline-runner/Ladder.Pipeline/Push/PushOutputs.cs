@@ -55,7 +55,7 @@ public sealed class PushOutputs : IEncodedPacketSink, IDisposable
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _endpoints = endpoints;
         _metrics = metrics;
-        Apply(targets);
+        Apply(targets, new HashSet<string>(StringComparer.Ordinal));
         _metrics?.Attach(this);
     }
 
@@ -63,18 +63,21 @@ public sealed class PushOutputs : IEncodedPacketSink, IDisposable
     public string Stream { get; }
 
     /// <summary>
-    /// Makes the running destinations match <paramref name="targets"/>: starts the new names, stops the names gone,
-    /// restarts a name whose target changed in any field (URL, rendition, key, options...), and keeps an equal target's
-    /// destination, its connection and counters as they are. Waits (up to 5 s each) for stopped destinations to close
-    /// their connections before starting their replacements.
+    /// Carries out a reload plan's push part (<see cref="Reload.ReloadPlanner"/> decides; this does not compare
+    /// targets): starts the names of <paramref name="targets"/> not running, stops the running names gone from it,
+    /// restarts the names in <paramref name="restart"/> with their new target, and keeps every other destination, its
+    /// connection and counters as they are. Waits (up to 5 s each) for stopped destinations to close their connections
+    /// before starting their replacements.
     /// </summary>
-    /// <param name="targets">The resolved targets; names are unique.</param>
+    /// <param name="targets">The resolved targets, in the spec's order; names are unique.</param>
+    /// <param name="restart">Names of running targets to restart (the plan's restarted <c>push/&lt;name&gt;</c>).</param>
     /// <returns>The names started, stopped and restarted (a restart is in none of the other two).</returns>
     /// <exception cref="ArgumentException">Two targets share a name.</exception>
     /// <exception cref="ObjectDisposedException">The outputs were disposed.</exception>
-    public PushApplyResult Apply(IReadOnlyList<PipelinePushTarget> targets)
+    public PushApplyResult Apply(IReadOnlyList<PipelinePushTarget> targets, IReadOnlySet<string> restart)
     {
         ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(restart);
         var duplicate = targets.GroupBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -90,12 +93,12 @@ public sealed class PushOutputs : IEncodedPacketSink, IDisposable
             List<string> added = [], removed = [], restarted = [];
             foreach (var (name, destination) in current)
             {
-                if (!wanted.TryGetValue(name, out var target))
+                if (!wanted.ContainsKey(name))
                 {
                     stopping.Add(destination);
                     removed.Add(name);
                 }
-                else if (!destination.Target.Equals(target))
+                else if (restart.Contains(name))
                 {
                     stopping.Add(destination);
                     restarted.Add(name);

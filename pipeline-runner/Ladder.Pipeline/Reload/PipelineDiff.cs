@@ -3,9 +3,9 @@ using Ladder.Api.Pipeline;
 namespace Ladder.Pipeline.Reload;
 
 /// <summary>
-/// What differs between the running PipelineSpec and a new one, sorted into the categories a reload acts on:
-/// topology (anything that forces a full restart), inputs, failover timings, renditions, audio and outputs (HLS, DASH,
-/// push targets). Pure: <see cref="Compute"/> only compares values (the spec records have value equality), so
+/// What differs between the running PipelineSpec and a new one, sorted into the categories a reload acts on: shared
+/// settings (the stream, the settings every encoder shares), inputs, failover timings, renditions, audio and outputs
+/// (HLS, DASH, push targets). It only describes; <see cref="ReloadPlanner"/> alone decides what each change does. Pure: <see cref="Compute"/> only compares values (the spec records have value equality), so
 /// re-applying the same spec, or a spec that differs only in <see cref="PipelineSpec.Generation"/>, yields an empty diff
 /// ("no phantom restart"). Follows open-streamer's <c>internal/coordinator/diff.go</c>.
 /// </summary>
@@ -18,11 +18,13 @@ public sealed record PipelineDiff
     public required PipelineSpec Next { get; init; }
 
     /// <summary>
-    /// Why the whole pipeline must restart (empty when it need not): a new stream identity, pausing or resuming, a
-    /// different video codec, encoder, preset, hardware or GOP, or a passthrough rendition appearing or going away (the
-    /// keyframe schedule switches between source keyframes and a fixed GOP). Field paths in the spec's JSON names.
+    /// Changed settings that are not one input's, rendition's or output's: <c>stream</c>, <c>paused</c>, and the video
+    /// settings every encoder shares, <c>video.codec</c>, <c>video.hardware</c>, <c>video.encoder</c>,
+    /// <c>video.preset</c>, <c>video.gopSeconds</c>, and <c>video.renditions[].passthrough</c> when a passthrough
+    /// rendition appears or goes away (the keyframe schedule switches between source keyframes and a fixed GOP).
+    /// Field paths in the spec's JSON names, in that order.
     /// </summary>
-    public IReadOnlyList<string> Topology { get; init; } = [];
+    public IReadOnlyList<string> Shared { get; init; } = [];
 
     /// <summary>Inputs added, removed or changed (URL, protocol, mode, options, key); matched by name.</summary>
     public NamedChanges Inputs { get; init; } = NamedChanges.None;
@@ -51,12 +53,9 @@ public sealed record PipelineDiff
     /// <summary>Push targets added, removed or changed (URL, protocol, rendition, options, key); matched by name.</summary>
     public NamedChanges Push { get; init; } = NamedChanges.None;
 
-    /// <summary>True when a full restart is needed (<see cref="Topology"/> is not empty).</summary>
-    public bool RequiresFullRestart => Topology.Count > 0;
-
     /// <summary>True when the two specs describe the same pipeline (the generation aside).</summary>
     public bool IsEmpty =>
-        Topology.Count == 0 && Inputs.IsEmpty && !InputOrderChanged && !FailoverChanged && Renditions.IsEmpty && !RenditionOrderChanged
+        Shared.Count == 0 && Inputs.IsEmpty && !InputOrderChanged && !FailoverChanged && Renditions.IsEmpty && !RenditionOrderChanged
         && !AudioChanged && !HlsChanged && !DashChanged && Push.IsEmpty;
 
     /// <summary>Compares <paramref name="previous"/> with <paramref name="next"/>; pure, never throws on valid specs.</summary>
@@ -67,25 +66,25 @@ public sealed record PipelineDiff
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(next);
-        var topology = new List<string>();
+        var shared = new List<string>();
         if (previous.Stream != next.Stream)
         {
-            topology.Add("stream");
+            shared.Add("stream");
         }
 
         if (previous.Paused != next.Paused)
         {
-            topology.Add("paused");
+            shared.Add("paused");
         }
 
         var (oldVideo, newVideo) = (previous.Video, next.Video);
-        AddIf(topology, oldVideo.Codec != newVideo.Codec, "video.codec");
-        AddIf(topology, oldVideo.Hardware != newVideo.Hardware, "video.hardware");
-        AddIf(topology, !string.Equals(oldVideo.Encoder, newVideo.Encoder, StringComparison.Ordinal), "video.encoder");
-        AddIf(topology, !string.Equals(oldVideo.Preset, newVideo.Preset, StringComparison.Ordinal), "video.preset");
-        AddIf(topology, oldVideo.GopSeconds != newVideo.GopSeconds, "video.gopSeconds");
+        AddIf(shared, oldVideo.Codec != newVideo.Codec, "video.codec");
+        AddIf(shared, oldVideo.Hardware != newVideo.Hardware, "video.hardware");
+        AddIf(shared, !string.Equals(oldVideo.Encoder, newVideo.Encoder, StringComparison.Ordinal), "video.encoder");
+        AddIf(shared, !string.Equals(oldVideo.Preset, newVideo.Preset, StringComparison.Ordinal), "video.preset");
+        AddIf(shared, oldVideo.GopSeconds != newVideo.GopSeconds, "video.gopSeconds");
         AddIf(
-            topology,
+            shared,
             oldVideo.Renditions.Any(r => r.Passthrough) != newVideo.Renditions.Any(r => r.Passthrough),
             "video.renditions[].passthrough");
 
@@ -95,7 +94,7 @@ public sealed record PipelineDiff
         {
             Previous = previous,
             Next = next,
-            Topology = topology,
+            Shared = shared,
             Inputs = inputs,
             InputOrderChanged = OrderChanged(previous.Inputs.Select(i => i.Name), next.Inputs.Select(i => i.Name)),
             FailoverChanged = previous.Failover != next.Failover,
@@ -108,11 +107,11 @@ public sealed record PipelineDiff
         };
     }
 
-    private static void AddIf(List<string> topology, bool condition, string field)
+    private static void AddIf(List<string> fields, bool condition, string field)
     {
         if (condition)
         {
-            topology.Add(field);
+            fields.Add(field);
         }
     }
 

@@ -3,12 +3,16 @@ using Ladder.Api.Pipeline;
 namespace Ladder.Pipeline.Reload;
 
 /// <summary>
-/// The names a <see cref="Ladder.Api.Runner.ReloadPlan"/> gives a pipeline's stages, <c>kind/name</c>:
-/// <c>ingest/&lt;input&gt;</c>, <c>decode/video</c>, <c>encode/&lt;rendition&gt;</c> (passthrough renditions too),
-/// <c>audio</c>, <c>package/hls</c>, <c>package/dash</c>, <c>push/&lt;target&gt;</c>.
+/// The one set of names for a pipeline's stages, <c>kind/name</c>: the stage ids the pipeline reports
+/// (<c>Stage.Id</c>, <c>/v1/status</c>) and the names a <see cref="Ladder.Api.Runner.ReloadPlan"/> lists:
+/// <c>ingest</c> (the input switch), <c>ingest/&lt;input&gt;</c>, <c>decode/video</c>, <c>encode/&lt;rendition&gt;</c>
+/// (passthrough renditions too), <c>audio</c>, <c>package/hls</c>, <c>package/dash</c>, <c>push/&lt;target&gt;</c>.
 /// </summary>
 public static class StageNames
 {
+    /// <summary>The input switch: picks which input feeds the decoders (priorities, failover timings).</summary>
+    public const string InputSwitch = "ingest";
+
     /// <summary>The shared video decoder (present while at least one rendition is transcoded).</summary>
     public const string Decode = "decode/video";
 
@@ -30,11 +34,11 @@ public static class StageNames
     /// <summary>The sender to push target <paramref name="target"/>.</summary>
     public static string Push(string target) => "push/" + target;
 
-    /// <summary>Every stage <paramref name="spec"/> runs, in pipeline order (inputs, decode, encoders, audio, packagers, pushes).</summary>
+    /// <summary>Every stage <paramref name="spec"/> runs, in pipeline order (input switch, inputs, decode, encoders, audio, packagers, pushes).</summary>
     public static IReadOnlyList<string> Of(PipelineSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var names = new List<string>();
+        var names = new List<string> { InputSwitch };
         names.AddRange(spec.Inputs.Select(i => Ingest(i.Name)));
         if (spec.Video.Renditions.Any(r => !r.Passthrough))
         {

@@ -5,7 +5,7 @@ namespace Ladder.Pipeline.Stages;
 /// <summary>
 /// One pipeline stage: a loop on its own thread, a state, the last error and its counters. Subclasses implement
 /// <see cref="Run"/>; an exception escaping it marks the stage <see cref="StageState.Failed"/> with the message, and
-/// the rest of the pipeline stays up. Each stage has a stable <see cref="Id"/> (what it is, e.g. <c>encode/720p</c>)
+/// the rest of the pipeline stays up. Each stage has a stable <see cref="Id"/> (what it is, e.g. <c>encode/720p</c>, as <see cref="Reload.StageNames"/> names it)
 /// and an <see cref="InstanceId"/> that changes when the stage is recreated, so a hot reload can show what restarted.
 /// </summary>
 internal abstract class Stage : IDisposable
@@ -29,7 +29,7 @@ internal abstract class Stage : IDisposable
         _thread = new Thread(Loop) { IsBackground = true, Name = id };
     }
 
-    /// <summary>Stable id within the pipeline: <c>ingest</c>, <c>decode/video</c>, <c>encode/720p</c>, <c>passthrough/source</c>, <c>audio</c>.</summary>
+    /// <summary>Stable id within the pipeline, the name <see cref="Reload.StageNames"/> gives it and a reload plan lists: <c>ingest</c>, <c>ingest/primary</c>, <c>decode/video</c>, <c>encode/720p</c> (passthrough too), <c>audio</c>.</summary>
     public string Id { get; }
 
     /// <summary>A unique id for this instance of the stage.</summary>

@@ -3,7 +3,7 @@ using Ladder.Pipeline.Stages;
 namespace Ladder.Pipeline.Status;
 
 /// <summary>One stage as <c>/v1/status</c> shows it.</summary>
-/// <param name="Id">Stable id within the pipeline: <c>ingest</c>, <c>decode/video</c>, <c>encode/&lt;rendition&gt;</c>, <c>passthrough/&lt;rendition&gt;</c>, <c>audio</c>.</param>
+/// <param name="Id">Stable id within the pipeline: <c>ingest</c> (the input switch), <c>ingest/&lt;input&gt;</c>, <c>decode/video</c>, <c>encode/&lt;rendition&gt;</c> (passthrough too), <c>audio</c>: the names of a reload plan.</param>
 /// <param name="InstanceId">Unique per instance of the stage: changes when the stage is recreated.</param>
 /// <param name="Kind">ingest, decode, encode, passthrough or audio.</param>
 /// <param name="State">Starting, Running, Reconnecting, Failed or Stopped.</param>

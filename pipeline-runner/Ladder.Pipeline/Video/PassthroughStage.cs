@@ -27,7 +27,7 @@ internal sealed class PassthroughStage : QueueStage<SourcePacket>
 
     /// <summary>Creates the stage.</summary>
     public PassthroughStage(PipelineRendition rendition, IEncodedPacketSink sink, MediaPool<Packet> packets, int capacity, QueueFullMode fullMode, ILogger logger)
-        : base("passthrough/" + rendition.Name, "passthrough", logger, capacity, fullMode)
+        : base(Reload.StageNames.Encode(rendition.Name), "passthrough", logger, capacity, fullMode)
     {
         _rendition = rendition;
         _sink = sink;

@@ -68,7 +68,7 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
         QueueFullMode fullMode,
         ILogger logger,
         int trackVersion = 1)
-        : base("encode/" + rendition.Name, "encode", logger, capacity, fullMode)
+        : base(Reload.StageNames.Encode(rendition.Name), "encode", logger, capacity, fullMode)
     {
         _trackVersion = trackVersion;
         _video = video;

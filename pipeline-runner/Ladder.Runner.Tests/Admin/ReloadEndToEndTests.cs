@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -8,6 +7,7 @@ using System.Text.RegularExpressions;
 using Ladder.Api.Pipeline;
 using Ladder.Api.Primitives;
 using Ladder.Api.Runner;
+using Ladder.Api.V1Alpha1;
 using Ladder.Runner.Cli;
 using Ladder.Runner.Tests.Support;
 using Xunit.Abstractions;
@@ -16,16 +16,18 @@ namespace Ladder.Runner.Tests.Admin;
 
 /// <summary>
 /// The built <c>ladder-runner run --spec pipeline.json</c> with <c>LADDER_ADMIN_TOKEN</c>, reading the 720p clip in a
-/// loop in real time into 180p and 90p (GOP 1 s, 2 s HLS segments): reloads through <c>PUT /v1/pipeline</c> and
-/// through the spec file, checked on the real playlists.
+/// loop in real time into 180p and 90p (GOP 1 s, 2 s HLS fMP4 segments), taken through every kind of live change, one
+/// after another on the same runner, through <c>PUT /v1/pipeline</c> and through the spec file, while a
+/// <see cref="PlayerWatch"/> plays the HLS output as a player would.
 /// </summary>
+[Collection(nameof(ReloadEndToEndTests))]
 public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
 {
     private const string Token = "e2e-admin-token";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
 
     [Fact]
-    public async Task Reload_Should_RestartOnlyTheChangedEncoder_AddARendition_RefuseAnInvalidSpec_AndRestartAllOnlyForATopologyChange()
+    public async Task Reload_Should_ShowAPlayerOnlyTheChangedTracksDiscontinuities_When_EveryKindOfChangeIsAppliedLive()
     {
         var dir = Directory.CreateTempSubdirectory("ladder-reload-e2e-").FullName;
         var specFile = Path.Combine(dir, "pipeline.json");
@@ -39,72 +41,32 @@ public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
             var match = await process.WaitForOutputAsync(PlayerPage(), TimeSpan.FromSeconds(30));
             using var http = new HttpClient { BaseAddress = new Uri(match.Groups[1].Value), Timeout = TimeSpan.FromSeconds(10) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(RunnerAdminApi.AuthorizationScheme, Token);
-            await WaitAsync(async () => Segments(await Playlist(http, "90p")).Count >= 2 && Segments(await Playlist(http, "180p")).Count >= 2, "first segments", process);
-            var before90 = await Playlist(http, "90p");
+            await using var player = new PlayerWatch(http);
+            var run = new Reloads(http, player, process, output);
+            await player.WaitForAsync(new Dictionary<string, long> { ["180p"] = 0, ["90p"] = 0, ["audio"] = 0 }, Timeout, () => process.Output);
 
-            // 1. One rendition's bitrate: only that encoder restarts, on a segment boundary.
-            var bitrate = spec with { Generation = 2, Video = spec.Video with { Renditions = spec.Video.Renditions.Select(r => r.Name == "180p" ? r with { Bitrate = 250_000 } : r).ToValueList() } };
-            var clock = Stopwatch.StartNew();
-            using (var put = await Put(http, bitrate))
-            {
-                Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
-                var plan = JsonSerializer.Deserialize<ReloadPlan>(await put.Content.ReadAsStringAsync(), RunnerJson.Options)!;
-                Assert.Equal(["encode/180p"], plan.Restarted);
-                Assert.Empty(plan.Started);
-                Assert.Empty(plan.Stopped);
-            }
+            // Each change: the plan, the stage instances that changed, and which tracks a player sees a discontinuity on.
+            spec = await run.PutAsync("rendition bitrate", WithRendition(spec, "180p", r => r with { Bitrate = 250_000 }), restarted: ["encode/180p"], discontinuous: ["180p"]);
+            spec = await run.FileAsync("rendition added (spec file)", specFile, spec with { Video = spec.Video with { Renditions = spec.Video.Renditions.Append(Rendition("72p", 128, 72, spec)).ToValueList() } }, started: ["encode/72p"], updated: ["package/hls"]);
+            spec = await run.PutAsync("audio codec aac to opus", spec with { Audio = spec.Audio with { Codec = AudioCodec.Opus, Encoder = "libopus" } }, restarted: ["audio"], discontinuous: ["audio"]);
+            Assert.Equal("init-2.mp4", player.InitUri("audio"));
+            spec = await run.PutAsync("dash on", spec with { Outputs = spec.Outputs with { Dash = spec.Outputs.Dash with { Enabled = true } } }, started: ["package/dash"]);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/dash/manifest.mpd")).StatusCode);
+            spec = await run.PutAsync("dash off", spec with { Outputs = spec.Outputs with { Dash = spec.Outputs.Dash with { Enabled = false } } }, stopped: ["package/dash"]);
+            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/dash/manifest.mpd")).StatusCode);
+            var main = spec.Inputs[0];
+            spec = await run.PutAsync("the only input's options", spec with { Inputs = ValueList.Of(main with { Options = new ValueMap([.. main.Options, KeyValuePair.Create("probesize", "5000000")]) }) }, restarted: ["ingest/main"]);
+            spec = await run.PutAsync("backup input added", spec with { Inputs = spec.Inputs.Append(spec.Inputs[0] with { Name = "backup" }).ToValueList() }, started: ["ingest/backup"]);
+            spec = await run.PutAsync("inputs reordered", spec with { Inputs = ValueList.Of(spec.Inputs[1], spec.Inputs[0]) }, updated: ["ingest"]);
+            spec = await run.PutAsync("backup input removed", spec with { Inputs = ValueList.Of(spec.Inputs[1]) }, stopped: ["ingest/backup"]);
+            spec = await run.PutAsync("gop 1 s to 2 s", spec with { Video = spec.Video with { GopSeconds = 2 } }, restarted: ["encode/180p", "encode/90p", "encode/72p"], discontinuous: ["180p", "90p", "72p"]);
+            spec = await run.PutAsync("the same spec again", spec, segments: 1);
 
-            await WaitAsync(async () => (await Playlist(http, "180p")).Contains("init-2.mp4", StringComparison.Ordinal), "a 180p segment from the new encoder", process);
-            var latency = clock.Elapsed;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reload apply latency (PUT -> first 180p segment of the new encoder listed): {latency.TotalMilliseconds:0} ms"));
-            await WaitAsync(async () => Segments(await Playlist(http, "90p")).Count > Segments(before90).Count + 1, "more 90p segments", process);
-            var after90 = await Playlist(http, "90p");
-            AssertContinues(before90, after90);
+            await run.RefusedAsync(spec with { Outputs = spec.Outputs with { Hls = spec.Outputs.Hls with { SegmentDuration = Duration.FromSeconds(4) } } }, "spec.outputs.hls.segmentDuration");
+            await run.RefusedAsync(spec with { Video = spec.Video with { GopSeconds = 0 } }, "gopSeconds");
 
-            // 2. A rendition added through the spec file on disk: it joins the master playlist; the others continue.
-            var added = bitrate with { Generation = 3, Video = bitrate.Video with { Renditions = bitrate.Video.Renditions.Append(new PipelineRendition("72p") { Width = 128, Height = 72, Bitrate = 80_000, MaxBitrate = 100_000, BufferSize = 160_000, Profile = bitrate.Video.Renditions[1].Profile, Level = bitrate.Video.Renditions[1].Level }).ToValueList() } };
-            await File.WriteAllTextAsync(specFile, added.ToJson());
-            await WaitAsync(async () => (await http.GetStringAsync("/hls/master.m3u8")).Contains("72p/playlist.m3u8", StringComparison.Ordinal), "72p in the master playlist", process);
-            using (var doc = JsonDocument.Parse(await http.GetStringAsync(RunnerAdminApi.StatusPath)))
-            {
-                Assert.Equal(3, doc.RootElement.GetProperty("pipelineGeneration").GetInt64());
-                Assert.Equal(["encode/72p"], doc.RootElement.GetProperty("lastReload").GetProperty("started").EnumerateArray().Select(e => e.GetString()));
-            }
-
-            // 3. An invalid spec: 422 naming the field; nothing changes.
-            var invalid = added with { Generation = 4, Video = added.Video with { GopSeconds = 0 } };
-            using (var refused = await Put(http, invalid))
-            {
-                Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-                Assert.Contains("gopSeconds", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            }
-
-            using (var doc = JsonDocument.Parse(await http.GetStringAsync(RunnerAdminApi.StatusPath)))
-            {
-                Assert.Equal(3, doc.RootElement.GetProperty("pipelineGeneration").GetInt64());
-            }
-
-            var last90 = await Playlist(http, "90p");
-            await WaitAsync(async () => Segments(await Playlist(http, "90p")).Count > Segments(last90).Count || MediaSequence(await Playlist(http, "90p")) > MediaSequence(last90), "90p after the refused spec", process);
-            AssertContinues(before90, await Playlist(http, "90p"));
-
-            // 4. A topology change (the GOP): the whole pipeline restarts with the new spec, and the plan says so.
-            var gop = added with { Generation = 5, Video = added.Video with { GopSeconds = 2 }, Outputs = added.Outputs with { Hls = added.Outputs.Hls with { SegmentDuration = Duration.FromSeconds(2) } } };
-            using (var restarted = await Put(http, gop))
-            {
-                Assert.True(restarted.StatusCode == HttpStatusCode.OK, await restarted.Content.ReadAsStringAsync());
-                var plan = JsonSerializer.Deserialize<ReloadPlan>(await restarted.Content.ReadAsStringAsync(), RunnerJson.Options)!;
-                Assert.Contains("encode/90p", plan.Restarted);
-                Assert.Contains("decode/video", plan.Restarted);
-                Assert.Empty(plan.Kept);
-            }
-
-            await WaitAsync(async () => Segments(await Playlist(http, "90p")).Count >= 1 && Segments(await Playlist(http, "72p")).Count >= 1, "segments after the full restart", process);
-            using (var doc = JsonDocument.Parse(await http.GetStringAsync(RunnerAdminApi.StatusPath)))
-            {
-                Assert.Equal(5, doc.RootElement.GetProperty("pipelineGeneration").GetInt64());
-                Assert.Equal("running", doc.RootElement.GetProperty("phase").GetString());
-            }
+            await player.CheckInitsAsync();
+            Assert.True(player.Problems.Count == 0, "a player saw:\n" + string.Join("\n", player.Problems));
         }
         finally
         {
@@ -122,6 +84,7 @@ public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
             spec:
               inputs:
                 - { name: main, url: "file://{{Path.Combine(RepoPaths.Media, "bbb-720p24-h264-aac-30s.mp4")}}", options: { stream_loop: "-1" } }
+              failover: { inputTimeout: 2s, failbackDelay: 2s }
               profile:
                 video:
                   codec: h264
@@ -137,49 +100,111 @@ public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
         return PipelineSpecLoader.FromManifest(manifest, null) with { Generation = 1 };
     }
 
-    private static async Task<HttpResponseMessage> Put(HttpClient http, PipelineSpec spec) =>
-        await http.PutAsync(RunnerAdminApi.PipelinePath, new StringContent(spec.ToJson(), Encoding.UTF8, "application/json"));
+    private static PipelineSpec WithRendition(PipelineSpec spec, string name, Func<PipelineRendition, PipelineRendition> edit) =>
+        spec with { Video = spec.Video with { Renditions = spec.Video.Renditions.Select(r => r.Name == name ? edit(r) : r).ToValueList() } };
 
-    private static async Task<string> Playlist(HttpClient http, string rendition)
-    {
-        using var response = await http.GetAsync($"/hls/{rendition}/playlist.m3u8");
-        return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : "";
-    }
-
-    private static List<string> Segments(string playlist) => [.. playlist.Split('\n').Where(l => l.EndsWith(".m4s", StringComparison.Ordinal))];
-
-    private static long MediaSequence(string playlist) =>
-        MediaSequenceTag().Match(playlist) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
-
-    /// <summary>The later playlist continues the earlier: sequence numbers keep counting and no discontinuity was added.</summary>
-    private static void AssertContinues(string before, string after)
-    {
-        Assert.False(after.Split('\n').Any(l => l.Trim() == "#EXT-X-DISCONTINUITY"), $"a discontinuity in:\n{after}\nbefore:\n{before}");
-        Assert.Contains("#EXT-X-DISCONTINUITY-SEQUENCE:0", after, StringComparison.Ordinal);
-        Assert.True(MediaSequence(after) >= MediaSequence(before));
-        var numbers = Segments(after).Select(s => long.Parse(s[..^4], CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(Enumerable.Range(0, numbers.Count).Select(i => numbers[0] + i), numbers);
-        Assert.Equal(MediaSequence(after), numbers[0]);
-        Assert.Contains(Segments(before)[^1], Segments(after));
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what, ExternalProcess process)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"no {what} within {Timeout.TotalSeconds} s; runner log:\n{process.Output}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static PipelineRendition Rendition(string name, int width, int height, PipelineSpec spec) =>
+        new(name) { Width = width, Height = height, Bitrate = 80_000, MaxBitrate = 100_000, BufferSize = 160_000, Profile = spec.Video.Renditions[1].Profile, Level = spec.Video.Renditions[1].Level };
 
     [GeneratedRegex(@"Player page: (http://[^/\s]+)/")]
     private static partial Regex PlayerPage();
 
-    [GeneratedRegex(@"#EXT-X-MEDIA-SEQUENCE:(\d+)")]
-    private static partial Regex MediaSequenceTag();
+    /// <summary>Applies changes to the running runner and checks each one from the player's side.</summary>
+    private sealed class Reloads(HttpClient http, PlayerWatch player, ExternalProcess process, ITestOutputHelper output)
+    {
+        private long _generation = 1;
+
+        /// <summary>
+        /// PUTs <paramref name="next"/> (the next generation) and checks: the plan lists exactly the stages given;
+        /// the stage instances that changed in <c>/v1/status</c> are exactly the plan's started, stopped and restarted
+        /// pipeline stages; after <paramref name="segments"/> more segments on every track (3 when an encoder
+        /// restarts: its first segment comes on the boundary after next), exactly the tracks in
+        /// <paramref name="discontinuous"/> gained an <c>EXT-X-DISCONTINUITY</c>.
+        /// </summary>
+        public async Task<PipelineSpec> PutAsync(
+            string change, PipelineSpec next, string[]? started = null, string[]? stopped = null, string[]? restarted = null, string[]? updated = null,
+            string[]? discontinuous = null, int segments = 0) =>
+            await ApplyAsync(change, next, started, stopped, restarted, updated, discontinuous, segments, async spec =>
+            {
+                using var put = await http.PutAsync(RunnerAdminApi.PipelinePath, new StringContent(spec.ToJson(), Encoding.UTF8, "application/json"));
+                var body = await put.Content.ReadAsStringAsync();
+                Assert.True(put.StatusCode == HttpStatusCode.OK, $"{change}: {(int)put.StatusCode} {body}");
+                return JsonSerializer.Deserialize<ReloadPlan>(body, RunnerJson.Options)!;
+            });
+
+        /// <summary>As <see cref="PutAsync"/>, through the spec file the runner watches; the plan is read from <c>/v1/status</c>.</summary>
+        public async Task<PipelineSpec> FileAsync(string change, string file, PipelineSpec next, string[]? started = null, string[]? updated = null) =>
+            await ApplyAsync(change, next, started, null, null, updated, null, 0, async spec =>
+            {
+                await File.WriteAllTextAsync(file, spec.ToJson());
+                var deadline = DateTime.UtcNow + Timeout;
+                while (true)
+                {
+                    using var doc = JsonDocument.Parse(await http.GetStringAsync(RunnerAdminApi.StatusPath));
+                    if (doc.RootElement.GetProperty("pipelineGeneration").GetInt64() == spec.Generation)
+                    {
+                        return doc.RootElement.GetProperty("lastReload").Deserialize<ReloadPlan>(RunnerJson.Options)!;
+                    }
+
+                    Assert.True(DateTime.UtcNow < deadline, $"{change}: the runner never took generation {spec.Generation} from the spec file:\n{process.Output}");
+                    await Task.Delay(100);
+                }
+            });
+
+        /// <summary>PUTs <paramref name="next"/> and expects 422 naming <paramref name="field"/>, with the running generation unchanged.</summary>
+        public async Task RefusedAsync(PipelineSpec next, string field)
+        {
+            using var put = await http.PutAsync(RunnerAdminApi.PipelinePath, new StringContent((next with { Generation = _generation + 1 }).ToJson(), Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, put.StatusCode);
+            Assert.Contains(field, await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var doc = JsonDocument.Parse(await http.GetStringAsync(RunnerAdminApi.StatusPath));
+            Assert.Equal(_generation, doc.RootElement.GetProperty("pipelineGeneration").GetInt64());
+        }
+
+        private async Task<PipelineSpec> ApplyAsync(
+            string change, PipelineSpec next, string[]? started, string[]? stopped, string[]? restarted, string[]? updated, string[]? discontinuous, int segments,
+            Func<PipelineSpec, Task<ReloadPlan>> apply)
+        {
+            next = next with { Generation = ++_generation };
+            var before = await InstancesAsync();
+            var tracks = player.Tracks;
+            var discontinuities = tracks.ToDictionary(t => t, player.Discontinuities);
+            var sequences = tracks.ToDictionary(t => t, player.LastSequence);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            var plan = await apply(next);
+
+            Assert.Equal(Lists(started, stopped, restarted, updated), Lists(plan.Started, plan.Stopped, plan.Restarted, plan.Updated));
+            var after = await InstancesAsync();
+            var changed = before.Keys.Union(after.Keys).Where(id => before.GetValueOrDefault(id) != after.GetValueOrDefault(id)).Order(StringComparer.Ordinal);
+            var planned = plan.Started.Concat(plan.Stopped).Concat(plan.Restarted).Where(s => !s.StartsWith("package/", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+            Assert.Equal(planned, changed);
+
+            var wait = segments > 0 ? segments : plan.Restarted.Any(s => s.StartsWith("encode/", StringComparison.Ordinal) || s == "audio") ? 3 : 2;
+            var waitFor = sequences.ToDictionary(s => s.Key, s => s.Value + wait);
+            foreach (var rendition in plan.Started.Where(s => s.StartsWith("encode/", StringComparison.Ordinal)))
+            {
+                waitFor[rendition["encode/".Length..]] = 0;
+            }
+
+            await player.WaitForAsync(waitFor, Timeout, () => process.Output);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{change}: {plan.Describe()}; {wait} more segments on every track after {clock.Elapsed.TotalSeconds:0.0} s"));
+            var gained = player.Tracks.Where(t => player.Discontinuities(t) > discontinuities.GetValueOrDefault(t)).Order(StringComparer.Ordinal);
+            Assert.True(
+                gained.SequenceEqual((discontinuous ?? []).Order(StringComparer.Ordinal)),
+                $"{change}: discontinuities on [{string.Join(", ", gained)}], expected [{string.Join(", ", discontinuous ?? [])}]; playlists:\n{string.Join("\n", player.Tracks.Select(player.Playlist))}\nstatus: {await http.GetStringAsync(RunnerAdminApi.StatusPath)}");
+            return next;
+        }
+
+        private static string Lists(params IReadOnlyList<string>?[] lists) =>
+            string.Join(" | ", lists.Select(l => string.Join(", ", l ?? [])));
+
+        /// <summary>Each pipeline stage's instance id, by stage id, from <c>/v1/status</c>.</summary>
+        private async Task<Dictionary<string, string>> InstancesAsync()
+        {
+            using var doc = JsonDocument.Parse(await http.GetStringAsync(RunnerAdminApi.StatusPath));
+            return doc.RootElement.GetProperty("pipeline").GetProperty("stages").EnumerateArray()
+                .ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("instanceId").GetString()!, StringComparer.Ordinal);
+        }
+    }
 }

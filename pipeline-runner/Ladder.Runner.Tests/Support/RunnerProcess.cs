@@ -75,9 +75,9 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
         return doc.RootElement.Clone();
     }
 
-    /// <summary>The ingest stage's entry of <c>/v1/status</c>.</summary>
+    /// <summary>The first input reader's entry (<c>ingest/&lt;input&gt;</c>) of <c>/v1/status</c>.</summary>
     public async Task<JsonElement> IngestAsync() =>
-        (await StatusAsync()).GetProperty("pipeline").GetProperty("stages").EnumerateArray().First(s => s.GetProperty("kind").GetString() == "ingest");
+        (await StatusAsync()).GetProperty("pipeline").GetProperty("stages").EnumerateArray().First(s => s.GetProperty("id").GetString()!.StartsWith("ingest/", StringComparison.Ordinal));
 
     /// <summary>Segments published per rendition (the packager's count), or 0 before the first.</summary>
     public async Task<long> SegmentsPublishedAsync(string track)

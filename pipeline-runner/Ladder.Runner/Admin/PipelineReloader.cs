@@ -11,8 +11,10 @@ namespace Ladder.Runner.Admin;
 /// <summary>
 /// Applies a new PipelineSpec to the running runner, for <c>PUT /v1/pipeline</c> and for the spec file watcher: parses
 /// and validates it (<see cref="PipelineSpecValidator"/>; 422 naming each field, the pipeline untouched), refuses a
-/// lower generation (409), answers an already-running generation with an empty plan (200, idempotent), and otherwise
-/// has the runtime apply it by diff and returns the plan. One reload at a time.
+/// lower generation (409), answers an already-running generation with an empty plan (200, idempotent), refuses a change
+/// a live stream cannot take (422 naming the field, e.g. <c>spec.outputs.hls.segmentDuration</c>, before anything
+/// stops: <see cref="ReloadPlanner.Refusals"/>), and otherwise has the runtime carry out the plan and returns it. One
+/// reload at a time.
 /// </summary>
 internal sealed partial class PipelineReloader(IPipelineRuntime runtime, CurrentSpec current, RunnerLifecycle lifecycle, ILogger<PipelineReloader> logger) : IDisposable
 {
@@ -69,6 +71,13 @@ internal sealed partial class PipelineReloader(IPipelineRuntime runtime, Current
             if (lifecycle.State != RunnerState.Running)
             {
                 return new ReloadOutcome(409, null, Failure(409, StatusReasons.Conflict, $"the pipeline is {lifecycle.State.ToString().ToLowerInvariant()}; it cannot be reloaded now"));
+            }
+
+            var refused = ReloadPlanner.Refusals(PipelineDiff.Compute(running, next));
+            if (refused.Count > 0)
+            {
+                LogRefused(logger, next.Generation, string.Join("; ", refused));
+                return new ReloadOutcome(422, null, RunnerAdminApi.InvalidSpec(refused));
             }
 
             current.Reloading = true;

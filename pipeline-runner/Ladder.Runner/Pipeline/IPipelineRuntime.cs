@@ -28,12 +28,11 @@ internal interface IPipelineRuntime
     IReadOnlyList<PushDestinationStatus> GetPushStatus() => [];
 
     /// <summary>
-    /// Applies a new, validated spec by diff (<see cref="Ladder.Pipeline.Reload.PipelineDiff"/>): only the stages the
-    /// plan names start, stop or restart; the rest keep running. A change the running stages cannot absorb restarts the
-    /// whole pipeline, and the plan says so (every stage restarted).
+    /// Applies a new, validated spec by the plan of <see cref="Ladder.Pipeline.Reload.ReloadPlanner"/>: only the stages
+    /// the plan names start, stop, restart or update; the rest keep running.
     /// </summary>
-    /// <param name="next">The new spec (validated, a higher generation).</param>
-    /// <param name="cancellationToken">Cancels waiting for the drain of a full restart.</param>
+    /// <param name="next">The new spec (validated, a higher generation, no <see cref="Ladder.Pipeline.Reload.ReloadPlanner.Refusals"/>).</param>
+    /// <param name="cancellationToken">Cancels waiting for another reload in progress.</param>
     /// <returns>The plan as applied.</returns>
     /// <exception cref="NotSupportedException">This runtime cannot reload.</exception>
     Task<Ladder.Api.Runner.ReloadPlan> ApplyAsync(Ladder.Api.Pipeline.PipelineSpec next, CancellationToken cancellationToken) =>

@@ -51,50 +51,30 @@ internal sealed class LivePipelineRuntime(
 
     /// <inheritdoc />
     /// <remarks>
-    /// Live where the stages allow it: the pipeline applies rendition and input changes
-    /// (<see cref="LivePipeline.ApplyAsync"/>), the packager its playlist and window changes
-    /// (<see cref="LivePackager.UpdateSpec"/>: an added rendition joins the master playlist), the push outputs their targets
-    /// (<see cref="PushOutputs.Apply"/>). Anything else (topology, audio, inputs added or removed, HLS or DASH switched
-    /// on or off) drains and restarts the whole pipeline and packager with the new spec.
+    /// Everything live: <see cref="ReloadPlanner"/> plans once, and each part carries out its share of that plan, the
+    /// pipeline its stages (<see cref="LivePipeline.ApplyAsync"/>), the packager its playlists and manifest
+    /// (<see cref="LivePackager.UpdateSpec"/>), the push outputs their targets (<see cref="PushOutputs.Apply"/>). The
+    /// origin, the output timeline and the sequence numbers outlive every reload.
     /// </remarks>
+    /// <exception cref="ArgumentException">The change is refused (<see cref="ReloadPlanner.Refusals"/>); nothing was applied.</exception>
     public async Task<ReloadPlan> ApplyAsync(PipelineSpec next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
         var pipeline = _pipeline ?? throw new InvalidOperationException("the pipeline has not started");
-        var diff = PipelineDiff.Compute(pipeline.Spec, next);
-        var packagerLive = !diff.HlsChanged && !diff.DashChanged
-            || (diff.Previous.Outputs.Hls.Enabled == next.Outputs.Hls.Enabled && diff.Previous.Outputs.Dash.Enabled == next.Outputs.Dash.Enabled
-                && diff.Previous.Outputs.Hls.Container == next.Outputs.Hls.Container);
-        if (packagerLive)
+        var plan = ReloadPlanner.Plan(pipeline.Spec, next);
+        await pipeline.ApplyAsync(plan, next, cancellationToken).ConfigureAwait(false);
+        if (plan.Started.Concat(plan.Stopped).Concat(plan.Updated).Any(s => s is StageNames.Hls or StageNames.Dash))
         {
-            try
-            {
-                var plan = await pipeline.ApplyAsync(next, cancellationToken).ConfigureAwait(false);
-                _packager!.UpdateSpec(next);
-                _push!.Apply(next.Outputs.Push);
-                // The packager takes new HLS/DASH settings in place: report it kept, not restarted.
-                var inPlace = plan.Restarted.Where(s => s is StageNames.Hls or StageNames.Dash).ToList();
-                return plan with { Restarted = [.. plan.Restarted.Except(inPlace)], Kept = [.. plan.Kept, .. inPlace] };
-            }
-            catch (NotSupportedException)
-            {
-                // fall through: the change needs a full restart
-            }
+            _packager!.UpdateSpec(next);
         }
 
-        await StopAsync(cancellationToken).ConfigureAwait(false);
-        StartWith(next);
-        var before = StageNames.Of(diff.Previous);
-        var after = StageNames.Of(next);
-        return new ReloadPlan
+        var push = StageNames.Push("");
+        if (plan.Started.Concat(plan.Stopped).Concat(plan.Restarted).Any(s => s.StartsWith(push, StringComparison.Ordinal)))
         {
-            PipelineGeneration = next.Generation,
-            PreviousGeneration = diff.Previous.Generation,
-            AppliedAt = time.GetUtcNow(),
-            Started = [.. after.Except(before)],
-            Stopped = [.. before.Except(after)],
-            Restarted = [.. after.Intersect(before)],
-        };
+            _push!.Apply(next.Outputs.Push, plan.Restarted.Where(s => s.StartsWith(push, StringComparison.Ordinal)).Select(s => s[push.Length..]).ToHashSet(StringComparer.Ordinal));
+        }
+
+        return plan with { AppliedAt = time.GetUtcNow() };
     }
 
     /// <inheritdoc />
