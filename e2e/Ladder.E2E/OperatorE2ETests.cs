@@ -235,7 +235,7 @@ public sealed class OperatorE2ETests(OperatorFixture fixture)
     }
 
     [ClusterFact]
-    public async Task Status_Should_TellWhatThePodSays_When_ItIsPendingOrCannotBeScheduled()
+    public async Task Status_Should_TellWhatThePodSays_When_ItIsPendingUnschedulableOrOomKilled()
     {
         var clients = fixture.Clients;
         await CreateStreamAsync("e2e-pod");
@@ -258,6 +258,22 @@ public sealed class OperatorE2ETests(OperatorFixture fixture)
             "the stream is Stalled as RunnerUnschedulable");
         var stalled = Condition(await clients.Streams.GetAsync(fixture.Namespace, "e2e-pod"), ConditionTypes.Stalled)!;
         Assert.Contains("cannot be scheduled: 0/3 nodes are available: 3 Insufficient nvidia.com/gpu.", stalled.Message, StringComparison.Ordinal);
+
+        // Playing the kubelet: the runner keeps being killed for its memory.
+        pod = (await PodsAsync("e2e-pod")).Single();
+        var limit = pod.Spec!.Containers![0].Resources!.Limits!["memory"];
+        pod.Status = System.Text.Json.JsonSerializer.Deserialize<PodStatus>("""
+            {"phase":"Running","conditions":[{"type":"PodScheduled","status":"True","lastTransitionTime":"2026-12-04T10:00:01Z"}],
+             "containerStatuses":[{"name":"runner","ready":false,"restartCount":3,"image":"ghcr.io/ladder-dev/pipeline-runner:e2e","imageID":"",
+               "state":{"waiting":{"reason":"CrashLoopBackOff","message":"back-off 40s restarting failed container"}},
+               "lastState":{"terminated":{"exitCode":137,"reason":"OOMKilled","startedAt":"2026-12-04T10:02:00Z","finishedAt":"2026-12-04T10:02:30Z"}}}]}
+            """, Kubernetes.Serialization.KubernetesJson.Options);
+        await fixture.Client.Resource<Pod>(ApiResource.Pods).UpdateStatusAsync(pod);
+
+        await OperatorFixture.EventuallyAsync(async () => Condition(await clients.Streams.GetAsync(fixture.Namespace, "e2e-pod"), ConditionTypes.Stalled) is { Status: "True", Reason: ConditionReasons.RunnerOOMKilled },
+            "the stream is Stalled as RunnerOOMKilled");
+        Assert.Contains($"more memory than its limit of {limit} (OOMKilled, restarted 3 times)",
+            Condition(await clients.Streams.GetAsync(fixture.Namespace, "e2e-pod"), ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
     }
 
     private static Condition? Condition(LiveStream stream, string type) => stream.Status?.Conditions?.FirstOrDefault(c => c.Type == type);
