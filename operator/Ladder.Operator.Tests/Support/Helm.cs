@@ -8,7 +8,7 @@ namespace Ladder.Operator.Tests.Support;
 internal static class Helm
 {
     /// <summary>Values that turn every optional part on.</summary>
-    public static readonly string[] EverythingOn = ["webhook.enabled=true", "serviceMonitor.enabled=true", "podMonitor.enabled=true"];
+    public static readonly string[] EverythingOn = ["webhook.enabled=true", "serviceMonitor.enabled=true", "podMonitor.enabled=true", "prometheusRule.enabled=true"];
 
     public static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
