@@ -55,7 +55,7 @@ internal sealed class IngestStage : InputStage
     }
 
     /// <inheritdoc />
-    protected override void Finish()
+    protected override void FinishInput()
     {
         _activeInput = null;
         foreach (var target in _videoTargets)
@@ -149,6 +149,7 @@ internal sealed class IngestStage : InputStage
             $"no packet for {Settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{Settings.Name}' (spec.failover.inputTimeout).",
         FFmpegException when error.Message.Contains("av_read_frame", StringComparison.Ordinal) =>
             $"input '{Settings.Name}' broke off (the sender disconnected or the stream is corrupt): {error.Message}",
+        EndOfStreamException => error.Message,
         _ => $"input '{Settings.Name}': {error.Message}",
     };
 }

@@ -96,14 +96,14 @@ internal sealed class InputReader : InputStage
         var timeout = error is FFmpegTimeoutException;
         var reason = Settings.Redact(timeout
             ? $"no packet for {Settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{Settings.Name}' (spec.failover.inputTimeout)."
-            : $"input '{Settings.Name}': {error.Message}");
+            : error is EndOfStreamException ? error.Message : $"input '{Settings.Name}': {error.Message}");
         _failureIsTimeout = timeout;
         _failure = reason;
         return reason;
     }
 
     /// <inheritdoc />
-    protected override void Finish()
+    protected override void FinishInput()
     {
         Session = null;
         _packet.Dispose();
