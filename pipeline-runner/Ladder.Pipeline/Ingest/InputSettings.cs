@@ -2,6 +2,7 @@ using System.Globalization;
 using Ladder.Api.Pipeline;
 using Ladder.Api.V1Alpha1;
 using Ladder.LibAv;
+using Ladder.Pipeline.Secrets;
 
 namespace Ladder.Pipeline.Ingest;
 
@@ -42,8 +43,8 @@ internal sealed record InputSettings
     /// <summary>No packet for this long counts as a lost input (<c>spec.failover.inputTimeout</c>).</summary>
     public required TimeSpan ReadTimeout { get; init; }
 
-    /// <summary>The secrets to mask in messages.</summary>
-    public required IReadOnlyList<string> Secrets { get; init; }
+    /// <summary>Masks the input's stream key and passphrase in messages.</summary>
+    public required SecretMasker Masker { get; init; }
 
     /// <summary>Whether the input is an RTMP listener, which the runner serves itself (<see cref="Rtmp.RtmpServer"/>) to check the stream key.</summary>
     public bool IsRtmpListen => Protocol == InputProtocol.Rtmp && Mode == InputMode.Listen;
@@ -77,7 +78,7 @@ internal sealed record InputSettings
             Realtime = ReadFlag(input, RealtimeOption, input.Protocol == InputProtocol.File),
             Loop = input.Protocol == InputProtocol.File ? ReadInt(input, LoopOption, 0) : 0,
             ReadTimeout = failover.InputTimeout.Value,
-            Secrets = new[] { input.StreamKey, input.Passphrase }.OfType<string>().Where(s => s.Length > 0).ToList(),
+            Masker = SecretMasker.Of([input.StreamKey, input.Passphrase]),
         };
     }
 
@@ -96,7 +97,7 @@ internal sealed record InputSettings
     };
 
     /// <summary>The URL and <paramref name="text"/> with stream keys and passphrases masked.</summary>
-    public string Redact(string text) => Secrets.Aggregate(text, (current, secret) => PipelineJson.MaskIn(current, secret));
+    public string Redact(string text) => Masker.Mask(text);
 
     private static bool ReadFlag(PipelineInput input, string key, bool fallback) =>
         !input.Options.TryGetValue(key, out var value) ? fallback : value switch
