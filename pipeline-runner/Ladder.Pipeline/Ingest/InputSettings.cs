@@ -49,6 +49,9 @@ internal sealed record InputSettings
     /// <summary>Whether the input is an RTMP listener, which the runner serves itself (<see cref="Rtmp.RtmpServer"/>) to check the stream key.</summary>
     public bool IsRtmpListen => Protocol == InputProtocol.Rtmp && Mode == InputMode.Listen;
 
+    /// <summary>Whether the input is an SRT listener (libavformat's, whose refusals only libsrt's log tells).</summary>
+    public bool IsSrtListen => Protocol == InputProtocol.Srt && Mode == InputMode.Listen;
+
     /// <summary>Whether the input is a file (finite, may loop).</summary>
     public bool IsFile => Protocol == InputProtocol.File;
 

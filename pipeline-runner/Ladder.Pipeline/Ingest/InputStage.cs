@@ -14,7 +14,9 @@ namespace Ladder.Pipeline.Ingest;
 /// <see cref="StageState.Reconnecting"/> with the reason and reopens with exponential backoff (0.5 s doubling to 5 s).
 /// An RTMP listen input is served by the stage's own <see cref="RtmpServer"/> (bound at the first session, kept until
 /// the stage ends): each session takes the next publisher that named the right stream key and reads its media as FLV;
-/// refused senders show in the stage's error while it waits, and in the log, never with a key.
+/// refused senders show in the stage's error while it waits, and in the log, never with a key. An SRT listener is
+/// opened by libavformat; a caller libsrt refuses (a different passphrase) shows the same way, as far as libsrt's log
+/// tells (<see cref="SrtLog"/>). FFmpeg 5.1's SRT listener does not check the caller's streamid.
 /// </summary>
 internal abstract class InputStage : Stage
 {
@@ -111,7 +113,7 @@ internal abstract class InputStage : Stage
             options.Set(key, value);
         }
 
-        var input = Settings.IsRtmpListen ? OpenRtmpPublisher(url, options) : InputContext.Open(Settings.Url, Settings.ToInputOptions(options), Stopping);
+        var input = Settings.IsRtmpListen ? OpenRtmpPublisher(url, options) : Settings.IsSrtListen ? OpenSrtListener(options) : InputContext.Open(Settings.Url, Settings.ToInputOptions(options), Stopping);
         try
         {
             var video = input.FindStream(MediaType.Video)
@@ -144,6 +146,26 @@ internal abstract class InputStage : Stage
         {
             publisher.Media.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Opens an SRT listener, reporting each caller libsrt refuses meanwhile (<see cref="SrtLog.CallerRejected"/>, when the runner routes libsrt's log).</summary>
+    private InputContext OpenSrtListener(MediaDictionary options)
+    {
+        Action<int, string> refused = (code, reason) => OnSenderRefused(code switch
+        {
+            1010 => $"sender refused: the sender is using a different SRT passphrase (libsrt: {reason}).",
+            1011 => $"sender refused: the sender uses no SRT passphrase and this input requires one, or the other way round (libsrt: {reason}).",
+            _ => $"sender refused by libsrt: {reason} (reject code {code}).",
+        });
+        SrtLog.CallerRejected += refused;
+        try
+        {
+            return InputContext.Open(Settings.Url, Settings.ToInputOptions(options), Stopping);
+        }
+        finally
+        {
+            SrtLog.CallerRejected -= refused;
         }
     }
 

@@ -18,8 +18,9 @@ namespace Ladder.Runner.Pipeline;
 /// The real media side: a <see cref="LivePackager"/> (CMAF segments, HLS playlists, DASH MPD) fed by a
 /// <see cref="LivePipeline"/> (ingest, decode, scale, encode), on a <see cref="MediaTimeline"/> whose origin is the
 /// wall clock when the pipeline starts, and the <see cref="PushOutputs"/> (RTMP(S)/SRT push targets) beside the packager
-/// behind a <see cref="FanOutSink"/>. FFmpeg's own log goes to the <c>FFmpeg</c> logger at warning and above, every
-/// line masked by a <see cref="SecretMasker"/> that knows each secret of every spec this runtime has run.
+/// behind a <see cref="FanOutSink"/>. FFmpeg's own log goes to the <c>FFmpeg</c> logger at warning and above, libsrt's
+/// to the <c>SRT</c> logger, every line masked by a <see cref="SecretMasker"/> that knows each secret of every spec this
+/// runtime has run.
 /// </summary>
 internal sealed class LivePipelineRuntime(
     RunnerSettings settings, ILoggerFactory loggerFactory, IMeterFactory meterFactory, TimeProvider time) : IPipelineRuntime
@@ -50,6 +51,7 @@ internal sealed class LivePipelineRuntime(
         LibAv.LibAv.EnsureLoaded();
         _masker = SecretMasker.Of(settings.Spec);
         LibAvLog.Attach(loggerFactory.CreateLogger("FFmpeg"), LogLevel.Warning, text => _masker.Mask(text));
+        SrtLog.Attach(loggerFactory.CreateLogger("SRT"), text => _masker.Mask(text));
         StartWith(settings.Spec);
     }
 
