@@ -80,6 +80,26 @@ public sealed class RtmpAuthenticationTests
     }
 
     [Fact]
+    public async Task Connection_Should_BeDropped_When_AClientHandshakesButNeverPublishes()
+    {
+        var (run, port) = Start();
+        await using (run)
+        {
+            using var idle = new TcpClient();
+            await idle.ConnectAsync(IPAddress.Loopback, port);
+            var stream = idle.GetStream();
+            await stream.WriteAsync(new byte[1 + 1536].Select((_, i) => i == 0 ? (byte)3 : (byte)0).ToArray());
+            await stream.ReadExactlyAsync(new byte[1 + (2 * 1536)]);
+            await stream.WriteAsync(new byte[1536]); // C2, then nothing
+
+            Assert.Equal(0, await stream.ReadAsync(new byte[16]).AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.True(
+                CollectingSink.WaitUntil(() => run.Stage("ingest").Error?.Contains("it did not start publishing within 5 s", StringComparison.Ordinal) == true, Timeout),
+                $"status: {run.Stage("ingest").Error}");
+        }
+    }
+
+    [Fact]
     public async Task Publish_Should_RefuseASecondPublisher_When_OneIsLive()
     {
         var (run, port) = Start();

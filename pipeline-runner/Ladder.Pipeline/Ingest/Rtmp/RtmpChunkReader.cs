@@ -11,6 +11,8 @@ namespace Ladder.Pipeline.Ingest.Rtmp;
 /// fit the state of its chunk stream fails with <see cref="InvalidDataException"/>; the end of the stream with
 /// <see cref="EndOfStreamException"/>.
 /// </summary>
+/// <param name="stream">The connection.</param>
+/// <param name="maxMessageSize">The longest message accepted at first, in bytes (see <see cref="MaxMessageSize"/>).</param>
 internal sealed class RtmpChunkReader(Stream stream, int maxMessageSize)
 {
     /// <summary>The most chunk streams a peer may use at once.</summary>
@@ -22,6 +24,12 @@ internal sealed class RtmpChunkReader(Stream stream, int maxMessageSize)
     private const uint TimestampEscape = 0xFFFFFF;
     private readonly Dictionary<int, ChunkStreamState> _chunkStreams = [];
     private readonly byte[] _header = new byte[11];
+
+    /// <summary>
+    /// The longest message accepted, in bytes: a message's buffer is allocated when its first chunk arrives, so an
+    /// unauthenticated peer gets a small limit (commands) and a publisher a larger one (video frames).
+    /// </summary>
+    public int MaxMessageSize { get; set; } = maxMessageSize;
 
     /// <summary>The peer's current chunk size in bytes.</summary>
     public int ChunkSize { get; private set; } = DefaultChunkSize;
@@ -124,9 +132,9 @@ internal sealed class RtmpChunkReader(Stream stream, int maxMessageSize)
 
         if (starts)
         {
-            if (state.Length > maxMessageSize)
+            if (state.Length > MaxMessageSize)
             {
-                throw new InvalidDataException($"a message of {state.Length} bytes on chunk stream {id}; at most {maxMessageSize} are accepted.");
+                throw new InvalidDataException($"a message of {state.Length} bytes on chunk stream {id}; at most {MaxMessageSize} are accepted.");
             }
 
             // Type 0 carries the absolute timestamp; types 1 and 2 a delta; type 3 repeats the last delta, and after

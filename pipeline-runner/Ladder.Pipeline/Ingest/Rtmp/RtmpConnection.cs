@@ -12,14 +12,16 @@ namespace Ladder.Pipeline.Ingest.Rtmp;
 /// while one is live, gets <c>onStatus</c> level "error" code <c>NetStream.Publish.BadName</c> and the connection is
 /// closed; the right key gets Stream Begin and <c>onStatus</c> NetStream.Publish.Start, and from then on its audio,
 /// video and data messages go to <see cref="Media"/> as FLV tags. <c>deleteStream</c>, <c>FCUnpublish</c> or closing
-/// the connection ends the stream. Refusals are reported to the server in the user's terms, never with a key.
+/// the connection ends the stream. Until it publishes, a message may hold at most 64 KiB (commands), then 8 MiB (video
+/// frames). Refusals are reported to the server in the user's terms, never with a key.
 /// </summary>
 internal sealed class RtmpConnection : IDisposable
 {
     /// <summary>The time from accepting the connection to a successful <c>publish</c>.</summary>
     public static readonly TimeSpan SetupTimeout = TimeSpan.FromSeconds(5);
 
-    private const int MaxMessageSize = 8 * 1024 * 1024;
+    private const int MaxCommandSize = 64 * 1024;
+    private const int MaxMediaMessageSize = 8 * 1024 * 1024;
     private const int OutChunkSize = 4096;
     private const int WindowSize = 2_500_000;
     private const uint PublishStreamId = 1;
@@ -46,7 +48,7 @@ internal sealed class RtmpConnection : IDisposable
         _stream = client.GetStream();
         _server = server;
         _endpoint = endpoint;
-        _reader = new RtmpChunkReader(_stream, MaxMessageSize);
+        _reader = new RtmpChunkReader(_stream, MaxCommandSize);
         _writer = new RtmpChunkWriter(_stream);
         Remote = client.Client.RemoteEndPoint?.ToString() ?? "an unknown address";
         Media = new FlvPipe(Dispose);
@@ -66,11 +68,11 @@ internal sealed class RtmpConnection : IDisposable
     {
         using var setup = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
         setup.CancelAfter(SetupTimeout);
-        var stage = "the RTMP handshake";
+        var waitingFor = "complete the RTMP handshake";
         try
         {
             await RtmpHandshake.AcceptAsync(_stream, setup.Token).ConfigureAwait(false);
-            stage = "publish";
+            waitingFor = "start publishing";
             while (await ServeAsync(await _reader.ReadMessageAsync(IsPublishing ? _abort.Token : setup.Token).ConfigureAwait(false)).ConfigureAwait(false))
             {
                 await AcknowledgeAsync().ConfigureAwait(false);
@@ -80,7 +82,7 @@ internal sealed class RtmpConnection : IDisposable
         }
         catch (OperationCanceledException) when (!_abort.IsCancellationRequested && !IsPublishing)
         {
-            _server.Refused($"dropped the connection from {Remote}: it did not complete {stage} within {SetupTimeout.TotalSeconds:0} s.");
+            _server.Refused($"dropped the connection from {Remote}: it did not {waitingFor} within {SetupTimeout.TotalSeconds:0} s.");
         }
         catch (InvalidDataException error)
         {
@@ -193,6 +195,7 @@ internal sealed class RtmpConnection : IDisposable
         }
 
         IsPublishing = true;
+        _reader.MaxMessageSize = MaxMediaMessageSize;
         await SendAsync(ControlChunkStream, new RtmpMessage(RtmpMessage.UserControl, 0, 0, [0, 0, .. UInt32(PublishStreamId)])).ConfigureAwait(false); // Stream Begin
         await SendStatusAsync("status", "NetStream.Publish.Start", "Publishing.").ConfigureAwait(false);
         _server.Publish(this);
