@@ -83,6 +83,18 @@ public sealed class StreamInputTests
         input.Dispose();
 
         Assert.IsType<ObjectDisposedException>(Assert.Throws<AggregateException>(() => reading.Wait(TimeSpan.FromSeconds(5))).InnerException);
+        Assert.True(source.Disposed, "the input did not dispose its source");
+    }
+
+    [Fact]
+    public void Open_Should_RethrowAndDisposeTheSource_When_TheSourceFailsWhileProbing()
+    {
+        var source = new TrickleStream(Flv.Value, stallAt: 0, failAtStall: true);
+
+        var error = Assert.Throws<IOException>(() => InputContext.Open(source, "memory:broken", new InputOptions { Format = "flv" }));
+
+        Assert.Equal("the sender's connection broke", error.Message);
+        Assert.True(source.Disposed);
     }
 
     [Fact]
@@ -99,6 +111,8 @@ public sealed class StreamInputTests
         private int _position;
 
         public bool Stalled { get; private set; }
+
+        public bool Disposed { get; private set; }
 
         public override bool CanRead => true;
 
@@ -138,5 +152,11 @@ public sealed class StreamInputTests
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
     }
 }

@@ -18,14 +18,16 @@ public sealed unsafe class InputContext : IDisposable
     private readonly OwnedHandle<AVFormatContext> _handle;
     private readonly InterruptState _interrupt;
     private readonly StreamIo? _reader;
+    private readonly Stream? _source;
     private readonly TimeSpan _readTimeout;
     private readonly string _readCall;
 
-    private InputContext(OwnedHandle<AVFormatContext> handle, AVFormatContext* context, InterruptState interrupt, StreamIo? reader, string url, TimeSpan readTimeout)
+    private InputContext(OwnedHandle<AVFormatContext> handle, AVFormatContext* context, InterruptState interrupt, StreamIo? reader, Stream? source, string url, TimeSpan readTimeout)
     {
         _handle = handle;
         _interrupt = interrupt;
         _reader = reader;
+        _source = source;
         _readTimeout = readTimeout;
         _readCall = $"av_read_frame(\"{url}\")";
         Url = url;
@@ -74,8 +76,8 @@ public sealed unsafe class InputContext : IDisposable
     /// Opens a demuxer on the bytes of <paramref name="source"/> (a custom read-only, non-seekable <c>AVIOContext</c>)
     /// and probes its streams within <see cref="InputOptions.OpenTimeout"/>. The source must support
     /// <see cref="Stream.ReadTimeout"/> and throw <see cref="TimeoutException"/> when no byte came within it (the reader
-    /// polls the deadline and token between such waits); a read returning 0 ends the input. The caller keeps owning
-    /// <paramref name="source"/> and disposes it after this input.
+    /// polls the deadline and token between such waits); a read returning 0 ends the input. The input owns
+    /// <paramref name="source"/>: it disposes it when it is disposed (after closing the demuxer), or when opening fails.
     /// </summary>
     /// <param name="source">The container bytes, e.g. an FLV byte stream.</param>
     /// <param name="name">Names the input in messages and FFmpeg's log (no secrets in it), e.g. <c>rtmp://0.0.0.0:1935/live/****</c>.</param>
@@ -90,7 +92,15 @@ public sealed unsafe class InputContext : IDisposable
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        return Open(name, source, options, cancellationToken);
+        try
+        {
+            return Open(name, source, options, cancellationToken);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
     }
 
     private static InputContext Open(string url, Stream? source, InputOptions options, CancellationToken cancellationToken)
@@ -149,7 +159,7 @@ public sealed unsafe class InputContext : IDisposable
                 Check(interrupt, reader, AvFormat.avformat_find_stream_info(context, null), $"avformat_find_stream_info(\"{url}\")");
             }
 
-            return new InputContext(handle, context, interrupt, reader, url, options.ReadTimeout);
+            return new InputContext(handle, context, interrupt, reader, source, url, options.ReadTimeout);
         }
         catch
         {
@@ -205,13 +215,15 @@ public sealed unsafe class InputContext : IDisposable
     public StreamInfo? FindStream(MediaType mediaType) => Streams.FirstOrDefault(s => s.MediaType == mediaType);
 
     /// <summary>
-    /// Closes the input (<c>avformat_close_input</c>). Safe while another thread is inside <see cref="ReadPacket"/>:
-    /// that call is aborted (it throws <see cref="ObjectDisposedException"/>) and the input is closed when it returns.
+    /// Closes the input (<c>avformat_close_input</c>) and disposes the source stream of a stream input. Safe while
+    /// another thread is inside <see cref="ReadPacket"/>: that call is aborted (it throws
+    /// <see cref="ObjectDisposedException"/>) and the input is closed when it returns.
     /// </summary>
     public void Dispose()
     {
         _interrupt.Close();
         _handle.Dispose();
+        _source?.Dispose();
     }
 
     /// <summary>Holds the input open and gives stream <paramref name="index"/>, valid until the lease is disposed.</summary>

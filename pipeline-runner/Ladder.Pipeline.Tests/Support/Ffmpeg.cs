@@ -52,6 +52,13 @@ internal sealed class Ffmpeg : IDisposable
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
+    /// <summary>Freezes the process (SIGSTOP): its connections stay open and silent, like a hung encoder; dispose still kills it.</summary>
+    public void Suspend()
+    {
+        using var kill = Process.Start("kill", ["-STOP", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
     /// <summary>Whether the process has exited.</summary>
     public bool HasExited => _process.HasExited;
 

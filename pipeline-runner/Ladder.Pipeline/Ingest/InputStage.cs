@@ -132,21 +132,16 @@ internal abstract class InputStage : Stage
         }
     }
 
-    /// <summary>Waits for an authenticated RTMP publisher and opens its media with the flv demuxer; the input owns the publisher.</summary>
+    /// <summary>
+    /// Waits for an authenticated RTMP publisher and opens its media with the flv demuxer; the input owns the
+    /// publisher's stream, so closing the input (or failing to open it) drops the publisher and frees its place.
+    /// </summary>
     private InputContext OpenRtmpPublisher(string url, MediaDictionary options)
     {
         _rtmp ??= RtmpServer.Start(RtmpEndpoint.Parse(Settings.Url), OnSenderRefused);
         var publisher = _rtmp.AcceptPublisher(Stopping);
-        try
-        {
-            SetState(StageState.Starting, detail: $"probing the stream of the publisher at {publisher.Remote} on {url}");
-            return InputContext.Open(publisher.Media, url, Settings.ToInputOptions(options), Stopping);
-        }
-        catch
-        {
-            publisher.Media.Dispose();
-            throw;
-        }
+        SetState(StageState.Starting, detail: $"probing the stream of the publisher at {publisher.Remote} on {url}");
+        return InputContext.Open(publisher.Media, url, Settings.ToInputOptions(options), Stopping);
     }
 
     /// <summary>Opens an SRT listener, reporting each caller libsrt refuses meanwhile (<see cref="SrtLog.CallerRejected"/>, when the runner routes libsrt's log).</summary>

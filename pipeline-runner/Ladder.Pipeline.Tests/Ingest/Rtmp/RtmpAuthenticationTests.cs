@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Ladder.Api.Pipeline;
 using Ladder.Api.V1Alpha1;
+using Ladder.Pipeline.Ingest.Rtmp;
 using Ladder.Pipeline.Stages;
 using Ladder.Pipeline.Tests.Support;
 
@@ -96,6 +97,55 @@ public sealed class RtmpAuthenticationTests
             Assert.True(
                 CollectingSink.WaitUntil(() => run.Stage("ingest").Error?.Contains("it did not start publishing within 5 s", StringComparison.Ordinal) == true, Timeout),
                 $"status: {run.Stage("ingest").Error}");
+        }
+    }
+
+    [Fact]
+    public async Task Publisher_Should_BeDroppedAndLetTheNextOneIn_When_ItPublishesButSendsNoMedia()
+    {
+        var (run, port) = Start();
+        await using (run)
+        {
+            using var mute = new TcpClient();
+            await mute.ConnectAsync(IPAddress.Loopback, port);
+            var stream = mute.GetStream();
+            await stream.WriteAsync(new byte[1 + 1536].Select((_, i) => i == 0 ? (byte)3 : (byte)0).ToArray());
+            await stream.ReadExactlyAsync(new byte[1 + (2 * 1536)]);
+            await stream.WriteAsync(new byte[1536]);
+            var writer = new RtmpChunkWriter(stream);
+            await writer.WriteAsync(3, new RtmpMessage(RtmpMessage.Command, 0, 0, Amf0.Encode("connect", 1.0, new Dictionary<string, object?> { ["app"] = "live" })), CancellationToken.None);
+            await writer.WriteAsync(3, new RtmpMessage(RtmpMessage.Command, 0, 0, Amf0.Encode("createStream", 2.0, null)), CancellationToken.None);
+            await writer.WriteAsync(8, new RtmpMessage(RtmpMessage.Command, 1, 0, Amf0.Encode("publish", 0.0, null, Key, "live")), CancellationToken.None);
+            var clock = Stopwatch.StartNew();
+
+            var replies = new byte[65536];
+            while (await stream.ReadAsync(replies).AsTask().WaitAsync(TimeSpan.FromSeconds(60)) > 0)
+            {
+            }
+
+            Assert.InRange(clock.Elapsed.TotalSeconds, 5, 40); // dropped when probing its stream timed out (10 s)
+            using var next = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
+            Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"the next publisher got nothing through: {run.Stage("ingest").Error}");
+        }
+    }
+
+    [Fact]
+    public async Task Publisher_Should_BeDroppedAndLetTheNextOneIn_When_ItHangsAfterDelivering()
+    {
+        var (run, port) = Start();
+        await using (run)
+        {
+            using var hung = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
+            Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"no packet: {run.Stage("ingest").Error}");
+
+            hung.Suspend(); // connected, silent: the input times out (1 s) and must let go of it
+            run.WaitForState("ingest", StageState.Reconnecting, Timeout);
+            var before = run.Sink.Packets("90p").Count;
+            using var next = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
+
+            Assert.True(
+                CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > before + 24, Timeout),
+                $"the next publisher got nothing through: {run.Stage("ingest").Error}");
         }
     }
 
