@@ -1,3 +1,4 @@
+using Ladder.Runner.Tests.Push;
 using Ladder.Runner.Tests.Support;
 
 namespace Ladder.Runner.Tests.EndToEnd;
@@ -5,7 +6,7 @@ namespace Ladder.Runner.Tests.EndToEnd;
 /// <summary>
 /// The runner's RTMP listen input with its stream key from a Secret, against the real ffmpeg CLI: a wrong key is
 /// refused and publishes nothing, the right key publishes, and no key (right or attempted) appears in the runner's log,
-/// <c>/v1/status</c> or <c>/metrics</c>.
+/// <c>/v1/status</c> or <c>/metrics</c>; and against nginx-rtmp relaying a stream, a second RTMP client implementation.
 /// </summary>
 public sealed class RtmpKeyTests
 {
@@ -53,5 +54,18 @@ public sealed class RtmpKeyTests
             Assert.False(text.Contains(Key, StringComparison.Ordinal), $"the stream key appears in the {where}");
             Assert.False(text.Contains(WrongKey, StringComparison.Ordinal), $"the attempted key appears in the {where}");
         }
+    }
+
+    [Fact]
+    public async Task Runner_Should_PublishTheRelayedStream_When_NginxRtmpPushesItWithTheKey()
+    {
+        var url = $"rtmp://127.0.0.1:{FreePort.Tcp()}/live";
+        await using var runner = await RunnerProcess.StartAsync($"{{ name: main, url: \"{url}/{Key}\", mode: listen }}");
+        using var nginx = await NginxRtmpServer.StartAsync(relayTo: $"{url}/{Key}");
+        using var publisher = Pusher.Rtmp($"rtmp://127.0.0.1:{nginx.Port}/live/camera", seconds: null);
+
+        await runner.WaitForSegmentsAsync(2, TimeSpan.FromSeconds(60));
+
+        Assert.Equal("main", (await runner.StatusAsync()).GetProperty("pipeline").GetProperty("activeInput").GetString());
     }
 }
