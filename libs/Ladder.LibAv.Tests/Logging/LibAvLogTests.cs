@@ -23,6 +23,24 @@ public sealed class LibAvLogTests
         Assert.DoesNotContain(logger.Entries, e => e.Level < LogLevel.Warning);
     }
 
+    [Fact]
+    public void Attach_Should_PassEveryMessageThroughTheRedactor_When_OneIsGiven()
+    {
+        var logger = new CapturingLogger();
+        LibAvLog.Attach(logger, LogLevel.Warning, text => text.Replace("deprecated", "****", StringComparison.Ordinal));
+        try
+        {
+            using var scaler = new Scaler(64, 64, PixelFormat.Yuvj420P, 32, 32, PixelFormat.Yuv420P);
+        }
+        finally
+        {
+            LibAvLog.Detach();
+        }
+
+        Assert.Contains(logger.Entries, e => e.Message.Contains("**** pixel format used", StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Entries, e => e.Message.Contains("deprecated", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(0, LogLevel.Critical)]
     [InlineData(16, LogLevel.Error)]

@@ -7,19 +7,27 @@ namespace Ladder.LibAv;
 /// A demuxer on one input URL (file, rtmp://, srt://, rtsp://, udp://, http(s):// HLS...): libavformat
 /// <c>avformat_open_input</c> + <c>avformat_find_stream_info</c>, then <c>av_read_frame</c>; closed by
 /// <c>avformat_close_input</c>. Every blocking call runs under a deadline and a <see cref="CancellationToken"/>
-/// through the context's <c>AVIOInterruptCB</c>. Not thread-safe: one reader at a time; <see cref="Dispose"/> may come from any thread.
+/// through the context's <c>AVIOInterruptCB</c>. <see cref="Open(Stream, string, InputOptions, CancellationToken)"/> reads
+/// a managed <see cref="Stream"/> instead of a URL, through a custom read-only <c>AVIOContext</c> that honours the same
+/// deadlines and token. Not thread-safe: one reader at a time; <see cref="Dispose"/> may come from any thread.
 /// </summary>
 public sealed unsafe class InputContext : IDisposable
 {
+    private const int CustomIoFlag = 0x80; // AVFMT_FLAG_CUSTOM_IO
+    private const int IoBufferSize = 32 * 1024;
     private readonly OwnedHandle<AVFormatContext> _handle;
     private readonly InterruptState _interrupt;
+    private readonly StreamIo? _reader;
+    private readonly Stream? _source;
     private readonly TimeSpan _readTimeout;
     private readonly string _readCall;
 
-    private InputContext(OwnedHandle<AVFormatContext> handle, AVFormatContext* context, InterruptState interrupt, string url, TimeSpan readTimeout)
+    private InputContext(OwnedHandle<AVFormatContext> handle, AVFormatContext* context, InterruptState interrupt, StreamIo? reader, Stream? source, string url, TimeSpan readTimeout)
     {
         _handle = handle;
         _interrupt = interrupt;
+        _reader = reader;
+        _source = source;
         _readTimeout = readTimeout;
         _readCall = $"av_read_frame(\"{url}\")";
         Url = url;
@@ -61,9 +69,42 @@ public sealed unsafe class InputContext : IDisposable
     /// <exception cref="FFmpegException">FFmpeg failed, e.g. <c>avformat_open_input("rtmp://...") failed: Connection refused (-111)</c>.</exception>
     /// <exception cref="ArgumentException">An unknown format name or option.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static InputContext Open(string url, InputOptions? options = null, CancellationToken cancellationToken = default)
+    public static InputContext Open(string url, InputOptions? options = null, CancellationToken cancellationToken = default) =>
+        Open(url, null, options ?? new InputOptions(), cancellationToken);
+
+    /// <summary>
+    /// Opens a demuxer on the bytes of <paramref name="source"/> (a custom read-only, non-seekable <c>AVIOContext</c>)
+    /// and probes its streams within <see cref="InputOptions.OpenTimeout"/>. The source must support
+    /// <see cref="Stream.ReadTimeout"/> and throw <see cref="TimeoutException"/> when no byte came within it (the reader
+    /// polls the deadline and token between such waits); a read returning 0 ends the input. The input owns
+    /// <paramref name="source"/>: it disposes it when it is disposed (after closing the demuxer), or when opening fails.
+    /// </summary>
+    /// <param name="source">The container bytes, e.g. an FLV byte stream.</param>
+    /// <param name="name">Names the input in messages and FFmpeg's log (no secrets in it), e.g. <c>rtmp://0.0.0.0:1935/live/****</c>.</param>
+    /// <param name="options">Format (set it: a stream cannot be probed by name), options and timeouts.</param>
+    /// <param name="cancellationToken">Aborts a blocked open.</param>
+    /// <returns>The open input; <see cref="ReadPacket"/> rethrows an exception of <paramref name="source"/> other than a timeout.</returns>
+    /// <exception cref="FFmpegTimeoutException">Opening or probing took longer than the open timeout.</exception>
+    /// <exception cref="FFmpegException">The bytes are not of the format, e.g. <c>avformat_open_input("...") failed: Invalid data found when processing input (-1094995529)</c>.</exception>
+    /// <exception cref="ArgumentException">An unknown format name, or a source that cannot be read or time out.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static InputContext Open(Stream source, string name, InputOptions options, CancellationToken cancellationToken = default)
     {
-        options ??= new InputOptions();
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            return Open(name, source, options, cancellationToken);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    private static InputContext Open(string url, Stream? source, InputOptions options, CancellationToken cancellationToken)
+    {
         AVInputFormat* format = null;
         if (options.Format is { } formatName)
         {
@@ -77,34 +118,74 @@ public sealed unsafe class InputContext : IDisposable
         var context = ErrorCodeExtensions.ThrowIfNull(AvFormat.avformat_alloc_context(), "avformat_alloc_context");
         var interrupt = InterruptState.Install(context, trackProgress: false);
         var callback = context->interrupt_callback;
+        StreamIo? reader = null;
+        AVIOContext* pb = null;
+        if (source is not null)
+        {
+            try
+            {
+                reader = StreamIo.CreateReader(source, interrupt, IoBufferSize, out pb);
+            }
+            catch
+            {
+                AvFormat.avformat_free_context(context);
+                InterruptState.Release(callback);
+                throw;
+            }
+
+            context->pb = pb; // avformat_open_input marks it AVFMT_FLAG_CUSTOM_IO: Close frees it
+        }
+
         interrupt.Arm(options.OpenTimeout, cancellationToken);
         var openContext = $"avformat_open_input(\"{url}\")";
         using var openOptions = new NativeOptions(options.Options);
         var opened = AvFormat.avformat_open_input(&context, url, format, openOptions.Address);
         if (opened < 0)
         {
-            InterruptState.Release(callback); // avformat_open_input freed the context
-            interrupt.Check(opened, openContext);
+            // avformat_open_input freed the context, but never a custom AVIOContext
+            StreamIo.Free(pb);
+            InterruptState.Release(callback);
+            Check(interrupt, reader, opened, openContext);
             throw new FFmpegException(openContext, opened);
         }
 
-        // From here the handle owns the context and, through Close, the interrupt state.
+        // From here the handle owns the context and, through Close, the interrupt state and custom I/O.
         var handle = new OwnedHandle<AVFormatContext>(context, &Close);
         try
         {
             openOptions.ThrowIfUnused(openContext);
             if (options.FindStreamInfo)
             {
-                interrupt.Check(AvFormat.avformat_find_stream_info(context, null), $"avformat_find_stream_info(\"{url}\")");
+                Check(interrupt, reader, AvFormat.avformat_find_stream_info(context, null), $"avformat_find_stream_info(\"{url}\")");
             }
 
-            return new InputContext(handle, context, interrupt, url, options.ReadTimeout);
+            return new InputContext(handle, context, interrupt, reader, source, url, options.ReadTimeout);
         }
         catch
         {
             handle.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// <see cref="InterruptState.Check"/> for a call that may have read through <paramref name="reader"/>: a custom
+    /// read aborted by the interrupt state can surface as an end of file, and an exception of the source is rethrown.
+    /// </summary>
+    private static int Check(InterruptState interrupt, StreamIo? reader, int result, string call)
+    {
+        if (reader is not null && result < 0)
+        {
+            var aborted = reader.Aborted;
+            if (reader.TakeError() is { } error)
+            {
+                throw error;
+            }
+
+            result = aborted ? ErrorCodes.Exit : result;
+        }
+
+        return interrupt.Check(result, call);
     }
 
     /// <summary>
@@ -116,6 +197,7 @@ public sealed unsafe class InputContext : IDisposable
     /// <returns>True with a packet; false at the end of the input.</returns>
     /// <exception cref="FFmpegTimeoutException">No data arrived within the read timeout.</exception>
     /// <exception cref="FFmpegException">A read error.</exception>
+    /// <exception cref="IOException">The source stream of a stream input failed (its own exception).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">This input or <paramref name="packet"/> is disposed, or this input was disposed during the read (which aborts it).</exception>
     public bool ReadPacket(Packet packet, CancellationToken cancellationToken = default)
@@ -125,7 +207,7 @@ public sealed unsafe class InputContext : IDisposable
         AvCodec.av_packet_unref(output.Pointer);
         _interrupt.Arm(_readTimeout, cancellationToken);
         var result = AvFormat.av_read_frame(context.Pointer, output.Pointer);
-        return _interrupt.Check(result, _readCall) != ErrorCodes.EndOfFile;
+        return Check(_interrupt, _reader, result, _readCall) != ErrorCodes.EndOfFile;
     }
 
     /// <summary>The first stream of <paramref name="mediaType"/>, or null.</summary>
@@ -133,13 +215,15 @@ public sealed unsafe class InputContext : IDisposable
     public StreamInfo? FindStream(MediaType mediaType) => Streams.FirstOrDefault(s => s.MediaType == mediaType);
 
     /// <summary>
-    /// Closes the input (<c>avformat_close_input</c>). Safe while another thread is inside <see cref="ReadPacket"/>:
-    /// that call is aborted (it throws <see cref="ObjectDisposedException"/>) and the input is closed when it returns.
+    /// Closes the input (<c>avformat_close_input</c>) and disposes the source stream of a stream input. Safe while
+    /// another thread is inside <see cref="ReadPacket"/>: that call is aborted (it throws
+    /// <see cref="ObjectDisposedException"/>) and the input is closed when it returns.
     /// </summary>
     public void Dispose()
     {
         _interrupt.Close();
         _handle.Dispose();
+        _source?.Dispose();
     }
 
     /// <summary>Holds the input open and gives stream <paramref name="index"/>, valid until the lease is disposed.</summary>
@@ -183,11 +267,13 @@ public sealed unsafe class InputContext : IDisposable
         };
     }
 
-    /// <summary>The handle's release function: closes the input (<c>avformat_close_input</c>), then frees its interrupt state.</summary>
+    /// <summary>The handle's release function: closes the input (<c>avformat_close_input</c>), then frees its custom I/O, if any, and its interrupt state.</summary>
     private static void Close(AVFormatContext* context)
     {
         var callback = context->interrupt_callback;
+        var customIo = (context->flags & CustomIoFlag) != 0 ? context->pb : null;
         AvFormat.avformat_close_input(&context);
+        StreamIo.Free(customIo);
         InterruptState.Release(callback);
     }
 }

@@ -1,6 +1,6 @@
 namespace Ladder.LibAv;
 
-/// <summary>How <see cref="InputContext.Open"/> opens an input.</summary>
+/// <summary>How <see cref="InputContext.Open(string, InputOptions?, CancellationToken)"/> opens an input.</summary>
 public sealed record InputOptions
 {
     /// <summary>Forces a demuxer by FFmpeg short name (e.g. "mpegts", "flv"); null probes the input.</summary>

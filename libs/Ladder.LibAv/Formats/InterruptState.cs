@@ -122,32 +122,38 @@ internal sealed unsafe class InterruptState
 
     private long Deadline(long now) => _timeoutTicks == long.MaxValue ? long.MaxValue : now + _timeoutTicks;
 
-    [UnmanagedCallersOnly]
-    private static int OnInterrupt(void* opaque)
+    /// <summary>
+    /// Whether the armed call must stop now: the owner is being disposed, the token is cancelled, or the deadline
+    /// passed (which sets <see cref="TimedOut"/>). FFmpeg asks through <c>AVIOInterruptCB</c>; a custom read callback
+    /// (<see cref="StreamIo"/>) asks directly.
+    /// </summary>
+    public bool ShouldAbort()
     {
-        var state = (InterruptState)GCHandle.FromIntPtr((nint)opaque).Target!;
-        if (state._closed || state._cancellation.IsCancellationRequested)
+        if (_closed || _cancellation.IsCancellationRequested)
         {
-            return 1;
+            return true;
         }
 
         var now = Stopwatch.GetTimestamp();
-        if (state._trackProgress)
+        if (_trackProgress)
         {
-            var position = state.CurrentPosition();
-            if (position != state._position)
+            var position = CurrentPosition();
+            if (position != _position)
             {
-                state._position = position;
-                state._deadline = state.Deadline(now);
+                _position = position;
+                _deadline = Deadline(now);
             }
         }
 
-        if (now > state._deadline)
+        if (now > _deadline)
         {
-            state.TimedOut = true;
-            return 1;
+            TimedOut = true;
+            return true;
         }
 
-        return 0;
+        return false;
     }
+
+    [UnmanagedCallersOnly]
+    private static int OnInterrupt(void* opaque) => ((InterruptState)GCHandle.FromIntPtr((nint)opaque).Target!).ShouldAbort() ? 1 : 0;
 }

@@ -24,12 +24,12 @@ public sealed unsafe class OutputContext : IDisposable
     private const string WriteStalled = "without any bytes going out; the destination stopped reading or the network is down: check the peer, or raise the write timeout.";
     private readonly OwnedHandle<AVFormatContext> _handle;
     private readonly InterruptState _interrupt;
-    private readonly MemoryWriter? _writer;
+    private readonly StreamIo? _writer;
     private readonly TimeSpan _writeTimeout;
     private readonly string _interleavedCall;
     private readonly string _writeCall;
 
-    private OutputContext(AVFormatContext* context, string target, MemoryWriter? writer, TimeSpan writeTimeout)
+    private OutputContext(AVFormatContext* context, string target, StreamIo? writer, TimeSpan writeTimeout)
     {
         _interrupt = InterruptState.Install(context, trackProgress: true);
         _handle = new OwnedHandle<AVFormatContext>(context, &Free);
@@ -104,10 +104,10 @@ public sealed unsafe class OutputContext : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bufferSize, 512);
         var context = Allocate(format, null);
-        MemoryWriter writer;
+        StreamIo writer;
         try
         {
-            writer = MemoryWriter.Create(sink, bufferSize, out var pb);
+            writer = StreamIo.CreateWriter(sink, bufferSize, out var pb);
             context->pb = pb;
             context->flags |= CustomIoFlag;
         }
@@ -288,7 +288,7 @@ public sealed unsafe class OutputContext : IDisposable
         ErrorCodeExtensions.ThrowIfNull(AvFormat.avformat_new_stream(context, null), "avformat_new_stream");
 
     /// <summary>
-    /// The handle's release function: closes the I/O the context owns (custom I/O with <see cref="MemoryWriter.Free"/>,
+    /// The handle's release function: closes the I/O the context owns (custom I/O with <see cref="StreamIo.Free"/>,
     /// a file or connection with <c>avio_closep</c>), frees the context, then its interrupt state.
     /// </summary>
     private static void Free(AVFormatContext* context)
@@ -296,7 +296,7 @@ public sealed unsafe class OutputContext : IDisposable
         var callback = context->interrupt_callback;
         if ((context->flags & CustomIoFlag) != 0)
         {
-            MemoryWriter.Free(context->pb);
+            StreamIo.Free(context->pb);
             context->pb = null;
         }
         else if ((context->oformat->flags & NoFileFlag) == 0)

@@ -10,12 +10,15 @@ namespace Ladder.LibAv;
 /// static <see cref="UnmanagedCallersOnlyAttribute"/> method (nothing to keep alive), formats each message with
 /// <c>av_log_format_line2</c> (the <c>va_list</c> arrives as a pointer on x86-64 System V), joins partial lines per
 /// thread, and ignores messages logged re-entrantly from inside the logger. FFmpeg drops messages above the level
-/// set with <c>av_log_set_level</c> before formatting, so verbose levels cost nothing when filtered.
+/// set with <c>av_log_set_level</c> before formatting, so verbose levels cost nothing when filtered. Every line passes
+/// the redactor given to <see cref="Attach"/> before it reaches the logger, so a stream key or passphrase that FFmpeg
+/// echoes (in a URL, in a protocol warning) never reaches the logs.
 /// </summary>
 public static unsafe class LibAvLog
 {
     private const int LineSize = 1024;
     private static volatile ILogger? s_logger;
+    private static volatile Func<string, string>? s_redact;
 
     [ThreadStatic]
     private static StringBuilder? t_pending;
@@ -33,8 +36,10 @@ public static unsafe class LibAvLog
     /// </summary>
     /// <param name="logger">The logger; FFmpeg may call it from any thread (decoder and muxer threads too).</param>
     /// <param name="minimumLevel">The least severe level to forward; sets <c>av_log_set_level</c> to match.</param>
-    public static void Attach(ILogger logger, LogLevel minimumLevel = LogLevel.Warning)
+    /// <param name="redact">Rewrites each message before it is logged (masks secrets); it must not throw and may be called from any thread; null logs messages as FFmpeg wrote them.</param>
+    public static void Attach(ILogger logger, LogLevel minimumLevel = LogLevel.Warning, Func<string, string>? redact = null)
     {
+        s_redact = redact;
         s_logger = logger;
         AvUtil.av_log_set_level(ToFFmpegLevel(minimumLevel));
         AvUtil.av_log_set_callback(&OnLog);
@@ -47,6 +52,7 @@ public static unsafe class LibAvLog
         AvUtil.av_log_set_callback(defaultCallback);
         AvUtil.av_log_set_level(ToFFmpegLevel(LogLevel.Information));
         s_logger = null;
+        s_redact = null;
     }
 
     /// <summary>Maps an FFmpeg <c>AV_LOG_*</c> level to a <see cref="LogLevel"/>.</summary>
@@ -106,7 +112,7 @@ public static unsafe class LibAvLog
             var logLevel = ToLogLevel(level);
             if (message.Length > 0 && logger.IsEnabled(logLevel))
             {
-                logger.Log(logLevel, "{FFmpegMessage}", message);
+                logger.Log(logLevel, "{FFmpegMessage}", s_redact is { } redact ? redact(message) : message);
             }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)

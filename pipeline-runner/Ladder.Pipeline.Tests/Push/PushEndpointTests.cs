@@ -66,7 +66,7 @@ public sealed class PushEndpointTests
         Assert.Equal("mpegts", endpoint.Format);
         Assert.Equal("udp://239.1.1.1:5000?localaddr=10.0.0.5&ttl=4&pkt_size=1316", endpoint.Url);
         Assert.Empty(endpoint.Options);
-        Assert.Empty(endpoint.Secrets);
+        Assert.Empty(endpoint.Masker.Secrets);
         Assert.Equal(endpoint.Url, endpoint.MaskedUrl);
     }
 

@@ -6,6 +6,7 @@ using Ladder.Api.Primitives;
 using Ladder.LibAv;
 using Ladder.Pipeline.Media;
 using Ladder.Pipeline.Push;
+using Ladder.Pipeline.Secrets;
 using Ladder.Pipeline.Tests.Packaging;
 
 namespace Ladder.Pipeline.Tests.Push;
@@ -38,7 +39,7 @@ public sealed class PushIsolationTests(EncodedMediaFixture media) : IClassFixtur
         };
         var tcp = new Dictionary<string, string> { ["send_buffer_size"] = "4096" };
         using var outputs = new PushOutputs("ns/s", targets, PushTargets.Fast with { QueueCapacity = 1024 }, null, null, null,
-            t => new PushEndpoint($"tcp://127.0.0.1:{(t.Name == "good" ? readerPort : holePort)}", "mpegts", tcp, []));
+            t => new PushEndpoint($"tcp://127.0.0.1:{(t.Name == "good" ? readerPort : holePort)}", "mpegts", tcp, SecretMasker.None));
         outputs.AddTrack(media.High.Track);
         outputs.AddTrack(media.Audio.Track);
         PushTargets.WaitFor(() => outputs.GetStatus().All(s => s.State == PushState.Live), TimeSpan.FromSeconds(10), () => string.Join("\n", outputs.GetStatus()));

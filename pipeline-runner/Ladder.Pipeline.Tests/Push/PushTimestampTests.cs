@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Ladder.Api.Pipeline;
 using Ladder.Api.Primitives;
 using Ladder.Pipeline.Push;
+using Ladder.Pipeline.Secrets;
 using Ladder.Pipeline.Tests.Packaging;
 using Ladder.Pipeline.Tests.Support;
 
@@ -26,7 +27,7 @@ public sealed class PushTimestampTests(EncodedMediaFixture media) : IClassFixtur
         });
         var target = new PipelinePushTarget("tcp", PushProtocol.Srt, "srt://unused", "high", ValueMap.Empty);
         using (var outputs = new PushOutputs("ns/s", [target], PushTargets.Fast, null, null, null,
-            _ => new PushEndpoint($"tcp://127.0.0.1:{port}", "mpegts", new Dictionary<string, string>(), [])))
+            _ => new PushEndpoint($"tcp://127.0.0.1:{port}", "mpegts", new Dictionary<string, string>(), SecretMasker.None)))
         {
             outputs.AddTrack(media.High.Track);
             outputs.AddTrack(media.Audio.Track);

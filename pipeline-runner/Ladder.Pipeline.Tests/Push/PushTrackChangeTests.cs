@@ -4,6 +4,7 @@ using Ladder.Api.Pipeline;
 using Ladder.Api.Primitives;
 using Ladder.Pipeline.Media;
 using Ladder.Pipeline.Push;
+using Ladder.Pipeline.Secrets;
 using Ladder.Pipeline.Tests.Packaging;
 
 namespace Ladder.Pipeline.Tests.Push;
@@ -29,7 +30,7 @@ public sealed class PushTrackChangeTests(EncodedMediaFixture media) : IClassFixt
         });
         var target = new PipelinePushTarget("tcp", PushProtocol.Srt, "srt://unused", "high", ValueMap.Empty);
         using var outputs = new PushOutputs("ns/s", [target], PushTargets.Fast, null, null, null,
-            _ => new PushEndpoint($"tcp://127.0.0.1:{port}", "mpegts", new Dictionary<string, string>(), []));
+            _ => new PushEndpoint($"tcp://127.0.0.1:{port}", "mpegts", new Dictionary<string, string>(), SecretMasker.None));
         outputs.AddTrack(media.High.Track);
         PushTargets.WaitFor(() => outputs.GetStatus()[0].State == PushState.Live, TimeSpan.FromSeconds(10), () => outputs.GetStatus()[0].ToString());
         foreach (var packet in media.High.Packets.Take(48))

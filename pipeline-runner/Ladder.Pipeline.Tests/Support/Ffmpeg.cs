@@ -29,12 +29,34 @@ internal sealed class Ffmpeg : IDisposable
         Assert.True(process.ExitCode == 0, $"ffmpeg {arguments} failed: {error.Result}");
     }
 
+    /// <summary>Runs ffmpeg until it exits, killing it after <paramref name="timeout"/>; returns its exit code (-1 when killed) and standard error.</summary>
+    public static (int ExitCode, string Error) RunToExit(string arguments, TimeSpan timeout)
+    {
+        using var process = Process.Start(new ProcessStartInfo("ffmpeg", arguments) { RedirectStandardError = true, RedirectStandardInput = true })!;
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill();
+            process.WaitForExit();
+            return (-1, error.Result);
+        }
+
+        return (process.ExitCode, error.Result);
+    }
+
     /// <summary>A free loopback port (TCP or UDP).</summary>
     public static int FreePort(bool udp = false)
     {
         using var socket = udp ? new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) : new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    /// <summary>Freezes the process (SIGSTOP): its connections stay open and silent, like a hung encoder; dispose still kills it.</summary>
+    public void Suspend()
+    {
+        using var kill = Process.Start("kill", ["-STOP", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
     }
 
     /// <summary>Whether the process has exited.</summary>

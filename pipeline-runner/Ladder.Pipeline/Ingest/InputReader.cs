@@ -102,7 +102,7 @@ internal sealed class InputReader : InputStage, IFailoverInput
     }
 
     /// <inheritdoc />
-    protected override void Finish()
+    protected override void FinishInput()
     {
         Session = null;
         _packet.Dispose();

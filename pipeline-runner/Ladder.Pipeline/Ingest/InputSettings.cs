@@ -2,6 +2,7 @@ using System.Globalization;
 using Ladder.Api.Pipeline;
 using Ladder.Api.V1Alpha1;
 using Ladder.LibAv;
+using Ladder.Pipeline.Secrets;
 
 namespace Ladder.Pipeline.Ingest;
 
@@ -16,6 +17,7 @@ internal sealed record InputSettings
 {
     private const string RealtimeOption = "re";
     private const string LoopOption = "stream_loop";
+    private const string ListenOption = "listen";
 
     /// <summary>The input's name from the spec.</summary>
     public required string Name { get; init; }
@@ -41,8 +43,14 @@ internal sealed record InputSettings
     /// <summary>No packet for this long counts as a lost input (<c>spec.failover.inputTimeout</c>).</summary>
     public required TimeSpan ReadTimeout { get; init; }
 
-    /// <summary>The secrets to mask in messages.</summary>
-    public required IReadOnlyList<string> Secrets { get; init; }
+    /// <summary>Masks the input's stream key and passphrase in messages.</summary>
+    public required SecretMasker Masker { get; init; }
+
+    /// <summary>Whether the input is an RTMP listener, which the runner serves itself (<see cref="Rtmp.RtmpServer"/>) to check the stream key.</summary>
+    public bool IsRtmpListen => Protocol == InputProtocol.Rtmp && Mode == InputMode.Listen;
+
+    /// <summary>Whether the input is an SRT listener (libavformat's, whose refusals only libsrt's log tells).</summary>
+    public bool IsSrtListen => Protocol == InputProtocol.Srt && Mode == InputMode.Listen;
 
     /// <summary>Whether the input is a file (finite, may loop).</summary>
     public bool IsFile => Protocol == InputProtocol.File;
@@ -51,7 +59,8 @@ internal sealed record InputSettings
     /// <exception cref="ArgumentException">A runner option has an unreadable value.</exception>
     public static InputSettings From(PipelineInput input, PipelineFailover failover)
     {
-        var options = input.Options.Where(o => o.Key is not RealtimeOption and not LoopOption).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+        var rtmpListen = input.Protocol == InputProtocol.Rtmp && input.Mode == InputMode.Listen;
+        var options = input.Options.Where(o => o.Key is not RealtimeOption and not LoopOption && !(rtmpListen && o.Key == ListenOption)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
         if (input.Protocol == InputProtocol.Srt && input.StreamKey is { } streamId)
         {
             options.TryAdd("streamid", streamId);
@@ -72,25 +81,26 @@ internal sealed record InputSettings
             Realtime = ReadFlag(input, RealtimeOption, input.Protocol == InputProtocol.File),
             Loop = input.Protocol == InputProtocol.File ? ReadInt(input, LoopOption, 0) : 0,
             ReadTimeout = failover.InputTimeout.Value,
-            Secrets = new[] { input.StreamKey, input.Passphrase }.OfType<string>().Where(s => s.Length > 0).ToList(),
+            Masker = SecretMasker.Of([input.StreamKey, input.Passphrase]),
         };
     }
 
     /// <summary>
-    /// The <see cref="InputContext.Open"/> options. An RTMP or SRT listener waits for its sender without a deadline; UDP
-    /// has no connection to wait for, so its open (probing the first packets) gets 10 s like a pull, which also ends
-    /// a probe stuck on bytes that are not MPEG-TS.
+    /// The <see cref="InputContext.Open(string, InputOptions?, CancellationToken)"/> options. An SRT listener waits for
+    /// its sender without a deadline; UDP has no connection to wait for, so its open (probing the first packets) gets
+    /// 10 s like a pull, which also ends a probe stuck on bytes that are not MPEG-TS. An RTMP listener's publisher is
+    /// already authenticated when its FLV stream is opened, so probing it gets 10 s too.
     /// </summary>
     public InputOptions ToInputOptions(MediaDictionary options) => new()
     {
-        Format = Protocol is InputProtocol.Udp or InputProtocol.Srt ? "mpegts" : null,
+        Format = Protocol is InputProtocol.Udp or InputProtocol.Srt ? "mpegts" : IsRtmpListen ? "flv" : null,
         Options = options,
-        OpenTimeout = Mode == InputMode.Listen && Protocol != InputProtocol.Udp ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(10),
+        OpenTimeout = Mode == InputMode.Listen && Protocol == InputProtocol.Srt ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(10),
         ReadTimeout = ReadTimeout,
     };
 
     /// <summary>The URL and <paramref name="text"/> with stream keys and passphrases masked.</summary>
-    public string Redact(string text) => Secrets.Aggregate(text, (current, secret) => PipelineJson.MaskIn(current, secret));
+    public string Redact(string text) => Masker.Mask(text);
 
     private static bool ReadFlag(PipelineInput input, string key, bool fallback) =>
         !input.Options.TryGetValue(key, out var value) ? fallback : value switch

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ladder.Api.V1Alpha1;
 using Ladder.LibAv;
+using Ladder.Pipeline.Ingest.Rtmp;
 using Ladder.Pipeline.Stages;
 using Microsoft.Extensions.Logging;
 
@@ -11,10 +12,16 @@ namespace Ladder.Pipeline.Ingest;
 /// one after another, replays a looping file, stops at the end of a file, and when the input fails (open error, read
 /// error or timeout, a sender that closes the stream, a stream without video) reports
 /// <see cref="StageState.Reconnecting"/> with the reason and reopens with exponential backoff (0.5 s doubling to 5 s).
+/// An RTMP listen input is served by the stage's own <see cref="RtmpServer"/> (bound at the first session, kept until
+/// the stage ends): each session takes the next publisher that named the right stream key and reads its media as FLV;
+/// refused senders show in the stage's error while it waits, and in the log, never with a key. An SRT listener is
+/// opened by libavformat; a caller libsrt refuses (a different passphrase) shows the same way, as far as libsrt's log
+/// tells (<see cref="SrtLog"/>). FFmpeg 5.1's SRT listener does not check the caller's streamid.
 /// </summary>
 internal abstract class InputStage : Stage
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private RtmpServer? _rtmp;
 
     /// <summary>Creates the stage; <see cref="Stage.Start"/> opens the input.</summary>
     protected InputStage(string id, InputSettings settings, ILogger logger)
@@ -32,9 +39,19 @@ internal abstract class InputStage : Stage
     /// <summary>Records that the input failed with <paramref name="error"/>; returns the reason to report, secrets masked.</summary>
     protected abstract string OnInputLost(Exception error);
 
+    /// <summary>Releases the subclass's resources on the loop thread after <see cref="Run"/> ends (see <see cref="Stage.Finish"/>).</summary>
+    protected abstract void FinishInput();
+
     /// <summary>Records that a file input ended for good, just before the stage reports it stopped.</summary>
     protected virtual void OnEndOfFile(string detail)
     {
+    }
+
+    /// <inheritdoc />
+    protected sealed override void Finish()
+    {
+        _rtmp?.Dispose();
+        FinishInput();
     }
 
     /// <inheritdoc />
@@ -91,6 +108,7 @@ internal abstract class InputStage : Stage
             $"no packet for {Settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{Settings.Name}' (spec.failover.inputTimeout).",
         FFmpegException when IsRead(error) =>
             $"input '{Settings.Name}' broke off (the sender disconnected or the stream is corrupt): {error.Message}",
+        EndOfStreamException => error.Message,
         _ => $"input '{Settings.Name}': {error.Message}",
     };
 
@@ -112,7 +130,7 @@ internal abstract class InputStage : Stage
             options.Set(key, value);
         }
 
-        var input = InputContext.Open(Settings.Url, Settings.ToInputOptions(options), Stopping);
+        var input = Settings.IsRtmpListen ? OpenRtmpPublisher(url, options) : Settings.IsSrtListen ? OpenSrtListener(options) : InputContext.Open(Settings.Url, Settings.ToInputOptions(options), Stopping);
         try
         {
             var video = input.FindStream(MediaType.Video)
@@ -128,6 +146,48 @@ internal abstract class InputStage : Stage
         {
             input.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Waits for an authenticated RTMP publisher and opens its media with the flv demuxer; the input owns the
+    /// publisher's stream, so closing the input (or failing to open it) drops the publisher and frees its place.
+    /// </summary>
+    private InputContext OpenRtmpPublisher(string url, MediaDictionary options)
+    {
+        _rtmp ??= RtmpServer.Start(RtmpEndpoint.Parse(Settings.Url), OnSenderRefused);
+        var publisher = _rtmp.AcceptPublisher(Stopping);
+        SetState(StageState.Starting, detail: $"probing the stream of the publisher at {publisher.Remote} on {url}");
+        return InputContext.Open(publisher.Media, url, Settings.ToInputOptions(options), Stopping);
+    }
+
+    /// <summary>Opens an SRT listener, reporting each caller libsrt refuses meanwhile (<see cref="SrtLog.CallerRejected"/>, when the runner routes libsrt's log).</summary>
+    private InputContext OpenSrtListener(MediaDictionary options)
+    {
+        Action<int, string> refused = (code, reason) => OnSenderRefused(code switch
+        {
+            1010 => $"sender refused: the sender is using a different SRT passphrase (libsrt: {reason}).",
+            1011 => $"sender refused: the sender uses no SRT passphrase and this input requires one, or the other way round (libsrt: {reason}).",
+            _ => $"sender refused by libsrt: {reason} (reject code {code}).",
+        });
+        SrtLog.CallerRejected += refused;
+        try
+        {
+            return InputContext.Open(Settings.Url, Settings.ToInputOptions(options), Stopping);
+        }
+        finally
+        {
+            SrtLog.CallerRejected -= refused;
+        }
+    }
+
+    private void OnSenderRefused(string reason)
+    {
+        PipelineLog.SenderRefused(Logger, Settings.Name, reason);
+        var (state, _, detail) = Snapshot();
+        if (state is StageState.Starting or StageState.Reconnecting)
+        {
+            SetState(state, reason, detail);
         }
     }
 }

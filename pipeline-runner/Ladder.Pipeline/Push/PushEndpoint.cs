@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ladder.Api.Pipeline;
+using Ladder.Pipeline.Secrets;
 
 namespace Ladder.Pipeline.Push;
 
@@ -17,8 +18,8 @@ namespace Ladder.Pipeline.Push;
 /// <param name="Url">The URL given to <c>avio_open2</c>; holds secrets, never show it.</param>
 /// <param name="Format">The muxer: <c>flv</c> or <c>mpegts</c>.</param>
 /// <param name="Options">Protocol options for <c>avio_open2</c> (RTMP(S): the target's options; SRT: the passphrase, the rest is in the URL; UDP: none, all in the URL).</param>
-/// <param name="Secrets">The stream key and passphrase as they may appear in texts (raw and URL-escaped), masked by <see cref="Mask"/>.</param>
-public sealed record PushEndpoint(string Url, string Format, IReadOnlyDictionary<string, string> Options, IReadOnlyList<string> Secrets)
+/// <param name="Masker">Masks the stream key and passphrase in texts (<see cref="Mask"/>).</param>
+public sealed record PushEndpoint(string Url, string Format, IReadOnlyDictionary<string, string> Options, SecretMasker Masker)
 {
     /// <summary>The SRT and UDP payload size in bytes: seven 188-byte TS packets.</summary>
     public const int SrtPayloadSize = 1316;
@@ -29,12 +30,7 @@ public sealed record PushEndpoint(string Url, string Format, IReadOnlyDictionary
     public static PushEndpoint For(PipelinePushTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var secrets = new[] { target.StreamKey, target.Passphrase }
-            .Where(s => !string.IsNullOrEmpty(s))
-            .SelectMany(s => new[] { s!, Uri.EscapeDataString(s!) })
-            .Distinct(StringComparer.Ordinal)
-            .OrderByDescending(s => s.Length)
-            .ToList();
+        var secrets = SecretMasker.Of([target.StreamKey, target.Passphrase]);
         switch (target.Protocol)
         {
             case PushProtocol.Rtmp:
@@ -82,15 +78,7 @@ public sealed record PushEndpoint(string Url, string Format, IReadOnlyDictionary
 
     /// <summary>Replaces every secret of this endpoint in <paramref name="text"/> (an FFmpeg error echoing the URL, say) with <see cref="PipelineJson.Mask"/>.</summary>
     /// <param name="text">Any text.</param>
-    public string Mask(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        foreach (var secret in Secrets)
-        {
-            text = PipelineJson.MaskIn(text, secret);
-        }
-        return text;
-    }
+    public string Mask(string text) => Masker.Mask(text);
 
     private static string AppendQuery(string url, List<KeyValuePair<string, string>> query)
     {

@@ -19,4 +19,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Input switched from {From} to {To} ({Reason}): {Message}")]
     public static partial void InputSwitched(ILogger logger, string from, string to, string reason, string message);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Input {Input}: {Reason}")]
+    public static partial void SenderRefused(ILogger logger, string input, string reason);
 }

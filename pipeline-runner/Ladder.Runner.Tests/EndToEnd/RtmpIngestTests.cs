@@ -33,8 +33,8 @@ public sealed class RtmpIngestTests(RtmpRunnerFixture fixture)
         }
 
         var before = await runner.SegmentsPublishedAsync("180p");
-        // Like a real encoder (OBS, the demo script), the pusher retries when it reaches the runner between the lost
-        // input and the listener reopening (backoff 0.5 s), which refuses the connection.
+        // Like a real encoder (OBS, the demo script), the pusher starts again whenever it exits before the runner
+        // publishes its stream.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(40);
         ExternalProcess? pusher = null;
         while (await runner.SegmentsPublishedAsync("180p") < before + 2 && DateTime.UtcNow < deadline)

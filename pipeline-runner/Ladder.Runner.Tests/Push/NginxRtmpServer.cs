@@ -5,7 +5,8 @@ namespace Ladder.Runner.Tests.Push;
 /// <summary>
 /// nginx with Debian's <c>libnginx-mod-rtmp</c> as a real RTMP server on 127.0.0.1: a generated config in a temp
 /// directory (pid, logs, temp paths and recordings there), <c>daemon off; master_process off;</c>, application
-/// <c>live</c> with <c>record all</c>. <see cref="Stop"/> kills it; <see cref="StartAsync(TimeSpan)"/> starts it again on the same port.
+/// <c>live</c> with <c>record all</c>, and with a relay URL <c>push</c> to it: nginx then is an RTMP client of that
+/// URL for every stream published to it. <see cref="Stop"/> kills it; <see cref="StartAsync(TimeSpan)"/> starts it again on the same port.
 /// </summary>
 internal sealed class NginxRtmpServer : IDisposable
 {
@@ -13,7 +14,7 @@ internal sealed class NginxRtmpServer : IDisposable
     private readonly string _config;
     private ExternalProcess? _process;
 
-    private NginxRtmpServer(string dir, int port)
+    private NginxRtmpServer(string dir, int port, string? relayTo)
     {
         Directory = dir;
         Port = port;
@@ -35,6 +36,7 @@ internal sealed class NginxRtmpServer : IDisposable
                         record all;
                         record_unique on;
                         record_path {{RecordPath}};
+                        {{(relayTo is null ? string.Empty : $"push {relayTo};")}}
                     }
                 }
             }
@@ -50,9 +52,10 @@ internal sealed class NginxRtmpServer : IDisposable
     public string Log => (_process?.Output ?? "") + (File.Exists(Path.Combine(Directory, "error.log")) ? File.ReadAllText(Path.Combine(Directory, "error.log")) : "");
 
     /// <summary>Writes the config and starts nginx; waits until it accepts TCP connections.</summary>
-    public static async Task<NginxRtmpServer> StartAsync()
+    /// <param name="relayTo">An RTMP URL (<c>rtmp://host:port/app/name</c>) to relay every published stream to; null for none.</param>
+    public static async Task<NginxRtmpServer> StartAsync(string? relayTo = null)
     {
-        var server = new NginxRtmpServer(System.IO.Directory.CreateTempSubdirectory("ladder-nginx-").FullName, FreePort.Tcp());
+        var server = new NginxRtmpServer(System.IO.Directory.CreateTempSubdirectory("ladder-nginx-").FullName, FreePort.Tcp(), relayTo);
         try
         {
             await server.StartAsync(TimeSpan.FromSeconds(10));

@@ -29,13 +29,16 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
     /// <summary>Starts the runner on an input given as a LiveStream <c>inputs[0]</c> entry (YAML flow mapping).</summary>
     public static Task<RunnerProcess> StartAsync(string input) => StartAsync([input], "{ inputTimeout: 2s }");
 
-    /// <summary>Starts the runner on several inputs (priority order, YAML flow mappings) with a <c>failover</c> block (YAML flow mapping).</summary>
-    public static async Task<RunnerProcess> StartAsync(string[] inputs, string failover)
+    /// <summary>
+    /// Starts the runner on several inputs (priority order, YAML flow mappings) with a <c>failover</c> block (YAML flow
+    /// mapping), after the YAML documents in <paramref name="documents"/> (e.g. the Secret an input's stream key comes from).
+    /// </summary>
+    public static async Task<RunnerProcess> StartAsync(string[] inputs, string failover, string? documents = null)
     {
         var inputLines = string.Join("\n", inputs.Select(i => "    - " + i));
         var dir = Directory.CreateTempSubdirectory("ladder-runner-e2e-").FullName;
         var manifest = Path.Combine(dir, "e2e.yaml");
-        await File.WriteAllTextAsync(manifest, $$"""
+        await File.WriteAllTextAsync(manifest, (documents is null ? string.Empty : documents + "\n---\n") + $$"""
             apiVersion: ladder.dev/v1alpha1
             kind: LiveStream
             metadata: { name: e2e }

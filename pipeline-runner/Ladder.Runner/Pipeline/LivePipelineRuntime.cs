@@ -8,6 +8,7 @@ using Ladder.Pipeline.Packaging;
 using Ladder.Pipeline.Publishing;
 using Ladder.Pipeline.Push;
 using Ladder.Pipeline.Reload;
+using Ladder.Pipeline.Secrets;
 using Ladder.Pipeline.Status;
 using Ladder.Runner.Hosting;
 
@@ -17,7 +18,9 @@ namespace Ladder.Runner.Pipeline;
 /// The real media side: a <see cref="LivePackager"/> (CMAF segments, HLS playlists, DASH MPD) fed by a
 /// <see cref="LivePipeline"/> (ingest, decode, scale, encode), on a <see cref="MediaTimeline"/> whose origin is the
 /// wall clock when the pipeline starts, and the <see cref="PushOutputs"/> (RTMP(S)/SRT push targets) beside the packager
-/// behind a <see cref="FanOutSink"/>. FFmpeg's own log goes to the <c>FFmpeg</c> logger at warning and above.
+/// behind a <see cref="FanOutSink"/>. FFmpeg's own log goes to the <c>FFmpeg</c> logger at warning and above, libsrt's
+/// to the <c>SRT</c> logger, every line masked by a <see cref="SecretMasker"/> that knows each secret of every spec this
+/// runtime has run.
 /// </summary>
 internal sealed class LivePipelineRuntime(
     RunnerSettings settings, ILoggerFactory loggerFactory, IMeterFactory meterFactory, TimeProvider time) : IPipelineRuntime
@@ -25,6 +28,7 @@ internal sealed class LivePipelineRuntime(
     private volatile LivePackager? _packager;
     private volatile LivePipeline? _pipeline;
     private volatile PushOutputs? _push;
+    private volatile SecretMasker _masker = SecretMasker.None;
 
     /// <inheritdoc />
     public IOriginContent? Origin => _packager;
@@ -45,7 +49,9 @@ internal sealed class LivePipelineRuntime(
     public void Start()
     {
         LibAv.LibAv.EnsureLoaded();
-        LibAvLog.Attach(loggerFactory.CreateLogger("FFmpeg"), LogLevel.Warning);
+        _masker = SecretMasker.Of(settings.Spec);
+        LibAvLog.Attach(loggerFactory.CreateLogger("FFmpeg"), LogLevel.Warning, text => _masker.Mask(text));
+        SrtLog.Attach(loggerFactory.CreateLogger("SRT"), text => _masker.Mask(text));
         StartWith(settings.Spec);
     }
 
@@ -61,6 +67,7 @@ internal sealed class LivePipelineRuntime(
     {
         ArgumentNullException.ThrowIfNull(next);
         var pipeline = _pipeline ?? throw new InvalidOperationException("the pipeline has not started");
+        _masker = _masker.With(SecretMasker.Of(next)); // before any stage opens with the new secrets
         var plan = ReloadPlanner.Plan(pipeline.Spec, next);
         await pipeline.ApplyAsync(plan, next, cancellationToken).ConfigureAwait(false);
         if (plan.Started.Concat(plan.Stopped).Concat(plan.Updated).Any(s => s is StageNames.Hls or StageNames.Dash))
