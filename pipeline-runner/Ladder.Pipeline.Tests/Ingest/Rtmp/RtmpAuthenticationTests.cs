@@ -25,7 +25,7 @@ public sealed class RtmpAuthenticationTests
 
             Assert.NotEqual(0, exitCode);
             Assert.Contains("Server error: Wrong stream key.", error, StringComparison.Ordinal);
-            var ingest = run.Stage("ingest");
+            var ingest = run.Stage("ingest/main");
             Assert.StartsWith("publisher refused: wrong stream key (from 127.0.0.1:", ingest.Error, StringComparison.Ordinal);
             Assert.DoesNotContain("wrong-key-77", ingest.Error, StringComparison.Ordinal);
             Assert.DoesNotContain(Key, System.Text.Json.JsonSerializer.Serialize(run.Pipeline.GetStatus()), StringComparison.Ordinal);
@@ -45,11 +45,11 @@ public sealed class RtmpAuthenticationTests
 
             var clock = Stopwatch.StartNew();
             using var pusher = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
-            Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"no packet: {run.Stage("ingest").Error}");
+            Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"no packet: {run.Stage("ingest/main").Error}");
 
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the first packet took {clock.Elapsed.TotalSeconds:0.0} s");
             Assert.True(
-                CollectingSink.WaitUntil(() => run.Stage("ingest").State == StageState.Running && run.Sink.Packets("audio").Count > 10, Timeout),
+                CollectingSink.WaitUntil(() => run.Stage("ingest/main").State == StageState.Running && run.Sink.Packets("audio").Count > 10, Timeout),
                 "audio did not flow");
         }
     }
@@ -66,8 +66,8 @@ public sealed class RtmpAuthenticationTests
 
             Assert.Equal(0, await garbage.GetStream().ReadAsync(new byte[16]).AsTask().WaitAsync(TimeSpan.FromSeconds(10))); // closed at once
             Assert.True(
-                CollectingSink.WaitUntil(() => run.Stage("ingest").Error?.Contains("sent an HTTP request, not an RTMP handshake", StringComparison.Ordinal) == true, Timeout),
-                $"status: {run.Stage("ingest").Error}");
+                CollectingSink.WaitUntil(() => run.Stage("ingest/main").Error?.Contains("sent an HTTP request, not an RTMP handshake", StringComparison.Ordinal) == true, Timeout),
+                $"status: {run.Stage("ingest/main").Error}");
 
             using var silent = new TcpClient();
             await silent.ConnectAsync(IPAddress.Loopback, port);
@@ -75,8 +75,8 @@ public sealed class RtmpAuthenticationTests
             Assert.Equal(0, await silent.GetStream().ReadAsync(new byte[16]).AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
             Assert.InRange(clock.Elapsed.TotalSeconds, 4, 15);
             Assert.True(
-                CollectingSink.WaitUntil(() => run.Stage("ingest").Error?.Contains("did not complete the RTMP handshake within 5 s", StringComparison.Ordinal) == true, Timeout),
-                $"status: {run.Stage("ingest").Error}");
+                CollectingSink.WaitUntil(() => run.Stage("ingest/main").Error?.Contains("did not complete the RTMP handshake within 5 s", StringComparison.Ordinal) == true, Timeout),
+                $"status: {run.Stage("ingest/main").Error}");
         }
     }
 
@@ -95,8 +95,8 @@ public sealed class RtmpAuthenticationTests
 
             Assert.Equal(0, await stream.ReadAsync(new byte[16]).AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
             Assert.True(
-                CollectingSink.WaitUntil(() => run.Stage("ingest").Error?.Contains("it did not start publishing within 5 s", StringComparison.Ordinal) == true, Timeout),
-                $"status: {run.Stage("ingest").Error}");
+                CollectingSink.WaitUntil(() => run.Stage("ingest/main").Error?.Contains("it did not start publishing within 5 s", StringComparison.Ordinal) == true, Timeout),
+                $"status: {run.Stage("ingest/main").Error}");
         }
     }
 
@@ -125,7 +125,7 @@ public sealed class RtmpAuthenticationTests
 
             Assert.InRange(clock.Elapsed.TotalSeconds, 5, 40); // dropped when probing its stream timed out (10 s)
             using var next = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
-            Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"the next publisher got nothing through: {run.Stage("ingest").Error}");
+            Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"the next publisher got nothing through: {run.Stage("ingest/main").Error}");
         }
     }
 
@@ -136,16 +136,16 @@ public sealed class RtmpAuthenticationTests
         await using (run)
         {
             using var hung = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
-            Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"no packet: {run.Stage("ingest").Error}");
+            Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"no packet: {run.Stage("ingest/main").Error}");
 
             hung.Suspend(); // connected, silent: the input times out (1 s) and must let go of it
-            run.WaitForState("ingest", StageState.Reconnecting, Timeout);
+            run.WaitForState("ingest/main", StageState.Reconnecting, Timeout);
             var before = run.Sink.Packets("90p").Count;
             using var next = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
 
             Assert.True(
                 CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > before + 24, Timeout),
-                $"the next publisher got nothing through: {run.Stage("ingest").Error}");
+                $"the next publisher got nothing through: {run.Stage("ingest/main").Error}");
         }
     }
 
@@ -156,14 +156,14 @@ public sealed class RtmpAuthenticationTests
         await using (run)
         {
             using var first = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
-            Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"no packet: {run.Stage("ingest").Error}");
+            Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"no packet: {run.Stage("ingest/main").Error}");
 
             var (exitCode, error) = Ffmpeg.RunToExit($"-re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}", TimeSpan.FromSeconds(30));
 
             Assert.NotEqual(0, exitCode);
             Assert.Contains("Server error: Another sender is already publishing this stream.", error, StringComparison.Ordinal);
             Assert.False(first.HasExited);
-            Assert.Equal(StageState.Running, run.Stage("ingest").State);
+            Assert.Equal(StageState.Running, run.Stage("ingest/main").State);
         }
     }
 
