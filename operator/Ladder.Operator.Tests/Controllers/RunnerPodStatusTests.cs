@@ -37,15 +37,17 @@ public sealed class RunnerPodStatusTests
         await h.Clients.Pods.UpdateStatusAsync(live);
     }
 
+    private static Task<OperatorHarness> StartWithStreamAsync() => OperatorHarness.StartAsync(async clients =>
+    {
+        await clients.Secrets.CreateAsync(TestObjects.Namespace, TestObjects.IngestSecret());
+        await clients.Profiles.CreateAsync(TestObjects.Namespace, TestObjects.Profile());
+        await clients.Streams.CreateAsync(TestObjects.Namespace, TestObjects.Stream());
+    });
+
     [Fact]
     public async Task Reconcile_Should_StallNamingTheMemoryLimit_When_TheRunnerIsOomKilled_And_RecoverWhenItRuns()
     {
-        var h = await OperatorHarness.StartAsync(async clients =>
-        {
-            await clients.Secrets.CreateAsync(TestObjects.Namespace, TestObjects.IngestSecret());
-            await clients.Profiles.CreateAsync(TestObjects.Namespace, TestObjects.Profile());
-            await clients.Streams.CreateAsync(TestObjects.Namespace, TestObjects.Stream());
-        });
+        var h = await StartWithStreamAsync();
         await using var _ = h;
 
         await SetPodAsync(h, RunnerPods.OomKilled);
@@ -66,12 +68,7 @@ public sealed class RunnerPodStatusTests
     [Fact]
     public async Task Reconcile_Should_StallWithTheSchedulersMessage_When_TheRunnerPodCannotBeScheduled()
     {
-        var h = await OperatorHarness.StartAsync(async clients =>
-        {
-            await clients.Secrets.CreateAsync(TestObjects.Namespace, TestObjects.IngestSecret());
-            await clients.Profiles.CreateAsync(TestObjects.Namespace, TestObjects.Profile());
-            await clients.Streams.CreateAsync(TestObjects.Namespace, TestObjects.Stream());
-        });
+        var h = await StartWithStreamAsync();
         await using var _ = h;
 
         await SetPodAsync(h, RunnerPods.Unscheduled);
