@@ -51,7 +51,6 @@ internal sealed class FailoverIngestStage : Stage
     private long _activeSince;
     private long _switchCount;
     private long _gapFrom = -1;
-    private long _firstPacketTimestamp;
     private TimeSpan _timeout;
     private TimeSpan _failbackDelay;
 
@@ -243,7 +242,7 @@ internal sealed class FailoverIngestStage : Stage
                 reader.AnnouncedSwitch = _switchCount;
             }
 
-            if (!_normalizer.Normalize(packet, PipelineTime.TimeBase, isVideo))
+            if (!_normalizer.Normalize(packet, PipelineTime.TimeBase, isVideo, IsPaced(reader)))
             {
                 return;
             }
@@ -255,7 +254,6 @@ internal sealed class FailoverIngestStage : Stage
                 _gapFrom = -1;
             }
 
-            _firstPacketTimestamp = _firstPacketTimestamp == 0 ? Stopwatch.GetTimestamp() : _firstPacketTimestamp;
             if (Snapshot().State != StageState.Running || Snapshot().Detail != reader.Settings.Name)
             {
                 SetState(StageState.Running, detail: reader.Settings.Name);
@@ -418,8 +416,8 @@ internal sealed class FailoverIngestStage : Stage
     }
 
     /// <summary>Where a new session may start: after the last packet, and for live or paced inputs not before the wall clock.</summary>
-    private long EarliestStart(InputReader reader) =>
-        _firstPacketTimestamp == 0 || (reader.Settings.IsFile && !reader.Settings.Realtime)
-            ? 0
-            : PipelineTime.FromSeconds(Stopwatch.GetElapsedTime(_firstPacketTimestamp).TotalSeconds);
+    private long EarliestStart(InputReader reader) => IsPaced(reader) ? _normalizer.WallClock : 0;
+
+    /// <summary>Whether the input is held to the wall clock: live, or a file paced in real time.</summary>
+    private static bool IsPaced(InputReader reader) => !reader.Settings.IsFile || reader.Settings.Realtime;
 }

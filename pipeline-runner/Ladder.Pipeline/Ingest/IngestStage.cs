@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Ladder.LibAv;
 using Ladder.Pipeline.Stages;
@@ -10,7 +9,8 @@ namespace Ladder.Pipeline.Ingest;
 /// <summary>
 /// Reads one input through libavformat (<see cref="InputContext"/>) and feeds the video and audio consumers: the
 /// video decoder, passthrough renditions, the audio stage. It moves every packet onto the output timeline
-/// (<see cref="TimestampNormalizer"/>), paces file inputs in real time when asked, replays looping files, and when
+/// (<see cref="TimestampNormalizer"/>), paces file inputs in real time when asked and live inputs to at most 3 s ahead
+/// of the wall clock (so a live pipeline never outputs faster than real time), replays looping files, and when
 /// the input fails (open error, no packet within the input timeout, a sender that disconnects, garbage that yields
 /// no video stream) it reports <see cref="StageState.Reconnecting"/> with the reason and reopens the input with
 /// exponential backoff (0.5 s doubling to 5 s) until it returns, while the encoders keep running. Together with the
@@ -22,10 +22,11 @@ internal sealed class IngestStage : InputStage
     private readonly QueueStage<SourcePacket>? _audioTarget;
     private readonly SourceKeyframeSchedule? _schedule;
     private readonly MediaPool<Packet> _packets;
+    /// <summary>How far a live input's packets may run ahead of the wall clock (a sender's burst of what it buffered).</summary>
+    private static readonly TimeSpan LiveLead = TimeSpan.FromSeconds(3);
     private readonly TimestampNormalizer _normalizer = new();
-    private readonly RealtimePacer _pacer = new();
+    private readonly RealtimePacer _pacer;
     private readonly Packet _packet = new();
-    private long _firstPacketTimestamp;
     private volatile string? _activeInput;
 
     /// <summary>Creates the stage; <see cref="Stage.Start"/> opens the input.</summary>
@@ -42,6 +43,7 @@ internal sealed class IngestStage : InputStage
         _audioTarget = audioTarget;
         _schedule = schedule;
         _packets = packets;
+        _pacer = new RealtimePacer(settings.IsFile ? TimeSpan.Zero : LiveLead);
     }
 
     /// <summary>The name of the input being read; null while none is open.</summary>
@@ -90,12 +92,12 @@ internal sealed class IngestStage : InputStage
         {
             var index = _packet.StreamIndex;
             var isVideo = index == video.Index;
-            if ((!isVideo && index != audio?.Index) || !_normalizer.Normalize(_packet, isVideo ? video.TimeBase : audio!.TimeBase, isVideo))
+            if ((!isVideo && index != audio?.Index) || !_normalizer.Normalize(_packet, isVideo ? video.TimeBase : audio!.TimeBase, isVideo, Paced))
             {
                 continue;
             }
 
-            if (Settings.Realtime)
+            if (Paced)
             {
                 _pacer.Wait(_packet.Dts, Stopping);
             }
@@ -104,7 +106,6 @@ internal sealed class IngestStage : InputStage
             {
                 delivered = true;
                 _activeInput = Settings.Name;
-                _firstPacketTimestamp = _firstPacketTimestamp == 0 ? Stopwatch.GetTimestamp() : _firstPacketTimestamp;
                 SetState(StageState.Running, detail: description);
             }
 
@@ -137,11 +138,11 @@ internal sealed class IngestStage : InputStage
         target.Offer(new SourcePacket(copy, null), Stopping);
     }
 
+    /// <summary>Whether the input is held to the wall clock: live, or a file paced in real time.</summary>
+    private bool Paced => !Settings.IsFile || Settings.Realtime;
+
     /// <summary>Where a new session may start: after the last packet, and for live or paced inputs not before the wall clock.</summary>
-    private long EarliestStart() =>
-        _firstPacketTimestamp == 0 || (Settings.IsFile && !Settings.Realtime)
-            ? 0
-            : PipelineTime.FromSeconds(Stopwatch.GetElapsedTime(_firstPacketTimestamp).TotalSeconds);
+    private long EarliestStart() => Paced ? _normalizer.WallClock : 0;
 
     private string Describe(Exception error) => error switch
     {

@@ -17,7 +17,7 @@ namespace Ladder.Pipeline.Ingest;
 internal sealed class InputReader : InputStage
 {
     private readonly FailoverIngestStage _owner;
-    private readonly RealtimePacer _pacer = new();
+    private readonly RealtimePacer _pacer = new(TimeSpan.Zero);
     private readonly Packet _packet = new();
     private long _lastVideoTimestamp;
     private long _lastPacketUnixMs;

@@ -67,6 +67,11 @@ internal abstract class InputStage : Stage
 
                 loopsLeft = loopsLeft < 0 ? loopsLeft : loopsLeft - 1;
             }
+            catch (Exception error) when (Stopping.IsCancellationRequested && error is not (OperationCanceledException or OutOfMemoryException))
+            {
+                // Shutting down: a read that fails now (the sender left as we stop, a call interrupted mid-way) is part of stopping, not a fault.
+                throw new OperationCanceledException($"input '{Settings.Name}' stopped", error, Stopping);
+            }
             catch (Exception error) when (!Stopping.IsCancellationRequested && error is not OutOfMemoryException)
             {
                 var reason = OnInputLost(error);
