@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ladder.LibAv;
 using Ladder.Pipeline.Stages;
 using Ladder.Pipeline.Timing;
@@ -53,7 +52,7 @@ internal sealed class IngestStage : InputStage
     protected override string OnInputLost(Exception error)
     {
         _activeInput = null;
-        return Settings.Redact(Describe(error));
+        return Settings.Redact(InputProblem.Explain(error, Settings));
     }
 
     /// <inheritdoc />
@@ -88,11 +87,15 @@ internal sealed class IngestStage : InputStage
         _normalizer.BeginSession(EarliestStart());
         _pacer.Reset();
         var delivered = false;
+        var watch = new UsableVideoWatch(Settings, _normalizer);
         while (input.ReadPacket(_packet, Stopping))
         {
             var index = _packet.StreamIndex;
             var isVideo = index == video.Index;
-            if ((!isVideo && index != audio?.Index) || !_normalizer.Normalize(_packet, isVideo ? video.TimeBase : audio!.TimeBase, isVideo, Paced))
+            var known = isVideo || index == audio?.Index;
+            var usable = known && _normalizer.Normalize(_packet, isVideo ? video.TimeBase : audio!.TimeBase, isVideo, Paced);
+            watch.Record(known, isVideo && usable);
+            if (!usable)
             {
                 continue;
             }
@@ -128,6 +131,7 @@ internal sealed class IngestStage : InputStage
             }
         }
 
+        watch.Finish();
         return delivered;
     }
 
@@ -144,12 +148,4 @@ internal sealed class IngestStage : InputStage
     /// <summary>Where a new session may start: after the last packet, and for live or paced inputs not before the wall clock.</summary>
     private long EarliestStart() => Paced ? _normalizer.WallClock : 0;
 
-    private string Describe(Exception error) => error switch
-    {
-        FFmpegTimeoutException when error.Message.Contains("av_read_frame", StringComparison.Ordinal) =>
-            $"no packet for {Settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{Settings.Name}' (spec.failover.inputTimeout).",
-        FFmpegException when error.Message.Contains("av_read_frame", StringComparison.Ordinal) =>
-            $"input '{Settings.Name}' broke off (the sender disconnected or the stream is corrupt): {error.Message}",
-        _ => $"input '{Settings.Name}': {error.Message}",
-    };
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Ladder.Api.V1Alpha1;
 using Ladder.LibAv;
 using Ladder.Pipeline.Stages;
@@ -94,9 +93,7 @@ internal sealed class InputReader : InputStage
     {
         Session = null;
         var timeout = error is FFmpegTimeoutException;
-        var reason = Settings.Redact(timeout
-            ? $"no packet for {Settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{Settings.Name}' (spec.failover.inputTimeout)."
-            : $"input '{Settings.Name}': {error.Message}");
+        var reason = Settings.Redact(InputProblem.Explain(error, Settings));
         _failureIsTimeout = timeout;
         _failure = reason;
         return reason;

@@ -49,6 +49,9 @@ internal sealed class TimestampNormalizer
     /// <summary>How many timestamp jumps were absorbed (re-anchored) within sessions so far.</summary>
     public long Jumps { get; private set; }
 
+    /// <summary>How many video packets came without any timestamp (no PTS, no DTS) and were dropped.</summary>
+    public long UntimedVideoPackets { get; private set; }
+
     /// <summary>How many times the audio was moved onto the video's time because it was over 2 s away from it.</summary>
     public long AudioRealignments { get; private set; }
 
@@ -89,6 +92,7 @@ internal sealed class TimestampNormalizer
         var dts = packet.Dts;
         if (pts == Timestamp.None && dts == Timestamp.None)
         {
+            UntimedVideoPackets += isVideo ? 1 : 0;
             return false;
         }
 

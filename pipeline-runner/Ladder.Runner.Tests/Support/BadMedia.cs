@@ -66,5 +66,27 @@ internal sealed class BadMedia : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// A copy of the MPEG-TS <paramref name="source"/> whose video PES headers claim no PTS/DTS (<c>PTS_DTS_flags</c>
+    /// cleared; the timestamp bytes stay as header stuffing), as a broken muxer writes them.
+    /// </summary>
+    public string StripVideoPts(string source, string name)
+    {
+        var bytes = File.ReadAllBytes(source);
+        for (var i = 0; i + 188 <= bytes.Length; i += 188)
+        {
+            var payloadStart = (bytes[i + 1] & 0x40) != 0;
+            var offset = 4 + (((bytes[i + 3] >> 4) & 2) != 0 ? 1 + bytes[i + 4] : 0);
+            if (bytes[i] == 0x47 && payloadStart && offset + 9 <= 188
+                && bytes[i + offset] == 0 && bytes[i + offset + 1] == 0 && bytes[i + offset + 2] == 1 && (bytes[i + offset + 3] & 0xF0) == 0xE0)
+            {
+                bytes[i + offset + 7] &= 0x3F;
+            }
+        }
+        var path = Path.Combine(Directory, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }
