@@ -28,6 +28,8 @@ internal static class InputProblem
                 $"no packet for {settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{name}' (spec.failover.inputTimeout).",
             FFmpegException { ErrorCode: InvalidData } when settings.IsFile && Mp4WithoutIndex(FilePath(settings.Url)) =>
                 $"input '{name}': the file ends before its index (moov atom): it was cut while being written; re-copy it once the writer has finished, or record to MPEG-TS or fragmented MP4 (technical: {error.Message})",
+            FFmpegException { ErrorCode: InvalidData } when error.Message.Contains("avformat_open_input", StringComparison.Ordinal) =>
+                $"input '{name}' is not in any container format FFmpeg reads (damaged, empty, or not media at all); send MPEG-TS, FLV, MP4 or Matroska (technical: {error.Message})",
             FFmpegException when error.Message.Contains("404", StringComparison.Ordinal) =>
                 $"input '{name}': the server answers 404 Not Found: the playlist or its segments are gone (a live source that stopped, or a wrong URL) (technical: {error.Message})",
             InvalidDataException => error.Message,
