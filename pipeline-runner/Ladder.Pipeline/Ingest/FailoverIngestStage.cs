@@ -399,12 +399,12 @@ internal sealed class FailoverIngestStage : Stage
     {
         foreach (var target in _videoTargets)
         {
-            target.Offer(new SourcePacket(null, new SourceFormat(CodecParameters.From(session.Video), session.Video.FrameRate)), Stopping, mustDeliver: true);
+            target.Offer(new SourcePacket(null, SourceFormat.Video(session.Video)), Stopping, mustDeliver: true);
         }
 
         if (session.Audio is { } audio && _audioTarget is not null)
         {
-            _audioTarget.Offer(new SourcePacket(null, new SourceFormat(CodecParameters.From(audio), new Rational(0, 1))), Stopping, mustDeliver: true);
+            _audioTarget.Offer(new SourcePacket(null, SourceFormat.Audio(audio)), Stopping, mustDeliver: true);
         }
     }
 

@@ -75,12 +75,12 @@ internal sealed class IngestStage : InputStage
         var (video, audio) = streams;
         foreach (var target in _videoTargets)
         {
-            target.Offer(new SourcePacket(null, new SourceFormat(CodecParameters.From(video), video.FrameRate)), Stopping, mustDeliver: true);
+            target.Offer(new SourcePacket(null, SourceFormat.Video(video)), Stopping, mustDeliver: true);
         }
 
         if (audio is not null)
         {
-            _audioTarget!.Offer(new SourcePacket(null, new SourceFormat(CodecParameters.From(audio), new Rational(0, 1))), Stopping, mustDeliver: true);
+            _audioTarget!.Offer(new SourcePacket(null, SourceFormat.Audio(audio)), Stopping, mustDeliver: true);
         }
 
         PipelineLog.InputOpened(Logger, Settings.Name, description);

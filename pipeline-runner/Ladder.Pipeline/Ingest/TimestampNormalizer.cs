@@ -138,7 +138,7 @@ internal sealed class TimestampNormalizer
         lastDts = dts;
         packet.Pts = pts;
         packet.Dts = dts;
-        _end = Math.Max(_end, pts + Math.Max(packet.Duration, 0));
+        _end = Math.Max(_end, pts + Math.Clamp(packet.Duration, 0, MaxForwardStep)); // a corrupt duration must not push the next session hours ahead
         if (_clockStart == 0)
         {
             _clockStart = Stopwatch.GetTimestamp();

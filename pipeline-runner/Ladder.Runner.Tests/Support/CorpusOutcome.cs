@@ -13,6 +13,9 @@ internal sealed record CorpusOutcome(string Case, string Outcome, string Message
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(20);
 
+    /// <summary>The runner's log, for a case that was not handled.</summary>
+    public string Log { get; init; } = "";
+
     /// <summary>Whether the case was handled: published or refused with a message, clean exit within 5 s, under 1.5 GiB.</summary>
     public bool Handled => Outcome is "published" or "refused" && ExitSeconds < 5 && PeakMemoryMiB < 1536;
 
@@ -56,6 +59,7 @@ internal sealed record CorpusOutcome(string Case, string Outcome, string Message
                 (outcome, message) = ("refused", error);
                 break;
             }
+            message = $"ingest {ingest.GetProperty("state").GetString()}: {ingest.GetProperty("detail").GetString()}";
         }
         var seconds = clock.Elapsed.TotalSeconds;
         var peak = ReadPeakMemoryMiB(runner.Process.Id);
@@ -71,11 +75,11 @@ internal sealed record CorpusOutcome(string Case, string Outcome, string Message
         }
         catch (TimeoutException)
         {
-            return new CorpusOutcome(name, "hang", "no exit 30 s after SIGTERM", seconds, stop.Elapsed.TotalSeconds, peak);
+            return new CorpusOutcome(name, "hang", "no exit 30 s after SIGTERM", seconds, stop.Elapsed.TotalSeconds, peak) { Log = runner.Process.Output };
         }
         return code == 0
-            ? new CorpusOutcome(name, outcome, message, seconds, stop.Elapsed.TotalSeconds, peak)
-            : new CorpusOutcome(name, "crash", $"exit code {code} after SIGTERM", seconds, stop.Elapsed.TotalSeconds, peak);
+            ? new CorpusOutcome(name, outcome, message, seconds, stop.Elapsed.TotalSeconds, peak) { Log = runner.Process.Output }
+            : new CorpusOutcome(name, "crash", $"exit code {code} after SIGTERM", seconds, stop.Elapsed.TotalSeconds, peak) { Log = runner.Process.Output };
     }
 
     /// <summary>The process's peak resident memory (<c>VmHWM</c> of <c>/proc/PID/status</c>) in MiB.</summary>
