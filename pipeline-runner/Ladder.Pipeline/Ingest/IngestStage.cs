@@ -73,6 +73,13 @@ internal sealed class IngestStage : InputStage
     {
         using var input = OpenInput(_audioTarget is not null, out var streams, out var description);
         var (video, audio) = streams;
+        if (video.Width <= 0 || video.Height <= 0)
+        {
+            // A failover reader keeps such an input open and lets the decoder find it undecodable; alone, it is refused here.
+            throw new InvalidDataException(
+                $"input '{Settings.Name}': the video's picture size cannot be read (0x0): the stream is too damaged to decode from here (technical: {video.CodecName} without usable parameter sets).");
+        }
+
         foreach (var target in _videoTargets)
         {
             target.Offer(new SourcePacket(null, SourceFormat.Video(video)), Stopping, mustDeliver: true);

@@ -107,12 +107,6 @@ internal abstract class InputStage : Stage
             var video = input.FindStream(MediaType.Video)
                 ?? throw new InvalidDataException(
                     $"input '{Settings.Name}' has no video stream (found: {string.Join(", ", input.Streams.Select(s => $"{s.MediaType} {s.CodecName}"))}); send H.264/HEVC video.");
-            if (video.Width <= 0 || video.Height <= 0)
-            {
-                throw new InvalidDataException(
-                    $"input '{Settings.Name}': the video's picture size cannot be read (0x0): the stream is too damaged to decode from here (technical: {video.CodecName} without usable parameter sets).");
-            }
-
             var audio = withAudio ? input.FindStream(MediaType.Audio) : null;
             streams = new InputSessionStreams(video, audio);
             description = $"{url}: video {video.CodecName} {video.Width}x{video.Height} {video.FrameRate.ToDouble():0.###} fps"
