@@ -10,10 +10,10 @@ export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 export PATH := $(CURDIR)/.tools/bin:$(PATH)
 
-.PHONY: help deps build test manifests lint bench e2e demo clean
+.PHONY: help deps build test manifests lint bench torture e2e demo clean
 
 help: ## List the targets.
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 deps: ## Install apt packages, npm tools and NuGet packages (idempotent).
 	@bash hack/install-deps.sh
@@ -38,6 +38,11 @@ bench: deps ## Run the benchmarks in bench/ side by side with their peers.
 	@bench/Ladder.Bench/bin/$(CONFIGURATION)/net10.0/ladder-bench $(BENCH_ARGS)
 	@$(DOTNET) run --project bench/Ladder.Bench.Operator -c $(CONFIGURATION) --verbosity quiet -- $(BENCH_OPERATOR_ARGS)
 	@$(DOTNET) run --project bench/Ladder.Bench.Failover -c $(CONFIGURATION) --verbosity quiet -- $(BENCH_FAILOVER_ARGS)
+
+torture: build ## Run the whole bad-input corpus (86 broken inputs, about 7 minutes) and print its table (TORTURE_REPORT=file keeps it).
+	@LADDER_TORTURE=1 LADDER_TORTURE_REPORT=$(or $(TORTURE_REPORT),$(CURDIR)/torture-report.md) $(DOTNET) test pipeline-runner/Ladder.Runner.Tests -c $(CONFIGURATION) --no-build \
+	  --filter "FullyQualifiedName~BadInputCorpusTests.Runner_Should_PublishOrNameTheProblem_When_FullCorpus" --logger "console;verbosity=normal"; \
+	  rc=$$?; cat $(or $(TORTURE_REPORT),$(CURDIR)/torture-report.md) 2>/dev/null; exit $$rc
 
 e2e: build ## Run the e2e suite against LADDER_E2E_KUBECONFIG (each test reports itself skipped when unset).
 	@$(DOTNET) test e2e/Ladder.E2E -c $(CONFIGURATION) --no-build --logger "console;verbosity=normal"

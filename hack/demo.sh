@@ -26,9 +26,11 @@ stop() {
   trap '' INT TERM
   echo
   echo "demo: stopping"
-  # Background jobs of a script ignore SIGINT, so both get SIGTERM: the runner drains its encoders, then exits.
-  [ -n "$pusher_pid" ] && kill -TERM "$pusher_pid" 2>/dev/null || true
+  # Background jobs of a script ignore SIGINT, so both get SIGTERM: the runner first (it drains its encoders, then
+  # exits), the pusher once it is gone, so the runner never sees its input leave and reconnect while stopping.
   [ -n "$runner_pid" ] && kill -TERM "$runner_pid" 2>/dev/null || true
+  [ -n "$runner_pid" ] && wait "$runner_pid" 2>/dev/null || true
+  [ -n "$pusher_pid" ] && kill -TERM "$pusher_pid" 2>/dev/null || true
   wait 2>/dev/null || true
   echo "demo: stopped"
   exit 0

@@ -82,7 +82,7 @@ public class InvalidManifestTests
                 - name: backup
                   url: ftp://files.example.com/feed.ts
             """,
-            "LiveStream default/s: spec.inputs[1].url: scheme \"ftp\" is not supported; use rtmp, srt, rtsp, http, https, udp or file"
+            "case.yaml:28:7: LiveStream default/s: spec.inputs[1].url: scheme \"ftp\" is not supported; use rtmp, srt, rtsp, http, https, udp or file"
         },
         {
             "duplicate input names",
@@ -95,7 +95,7 @@ public class InvalidManifestTests
                 - name: main
                   url: srt://encoder-b:9000
             """,
-            "LiveStream default/s: spec.inputs[1].name: duplicate input name \"main\" (inputs[0] has it)"
+            "case.yaml:27:7: LiveStream default/s: spec.inputs[1].name: duplicate input name \"main\" (inputs[0] has it)"
         },
         {
             "negative bitrate",
@@ -112,7 +112,7 @@ public class InvalidManifestTests
                     height: 720
                     bitrate: -500k
             """,
-            "case.yaml:1: TranscodeProfile \"p\": spec.video.renditions[0].bitrate: bitrate \"-500k\" must not be negative"
+            "case.yaml:11:9: TranscodeProfile \"p\": spec.video.renditions[0].bitrate: bitrate \"-500k\" must not be negative"
         },
         {
             "rendition larger than the source cap",
@@ -134,7 +134,7 @@ public class InvalidManifestTests
                     height: 1080
                     bitrate: 5M
             """,
-            "TranscodeProfile default/p: spec.video.renditions[0]: 3840x2160 is larger than maxResolution 1920x1080; the runner never upscales"
+            "case.yaml:9:9: TranscodeProfile default/p: spec.video.renditions[0]: 3840x2160 is larger than maxResolution 1920x1080; the runner never upscales"
         },
         {
             "missing profile",
@@ -144,7 +144,7 @@ public class InvalidManifestTests
                 - name: main
                   url: rtmp://0.0.0.0:1935/live
             """,
-            "LiveStream default/s: spec.profileRef: a profile is required; set spec.profileRef or spec.profile"
+            "case.yaml:5:1: LiveStream default/s: spec.profileRef: a profile is required; set spec.profileRef or spec.profile"
         },
         {
             "two passthrough renditions",
@@ -165,7 +165,7 @@ public class InvalidManifestTests
                     height: 360
                     bitrate: 800k
             """,
-            "TranscodeProfile default/p: spec.video.renditions[1].passthrough: at most one rendition may be passthrough; renditions[0] already is"
+            "case.yaml:11:9: TranscodeProfile default/p: spec.video.renditions[1].passthrough: at most one rendition may be passthrough; renditions[0] already is"
         },
         {
             "profileRef and inline profile",
@@ -180,7 +180,7 @@ public class InvalidManifestTests
                 - name: main
                   url: rtmp://0.0.0.0:1935/live
             """,
-            "LiveStream default/s: spec.profile: set either spec.profileRef or spec.profile, not both"
+            "case.yaml:24:3: LiveStream default/s: spec.profile: set either spec.profileRef or spec.profile, not both"
         },
         {
             "segment duration not a multiple of the GOP",
@@ -209,7 +209,7 @@ public class InvalidManifestTests
                   - name: youtube
                     url: rtmp://a.rtmp.youtube.com/live2?key=abcd-efgh
             """,
-            "LiveStream default/s: spec.outputs.push[0].url: contains a secret (key=); put the stream key in a Secret and use streamKey.secretKeyRef"
+            "case.yaml:30:9: LiveStream default/s: spec.outputs.push[0].url: contains a secret (key=); put the stream key in a Secret and use streamKey.secretKeyRef"
         },
         {
             "stream key on a udp push target",
@@ -225,7 +225,7 @@ public class InvalidManifestTests
                     url: udp://239.1.1.1:5000
                     streamKey: {secretKeyRef: {name: yt, key: streamKey}}
             """,
-            "LiveStream default/s: spec.outputs.push[0].streamKey: streamKey.secretKeyRef does not apply to udp targets: UDP carries no stream key; remove streamKey"
+            "case.yaml:31:9: LiveStream default/s: spec.outputs.push[0].streamKey: streamKey.secretKeyRef does not apply to udp targets: UDP carries no stream key; remove streamKey"
         },
         {
             "udp push target without a port",
@@ -240,7 +240,7 @@ public class InvalidManifestTests
                   - name: multicast
                     url: udp://239.1.1.1
             """,
-            "LiveStream default/s: spec.outputs.push[0].url: \"udp://239.1.1.1\" has no port; use udp://239.1.1.1:PORT"
+            "case.yaml:30:9: LiveStream default/s: spec.outputs.push[0].url: \"udp://239.1.1.1\" has no port; use udp://239.1.1.1:PORT"
         },
         {
             "ttl on a unicast udp push target",
@@ -255,7 +255,7 @@ public class InvalidManifestTests
                   - name: playout
                     url: udp://10.0.0.7:5000?ttl=4
             """,
-            "LiveStream default/s: spec.outputs.push[0].url: ttl applies only to multicast destinations (224.0.0.0/4)"
+            "case.yaml:30:9: LiveStream default/s: spec.outputs.push[0].url: ttl applies only to multicast destinations (224.0.0.0/4)"
         },
         {
             "unsupported scheme on a push target",
@@ -270,7 +270,7 @@ public class InvalidManifestTests
                   - name: web
                     url: https://cdn.example/live
             """,
-            "LiveStream default/s: spec.outputs.push[0].url: scheme \"https\" is not supported; use rtmp, rtmps, srt or udp"
+            "case.yaml:30:9: LiveStream default/s: spec.outputs.push[0].url: scheme \"https\" is not supported; use rtmp, rtmps, srt or udp"
         },
         {
             "push rendition not in the profile",
@@ -353,7 +353,7 @@ public class InvalidManifestTests
                 renditions:
                   - {name: 1080p, width: 1920, height: 1080, bitrate: 5M, maxBitrate: 4M}
             """,
-            "TranscodeProfile default/p: spec.video.renditions[0].maxBitrate: 4M is below bitrate 5M"
+            "case.yaml:8:63: TranscodeProfile default/p: spec.video.renditions[0].maxBitrate: 4M is below bitrate 5M"
         },
         {
             "odd width",
@@ -367,7 +367,7 @@ public class InvalidManifestTests
                 renditions:
                   - {name: 720p, width: 1279, height: 720, bitrate: 2800k}
             """,
-            "TranscodeProfile default/p: spec.video.renditions[0].width: 1279 must be even (4:2:0 chroma)"
+            "case.yaml:8:22: TranscodeProfile default/p: spec.video.renditions[0].width: 1279 must be even (4:2:0 chroma)"
         },
         {
             "rendition too large for its level",
@@ -381,7 +381,7 @@ public class InvalidManifestTests
                 renditions:
                   - {name: 1080p, width: 1920, height: 1080, bitrate: 5M, level: "3.1"}
             """,
-            "TranscodeProfile default/p: spec.video.renditions[0].level: 1920x1080 does not fit H.264 level 3.1 (at most 3600 macroblocks per frame; this needs 8160)"
+            "case.yaml:8:63: TranscodeProfile default/p: spec.video.renditions[0].level: 1920x1080 does not fit H.264 level 3.1 (at most 3600 macroblocks per frame; this needs 8160)"
         },
         {
             "opus at 44.1 kHz",
@@ -398,7 +398,7 @@ public class InvalidManifestTests
                 codec: opus
                 sampleRate: 44100
             """,
-            "TranscodeProfile default/p: spec.audio.sampleRate: opus audio is always 48000 Hz; remove sampleRate or set 48000 (got 44100)"
+            "case.yaml:11:5: TranscodeProfile default/p: spec.audio.sampleRate: opus audio is always 48000 Hz; remove sampleRate or set 48000 (got 44100)"
         },
         {
             "duration without unit",
@@ -411,7 +411,7 @@ public class InvalidManifestTests
               failover:
                 inputTimeout: "1 second"
             """,
-            "case.yaml:18: LiveStream \"s\": spec.failover.inputTimeout: duration \"1 second\" is not valid; use a number with a unit like 1s, 250ms, 2m or 1h30m"
+            "case.yaml:28:5: LiveStream \"s\": spec.failover.inputTimeout: duration \"1 second\" is not valid; use a number with a unit like 1s, 250ms, 2m or 1h30m"
         },
         {
             "unknown field",
@@ -422,7 +422,7 @@ public class InvalidManifestTests
                 - name: main
                   uri: rtmp://0.0.0.0:1935/live
             """,
-            "case.yaml:18: LiveStream \"s\": spec.inputs[0].uri: unknown field"
+            "case.yaml:26:7: LiveStream \"s\": spec.inputs[0].uri: unknown field"
         },
         {
             "unsupported codec",
@@ -437,7 +437,7 @@ public class InvalidManifestTests
                 renditions:
                   - {name: 360p, width: 640, height: 360, bitrate: 800k}
             """,
-            "case.yaml:1: TranscodeProfile \"p\": spec.video.codec: unsupported value \"av1\"; use h264 or hevc"
+            "case.yaml:7:5: TranscodeProfile \"p\": spec.video.codec: unsupported value \"av1\"; use h264 or hevc"
         },
         {
             "encoded rendition without bitrate",
@@ -451,7 +451,7 @@ public class InvalidManifestTests
                 renditions:
                   - {name: 360p, width: 640, height: 360}
             """,
-            "TranscodeProfile default/p: spec.video.renditions[0].bitrate: required for an encoded rendition (or set passthrough: true)"
+            "case.yaml:8:9: TranscodeProfile default/p: spec.video.renditions[0].bitrate: required for an encoded rendition (or set passthrough: true)"
         },
         {
             "listen on an HLS input",
@@ -463,7 +463,7 @@ public class InvalidManifestTests
                   url: https://origin.example.com/live/master.m3u8
                   mode: listen
             """,
-            "LiveStream default/s: spec.inputs[0].mode: a https input can only pull; remove mode or set pull"
+            "case.yaml:27:7: LiveStream default/s: spec.inputs[0].mode: a https input can only pull; remove mode or set pull"
         },
         {
             "template does not exist",
@@ -487,7 +487,7 @@ public class InvalidManifestTests
                 renditions:
                   - {name: 360p, width: 640, height: 360, bitrate: 800k}
             """,
-            "TranscodeProfile default/p: spec.video.preset: \"veryfast\" is not a h264_nvenc preset; use p1, p2, p3, p4, p5, p6 or p7"
+            "case.yaml:8:5: TranscodeProfile default/p: spec.video.preset: \"veryfast\" is not a h264_nvenc preset; use p1, p2, p3, p4, p5, p6 or p7"
         },
         {
             "every output disabled",
@@ -508,7 +508,7 @@ public class InvalidManifestTests
 
               profileRef: {name: p}
             """,
-            "LiveStream default/s: spec.inputs: at least one input is required"
+            "case.yaml:22:1: LiveStream default/s: spec.inputs: at least one input is required"
         },
         {
             "unknown kind",
@@ -519,7 +519,7 @@ public class InvalidManifestTests
               name: web
             spec: {}
             """,
-            "case.yaml:1: kind \"Deployment\" (apps/v1) is not supported; a manifest holds LiveStream, TranscodeProfile and Template (ladder.dev/v1alpha1) and Secret (v1)"
+            "case.yaml:2:1: kind \"Deployment\" (apps/v1) is not supported; a manifest holds LiveStream, TranscodeProfile and Template (ladder.dev/v1alpha1) and Secret (v1)"
         },
         {
             "wrong type for width",
@@ -533,7 +533,7 @@ public class InvalidManifestTests
                 renditions:
                   - {name: 360p, width: "640", height: 360, bitrate: 800k}
             """,
-            "case.yaml:1: TranscodeProfile \"p\": spec.video.renditions[0].width: wrong type; expected an integer"
+            "case.yaml:8:22: TranscodeProfile \"p\": spec.video.renditions[0].width: wrong type; expected an integer"
         },
     };
 

@@ -64,18 +64,18 @@ public class ManifestReaderTests
 
     public static TheoryData<string, string> BadManifests() => new()
     {
-        { "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n", "f.yaml:1: kind \"ConfigMap\" (v1) is not supported; a manifest holds LiveStream, TranscodeProfile and Template (ladder.dev/v1alpha1) and Secret (v1)" },
-        { "apiVersion: ladder.dev/v1beta1\nkind: LiveStream\nmetadata: {name: s}\n", "f.yaml:1: kind \"LiveStream\" (ladder.dev/v1beta1) is not supported; this version reads ladder.dev/v1alpha1; a manifest holds LiveStream, TranscodeProfile and Template (ladder.dev/v1alpha1) and Secret (v1)" },
-        { "kind: LiveStream\nmetadata: {name: s}\n", "f.yaml:1: document 1 has no apiVersion; every object needs apiVersion and kind" },
-        { "apiVersion: ladder.dev/v1alpha1\nkind: LiveStream\nmetadata: {}\n", "f.yaml:1: LiveStream: metadata.name: required" },
-        { "- a\n- b\n", "f.yaml:1: document 1 is not an object" },
-        { "apiVersion: v1\nkind: Secret\nmetadata: {name: x}\ndata: {k: '%%%'}\n", "f.yaml:1: Secret \"x\": data.k: not valid base64 (use stringData for plain text)" },
-        { "apiVersion: v1\nkind: Secret\nmetadata: {name: x}\nstringData: {k: 12}\n", "f.yaml:1: Secret \"x\": stringData.k: wrong type; expected a string (quote it in YAML)" },
-        { "apiVersion: ladder.dev/v1alpha1\nkind: LiveStream\nmetadata: {name: s}\nspce: {}\n", "f.yaml:1: LiveStream \"s\": spce: unknown field" },
-        { "apiVersion: ladder.dev/v1alpha1\nkind: LiveStream\nmetadata: {name: s}\nspec:\n  paused: maybe\n", "f.yaml:1: LiveStream \"s\": spec.paused: wrong type; expected true or false" },
-        { "apiVersion: ladder.dev/v1alpha1\nkind: TranscodeProfile\nmetadata: {name: p}\nspec:\n  video:\n    renditions:\n      - {name: a, level: 4.1}\n", "f.yaml:1: TranscodeProfile \"p\": spec.video.renditions[0].level: wrong type; expected a string (quote it in YAML)" },
-        { "a: [1, 2\n", "f.yaml:2: not valid YAML: While parsing a flow sequence, did not find expected ',' or ']'." },
-        { "apiVersion: v1\nkind: Secret\nkind: Secret\n", "f.yaml:3: not valid YAML: Duplicate key kind" },
+        { "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n", "f.yaml:2:1: kind \"ConfigMap\" (v1) is not supported; a manifest holds LiveStream, TranscodeProfile and Template (ladder.dev/v1alpha1) and Secret (v1)" },
+        { "apiVersion: ladder.dev/v1beta1\nkind: LiveStream\nmetadata: {name: s}\n", "f.yaml:2:1: kind \"LiveStream\" (ladder.dev/v1beta1) is not supported; this version reads ladder.dev/v1alpha1; a manifest holds LiveStream, TranscodeProfile and Template (ladder.dev/v1alpha1) and Secret (v1)" },
+        { "kind: LiveStream\nmetadata: {name: s}\n", "f.yaml:1:1: document 1 has no apiVersion (or it is not a string); every object needs apiVersion and kind" },
+        { "apiVersion: ladder.dev/v1alpha1\nkind: LiveStream\nmetadata: {}\n", "f.yaml:3:1: LiveStream: metadata.name: required" },
+        { "- a\n- b\n", "f.yaml:1:1: document 1 is not an object" },
+        { "apiVersion: v1\nkind: Secret\nmetadata: {name: x}\ndata: {k: '%%%'}\n", "f.yaml:4:8: Secret \"x\": data.k: not valid base64 (use stringData for plain text)" },
+        { "apiVersion: v1\nkind: Secret\nmetadata: {name: x}\nstringData: {k: 12}\n", "f.yaml:4:14: Secret \"x\": stringData.k: wrong type; expected a string (quote it in YAML)" },
+        { "apiVersion: ladder.dev/v1alpha1\nkind: LiveStream\nmetadata: {name: s}\nspce: {}\n", "f.yaml:4:1: LiveStream \"s\": spce: unknown field" },
+        { "apiVersion: ladder.dev/v1alpha1\nkind: LiveStream\nmetadata: {name: s}\nspec:\n  paused: maybe\n", "f.yaml:5:3: LiveStream \"s\": spec.paused: wrong type; expected true or false" },
+        { "apiVersion: ladder.dev/v1alpha1\nkind: TranscodeProfile\nmetadata: {name: p}\nspec:\n  video:\n    renditions:\n      - {name: a, level: 4.1}\n", "f.yaml:7:19: TranscodeProfile \"p\": spec.video.renditions[0].level: wrong type; expected a string (quote it in YAML)" },
+        { "a: [1, 2\n", "f.yaml:2:1: not valid YAML: While parsing a flow sequence, did not find expected ',' or ']'." },
+        { "apiVersion: v1\nkind: Secret\nkind: Secret\n", "f.yaml:3:1: not valid YAML: Duplicate key kind" },
     };
 
     [Theory]
@@ -103,8 +103,8 @@ public class ManifestReaderTests
             metadata: {name: d}
             """, "f.yaml"));
         Assert.Equal(2, ex.Problems.Count);
-        Assert.StartsWith("f.yaml:9: kind \"Deployment\"", ex.Problems[0], StringComparison.Ordinal);
-        Assert.Equal("f.yaml:5: Secret default/x is defined twice (first at f.yaml:1)", ex.Problems[1]);
+        Assert.StartsWith("f.yaml:10:1: kind \"Deployment\"", ex.Problems[0], StringComparison.Ordinal);
+        Assert.Equal("f.yaml:5:1: Secret default/x is defined twice (first at f.yaml:1)", ex.Problems[1]);
         Assert.StartsWith("2 problems:", ex.Message, StringComparison.Ordinal);
     }
 

@@ -7,6 +7,10 @@ public sealed class ManifestException : Exception
     public ManifestException(IReadOnlyList<string> problems)
         : base(problems.Count == 1 ? problems[0] : problems.Count + " problems:\n  " + string.Join("\n  ", problems)) => Problems = problems;
 
+    /// <summary>Wraps the problems (at least one) and the objects that were read without any.</summary>
+    public ManifestException(IReadOnlyList<string> problems, ManifestSet readable)
+        : this(problems) => Readable = readable;
+
     /// <summary>Creates an exception with one problem.</summary>
     public ManifestException(string message)
         : this([message])
@@ -23,6 +27,9 @@ public sealed class ManifestException : Exception
     public ManifestException(string message, Exception innerException)
         : base(message, innerException) => Problems = [message];
 
-    /// <summary>Each problem: <c>file:line: Kind name: field: message</c>.</summary>
+    /// <summary>Each problem: <c>file:line:column: Kind "name": field: message</c>.</summary>
     public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>The objects read without a problem, so a validator can report theirs in the same run; empty when not known.</summary>
+    public ManifestSet Readable { get; } = new([]);
 }

@@ -6,7 +6,8 @@ namespace Ladder.Api.Manifests;
 /// <param name="Object">The typed object: a LiveStream, TranscodeProfile, Template or Secret.</param>
 /// <param name="Source">File name (or the name given for a text).</param>
 /// <param name="Line">1-based line where the object starts.</param>
-public sealed record ManifestObject(KubernetesObject Object, string Source, int Line)
+/// <param name="Positions">Where each field of the object is written.</param>
+public sealed record ManifestObject(KubernetesObject Object, string Source, int Line, FieldPositions Positions)
 {
     /// <summary>The kind.</summary>
     public string Kind => Object.Kind ?? "";
@@ -16,6 +17,9 @@ public sealed record ManifestObject(KubernetesObject Object, string Source, int 
 
     /// <summary>The namespace; <see cref="ManifestReader.DefaultNamespace"/> when the manifest sets none.</summary>
     public string Namespace => string.IsNullOrEmpty(Object.Metadata.Namespace) ? ManifestReader.DefaultNamespace : Object.Metadata.Namespace;
+
+    /// <summary><c>file:line:column: Kind namespace/name: path: message</c>, the problem placed at its field's line.</summary>
+    public string Describe(Validation.FieldError error) => $"{Positions.Describe(Source, error.Path)}: {Kind} {Namespace}/{Name}: {error}";
 
     /// <summary><c>Kind namespace/name (file:line)</c>, for messages.</summary>
     public override string ToString() => $"{Kind} {Namespace}/{Name} ({Source}:{Line})";

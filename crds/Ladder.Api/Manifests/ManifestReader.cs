@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Ladder.Api.V1Alpha1;
+using Ladder.Api.Validation;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Serialization;
 using YamlDotNet.Core;
@@ -19,6 +21,9 @@ public static partial class ManifestReader
 {
     /// <summary>The namespace of objects whose manifest sets none.</summary>
     public const string DefaultNamespace = "default";
+
+    /// <summary>At most this many unknown fields and wrong types are reported per object.</summary>
+    private const int MaxProblemsPerObject = 50;
 
     /// <summary>The JSON options used to read manifest objects: Kubernetes JSON, strict numbers, no unknown fields.</summary>
     public static JsonSerializerOptions StrictOptions { get; } = CreateStrictOptions();
@@ -56,14 +61,16 @@ public static partial class ManifestReader
         {
             if (!seen.TryAdd((o.Kind, o.Namespace, o.Name), o))
             {
-                problems.Add($"{o.Source}:{o.Line}: {o.Kind} {o.Namespace}/{o.Name} is defined twice (first at {seen[(o.Kind, o.Namespace, o.Name)].Source}:{seen[(o.Kind, o.Namespace, o.Name)].Line})");
+                var first = seen[(o.Kind, o.Namespace, o.Name)];
+                problems.Add($"{o.Positions.Describe(o.Source, "")}: {o.Kind} {o.Namespace}/{o.Name} is defined twice (first at {first.Source}:{first.Line})");
             }
         }
+        var set = new ManifestSet(objects);
         if (problems.Count > 0)
         {
-            throw new ManifestException(problems);
+            throw new ManifestException(problems, set);
         }
-        return new ManifestSet(objects);
+        return set;
     }
 
     private static List<ManifestObject> ReadObjects(string yaml, string source, List<string> problems)
@@ -76,86 +83,167 @@ public static partial class ManifestReader
         }
         catch (YamlException ex)
         {
-            problems.Add($"{source}:{ex.Start.Line}: not valid YAML: {InnermostMessage(ex)}");
+            problems.Add($"{source}:{ex.Start.Line}:{ex.Start.Column}: not valid YAML: {InnermostMessage(ex)}");
             return result;
         }
         foreach (var doc in documents)
         {
-            if (doc.Json is null)
+            if (doc.Json is not null && ReadObject(doc, source, problems) is { } typed)
             {
-                continue;
+                result.Add(new ManifestObject(typed, source, doc.Line, doc.Positions));
             }
-            var where = $"{source}:{doc.Line}";
-            if (doc.Json is not JsonObject obj)
-            {
-                problems.Add($"{where}: document {doc.Index + 1} is not an object");
-                continue;
-            }
-            var apiVersion = obj["apiVersion"] is JsonValue av && av.TryGetValue<string>(out var a) ? a : null;
-            var kind = obj["kind"] is JsonValue kv && kv.TryGetValue<string>(out var k) ? k : null;
-            var name = obj["metadata"]?["name"] is JsonValue nv && nv.TryGetValue<string>(out var n) ? n : null;
-            var what = $"{kind ?? "object"} \"{name}\"";
-            if (apiVersion is null || kind is null)
-            {
-                problems.Add($"{where}: document {doc.Index + 1} has no {(apiVersion is null ? "apiVersion" : "kind")}; every object needs apiVersion and kind");
-                continue;
-            }
-            var type = (apiVersion, kind) switch
-            {
-                (LadderApi.ApiVersion, LadderApi.Kinds.LiveStream) => typeof(LiveStream),
-                (LadderApi.ApiVersion, LadderApi.Kinds.TranscodeProfile) => typeof(TranscodeProfile),
-                (LadderApi.ApiVersion, LadderApi.Kinds.Template) => typeof(Template),
-                ("v1", "Secret") => typeof(Secret),
-                _ => null,
-            };
-            if (type is null)
-            {
-                var hint = apiVersion.StartsWith(LadderApi.Group + "/", StringComparison.Ordinal) && apiVersion != LadderApi.ApiVersion
-                    ? $"; this version reads {LadderApi.ApiVersion}"
-                    : "";
-                problems.Add($"{where}: kind \"{kind}\" ({apiVersion}) is not supported{hint}; a manifest holds LiveStream, TranscodeProfile and Template ({LadderApi.ApiVersion}) and Secret (v1)");
-                continue;
-            }
-            if (string.IsNullOrEmpty(name))
-            {
-                problems.Add($"{where}: {kind}: metadata.name: required");
-                continue;
-            }
-            KubernetesObject typed;
-            try
-            {
-                typed = (KubernetesObject)obj.Deserialize(type, StrictOptions)!;
-            }
-            catch (JsonException ex)
-            {
-                problems.Add($"{where}: {what}: {DescribeJsonError(ex)}");
-                continue;
-            }
-            var unknown = typed.ExtensionData?.Keys.Where(key => !(type == typeof(Secret) && key == "status")).Order(StringComparer.Ordinal).ToList() ?? [];
-            if (unknown.Count > 0)
-            {
-                problems.Add($"{where}: {what}: {unknown[0]}: unknown field");
-                continue;
-            }
-            if (typed is Secret secret)
-            {
-                try
-                {
-                    _ = secret.DecodedValues();
-                }
-                catch (FormatException ex)
-                {
-                    problems.Add($"{where}: {what}: {ex.Message}");
-                    continue;
-                }
-            }
-            result.Add(new ManifestObject(typed, source, doc.Line));
         }
         return result;
     }
 
-    /// <summary>Turns System.Text.Json's error into <c>field.path: message</c>.</summary>
-    internal static string DescribeJsonError(JsonException ex)
+    /// <summary>Reads one document's object, adding each of its problems; null when it has any.</summary>
+    private static KubernetesObject? ReadObject(YamlDocumentJson doc, string source, List<string> problems)
+    {
+        var where = doc.Positions.Describe(source, "");
+        if (doc.Json is not JsonObject obj)
+        {
+            problems.Add($"{where}: document {doc.Index + 1} is not an object");
+            return null;
+        }
+        var apiVersion = obj["apiVersion"] is JsonValue av && av.TryGetValue<string>(out var a) ? a : null;
+        var kind = obj["kind"] is JsonValue kv && kv.TryGetValue<string>(out var k) ? k : null;
+        var name = obj["metadata"] is JsonObject metadata && metadata["name"] is JsonValue nv && nv.TryGetValue<string>(out var n) ? n : null;
+        if (apiVersion is null || kind is null)
+        {
+            var missing = apiVersion is null ? "apiVersion" : "kind";
+            problems.Add($"{doc.Positions.Describe(source, missing)}: document {doc.Index + 1} has no {missing} (or it is not a string); every object needs apiVersion and kind");
+            return null;
+        }
+        var type = (apiVersion, kind) switch
+        {
+            (LadderApi.ApiVersion, LadderApi.Kinds.LiveStream) => typeof(LiveStream),
+            (LadderApi.ApiVersion, LadderApi.Kinds.TranscodeProfile) => typeof(TranscodeProfile),
+            (LadderApi.ApiVersion, LadderApi.Kinds.Template) => typeof(Template),
+            ("v1", "Secret") => typeof(Secret),
+            _ => null,
+        };
+        if (type is null)
+        {
+            var hint = apiVersion.StartsWith(LadderApi.Group + "/", StringComparison.Ordinal) && apiVersion != LadderApi.ApiVersion
+                ? $"; this version reads {LadderApi.ApiVersion}"
+                : "";
+            problems.Add($"{doc.Positions.Describe(source, "kind")}: kind \"{kind}\" ({apiVersion}) is not supported{hint}; a manifest holds LiveStream, TranscodeProfile and Template ({LadderApi.ApiVersion}) and Secret (v1)");
+            return null;
+        }
+        if (string.IsNullOrEmpty(name))
+        {
+            problems.Add($"{doc.Positions.Describe(source, "metadata.name")}: {kind}: metadata.name: required");
+            return null;
+        }
+        var what = $"{kind} \"{name}\"";
+        var errors = new List<FieldError>();
+        AddEmptyListItems(obj, "", errors);
+        var typed = errors.Count == 0 ? Deserialize(obj, type, errors) : null;
+        if (typed is not null && typed.ExtensionData is { Count: > 0 } extra)
+        {
+            errors.AddRange(extra.Keys.Where(key => !(type == typeof(Secret) && key == "status")).Order(StringComparer.Ordinal).Select(key => new FieldError(key, "unknown field")));
+        }
+        if (typed is Secret secret && errors.Count == 0)
+        {
+            try
+            {
+                _ = secret.DecodedValues();
+            }
+            catch (FormatException ex)
+            {
+                var colon = ex.Message.IndexOf(": ", StringComparison.Ordinal);
+                errors.Add(colon < 0 ? new FieldError("", ex.Message) : new FieldError(ex.Message[..colon], ex.Message[(colon + 2)..]));
+            }
+        }
+        problems.AddRange(errors.Select(e => $"{doc.Positions.Describe(source, e.Path)}: {what}: {e}"));
+        return errors.Count == 0 ? typed : null;
+    }
+
+    /// <summary>
+    /// Deserializes <paramref name="obj"/> as <paramref name="type"/>, collecting every unknown field and wrong type:
+    /// System.Text.Json stops at the first, so each offending field is removed from a copy and the read repeated.
+    /// Null when the object could not be read at all.
+    /// </summary>
+    private static KubernetesObject? Deserialize(JsonObject obj, Type type, List<FieldError> errors)
+    {
+        var copy = (JsonObject)obj.DeepClone();
+        for (var attempt = 0; attempt < MaxProblemsPerObject; attempt++)
+        {
+            try
+            {
+                return (KubernetesObject?)copy.Deserialize(type, StrictOptions);
+            }
+            catch (JsonException ex)
+            {
+                var error = DescribeJsonError(ex);
+                errors.Add(error);
+                if (!Remove(copy, error.Path))
+                {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Adds an error for each empty item (<c>- </c> with nothing after it) of every list under <paramref name="node"/>.</summary>
+    private static void AddEmptyListItems(JsonNode? node, string path, List<FieldError> errors)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, child) in o)
+                {
+                    AddEmptyListItems(child, path.Length == 0 ? key : path + "." + key, errors);
+                }
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is null)
+                    {
+                        errors.Add(new FieldError($"{path}[{i}]", "empty list item; give it a value or remove the '-'"));
+                    }
+                    AddEmptyListItems(a[i], $"{path}[{i}]", errors);
+                }
+                break;
+        }
+    }
+
+    /// <summary>Removes the node at field path <paramref name="path"/> (<c>spec.inputs[0].url</c>); false when it is not there.</summary>
+    private static bool Remove(JsonObject root, string path)
+    {
+        var segments = PathSegment().Matches(path).Select(m => m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : (object)(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[3].Value)).ToList();
+        if (segments.Count == 0)
+        {
+            return false;
+        }
+        JsonNode? node = root;
+        foreach (var segment in segments.SkipLast(1))
+        {
+            node = (node, segment) switch
+            {
+                (JsonObject o, string key) => o[key],
+                (JsonArray a, int i) when i < a.Count => a[i],
+                _ => null,
+            };
+        }
+        return (node, segments[^1]) switch
+        {
+            (JsonObject o, string key) => o.Remove(key),
+            (JsonArray a, int i) when i < a.Count => Remove(a, i),
+            _ => false,
+        };
+    }
+
+    private static bool Remove(JsonArray array, int index)
+    {
+        array.RemoveAt(index);
+        return true;
+    }
+
+    /// <summary>Turns System.Text.Json's error into the field's path and a message.</summary>
+    internal static FieldError DescribeJsonError(JsonException ex)
     {
         var path = JsonPathToFieldPath(ex.Path);
         var message = ex.Message;
@@ -168,7 +256,7 @@ public static partial class ManifestReader
             {
                 path = path.Length == 0 ? field : path + "." + field;
             }
-            return $"{path}: unknown field";
+            return new FieldError(path, "unknown field");
         }
         if (message.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal))
         {
@@ -189,7 +277,7 @@ public static partial class ManifestReader
                 message = message[..cut];
             }
         }
-        return path.Length == 0 ? message : $"{path}: {message}";
+        return new FieldError(path, message);
     }
 
     private static string Describe(string clrType)
@@ -244,4 +332,7 @@ public static partial class ManifestReader
 
     [GeneratedRegex(@"\['([^']*)'\]")]
     private static partial Regex QuotedSegment();
+
+    [GeneratedRegex(@"\.?([^.\[\]]+)|\[([0-9]+)\]|\[([^\]]*)\]")]
+    private static partial Regex PathSegment();
 }

@@ -37,7 +37,7 @@ public sealed class ManifestSet
 
     /// <summary>
     /// Validates every object on its own (no lookups), returning problems as
-    /// <c>LiveStream default/demo: spec.inputs[0].url: ...</c>. Empty when all are valid.
+    /// <c>file:line:column: LiveStream default/demo: spec.inputs[0].url: ...</c>, each at its field's line. Empty when all are valid.
     /// </summary>
     public IReadOnlyList<string> Validate()
     {
@@ -51,7 +51,7 @@ public sealed class ManifestSet
                 Template t => new TemplateValidator().Validate(t).ToFieldErrors(),
                 _ => [],
             };
-            problems.AddRange(errors.Select(e => $"{o.Kind} {o.Namespace}/{o.Name}: {e}"));
+            problems.AddRange(errors.Select(o.Describe));
         }
         return problems;
     }

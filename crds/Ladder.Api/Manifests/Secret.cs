@@ -25,7 +25,10 @@ public sealed class Secret : KubernetesObject
     /// <summary>True when the Secret is immutable.</summary>
     public bool? Immutable { get; set; }
 
-    /// <summary>Decoded values: data decoded, then stringData over it. Throws <see cref="FormatException"/> naming a bad key.</summary>
+    /// <summary>
+    /// Decoded values: data decoded, then stringData over it. Throws <see cref="FormatException"/> naming a bad key
+    /// (<c>data.key: message</c>): a value that is not base64, or no value at all (<c>key:</c> with nothing after it).
+    /// </summary>
     public IReadOnlyDictionary<string, string> DecodedValues()
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -33,16 +36,16 @@ public sealed class Secret : KubernetesObject
         {
             try
             {
-                values[key] = Encoding.UTF8.GetString(Convert.FromBase64String(b64));
+                values[key] = Encoding.UTF8.GetString(Convert.FromBase64String(b64 ?? throw new FormatException($"data.{key}: no value")));
             }
-            catch (FormatException)
+            catch (FormatException) when (b64 is not null)
             {
                 throw new FormatException($"data.{key}: not valid base64 (use stringData for plain text)");
             }
         }
         foreach (var (key, value) in StringData ?? new Dictionary<string, string>())
         {
-            values[key] = value;
+            values[key] = value ?? throw new FormatException($"stringData.{key}: no value");
         }
         return values;
     }

@@ -9,24 +9,36 @@ namespace Ladder.Api.Manifests;
 /// <summary>
 /// Converts YAML to JSON the way kubectl does (sigs.k8s.io/yaml, YAML 1.1 scalars): plain scalars that look
 /// like null, booleans (true/false, yes/no, on/off) or numbers become those JSON types; quoted scalars and
-/// everything else are strings. Anchors and aliases are expanded; duplicate keys are an error.
+/// everything else are strings. Anchors and aliases are expanded; duplicate keys are an error. Each document also
+/// records where each of its fields is written (<see cref="FieldPositions"/>), so problems name the field's line.
 /// </summary>
 public static partial class YamlJson
 {
     /// <summary>Every document in <paramref name="yaml"/>, empty ones included (with null JSON).</summary>
-    /// <exception cref="YamlException">The text is not valid YAML, or a mapping has a duplicate or non-scalar key.</exception>
+    /// <exception cref="YamlException">
+    /// The text is not valid YAML (YamlDotNet's own parser errors, and the states in which it throws
+    /// <see cref="InvalidOperationException"/> instead, such as a plain scalar after an unclosed <c>[</c>), or a mapping
+    /// has a duplicate or non-scalar key. <see cref="YamlException.Start"/> says where.
+    /// </exception>
     public static IReadOnlyList<YamlDocumentJson> ReadDocuments(string yaml)
     {
         var stream = new YamlStream();
-        using (var reader = new StringReader(yaml))
+        var parser = new Parser(new StringReader(yaml));
+        try
         {
-            stream.Load(reader);
+            stream.Load(parser);
+        }
+        catch (InvalidOperationException)
+        {
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new YamlException(at, at, "a [ or { here is not closed with ] or }");
         }
         var list = new List<YamlDocumentJson>();
         for (var i = 0; i < stream.Documents.Count; i++)
         {
             var root = stream.Documents[i].RootNode;
-            list.Add(new YamlDocumentJson(i, (int)root.Start.Line, ToJson(root)));
+            var positions = new FieldPositions((int)root.Start.Line, (int)root.Start.Column);
+            list.Add(new YamlDocumentJson(i, (int)root.Start.Line, ToJson(root, "", positions), positions));
         }
         return list;
     }
@@ -39,7 +51,10 @@ public static partial class YamlJson
     }
 
     /// <summary>Converts one YAML node.</summary>
-    public static JsonNode? ToJson(YamlNode node)
+    /// <exception cref="YamlException">A mapping has a duplicate, merge (<c>&lt;&lt;</c>) or non-scalar key, or a number is out of range.</exception>
+    public static JsonNode? ToJson(YamlNode node) => ToJson(node, "", new FieldPositions((int)node.Start.Line, (int)node.Start.Column));
+
+    private static JsonNode? ToJson(YamlNode node, string path, FieldPositions positions)
     {
         switch (node)
         {
@@ -59,14 +74,18 @@ public static partial class YamlJson
                     {
                         throw new YamlException(keyNode.Start, keyNode.End, $"duplicate key \"{key}\"");
                     }
-                    obj[key] = ToJson(valueNode);
+                    var keyPath = path.Length == 0 ? key : path + "." + key;
+                    positions.Add(keyPath, (int)keyNode.Start.Line, (int)keyNode.Start.Column);
+                    obj[key] = ToJson(valueNode, keyPath, positions);
                 }
                 return obj;
             case YamlSequenceNode seq:
                 var array = new JsonArray();
                 foreach (var child in seq.Children)
                 {
-                    array.Add(ToJson(child));
+                    var itemPath = $"{path}[{array.Count}]";
+                    positions.Add(itemPath, (int)child.Start.Line, (int)child.Start.Column);
+                    array.Add(ToJson(child, itemPath, positions));
                 }
                 return array;
             case YamlScalarNode scalar:
@@ -106,7 +125,7 @@ public static partial class YamlJson
         }
         if (Float().IsMatch(value) && double.TryParse(value.Replace("_", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
         {
-            return JsonValue.Create(d);
+            return double.IsFinite(d) ? JsonValue.Create(d) : throw new YamlException(scalar.Start, scalar.End, $"number {value} is out of range");
         }
         return JsonValue.Create(value);
     }

@@ -16,7 +16,8 @@ public sealed class BrokenFileTests
         await using var run = PipelineRun.Start(Specs.Create(Specs.File(clip.Path), [Specs.Rendition("90p", 160, 90)]));
 
         var failing = run.WaitForState("ingest/main", StageState.Reconnecting, Timeout);
-        Assert.Contains("input 'main': avformat_open_input", failing.Error, StringComparison.Ordinal);
+        Assert.Contains("input 'main': the file ends before its index (moov atom): it was cut while being written", failing.Error, StringComparison.Ordinal);
+        Assert.Contains("(technical: avformat_open_input", failing.Error, StringComparison.Ordinal);
         Assert.Contains("reopening input 'main'", failing.Detail, StringComparison.Ordinal);
 
         await File.WriteAllBytesAsync(clip.Path, whole);

@@ -45,10 +45,12 @@ internal sealed class FailoverIngestStage : Stage
     private readonly Lock _lock = new();
     private readonly LinkedList<InputSwitch> _switches = new();
     private volatile InputReader[] _readers;
+
+    /// <summary>True while the stage reads exactly one input (no backup to fail over to).</summary>
+    internal bool HasOneInput => _readers.Length == 1;
     private readonly FailoverStateMachine<InputReader> _machine;
     private long _switchCount;
     private long _gapFrom = -1;
-    private long _firstPacketTimestamp;
     private QueueStage<SourcePacket>? _audioTarget;
     private QueueStage<SourcePacket>? _nextAudio;
     private long _nextAudioFrom;
@@ -245,8 +247,12 @@ internal sealed class FailoverIngestStage : Stage
         })];
     }
 
-    /// <summary>Called by a reader's thread for each packet (timestamps in pipeline ticks, not yet normalized).</summary>
-    internal void Forward(InputReader reader, Packet packet, bool isVideo)
+    /// <summary>
+    /// Called by a reader's thread for each packet (timestamps in pipeline ticks, not yet normalized). Returns false
+    /// when the active reader's packet cannot be placed on the output timeline (no timestamp, or before the first
+    /// keyframe), true otherwise (forwarded, or a standby reader's packet, which is not judged here).
+    /// </summary>
+    internal bool Forward(InputReader reader, Packet packet, bool isVideo)
     {
         lock (_lock)
         {
@@ -254,14 +260,14 @@ internal sealed class FailoverIngestStage : Stage
             Record(_machine.TakePrimary(reader));
             if (_machine.Active != reader)
             {
-                return;
+                return true;
             }
 
             if (reader.AnnouncedSwitch != _switchCount)
             {
                 if (reader.Session is not { } session)
                 {
-                    return;
+                    return true;
                 }
 
                 Announce(session);
@@ -270,9 +276,9 @@ internal sealed class FailoverIngestStage : Stage
                 reader.AnnouncedSwitch = _switchCount;
             }
 
-            if (!_normalizer.Normalize(packet, PipelineTime.TimeBase, isVideo))
+            if (!_normalizer.Normalize(packet, PipelineTime.TimeBase, isVideo, IsPaced(reader)))
             {
-                return;
+                return false;
             }
 
             if (_gapFrom >= 0 && _switches.First is { } latest && latest.Value.MediaGapSeconds is null)
@@ -282,7 +288,6 @@ internal sealed class FailoverIngestStage : Stage
                 _gapFrom = -1;
             }
 
-            _firstPacketTimestamp = _firstPacketTimestamp == 0 ? Clock.GetTimestamp() : _firstPacketTimestamp;
             if (Snapshot().State != StageState.Running || Snapshot().Detail != reader.Settings.Name)
             {
                 SetState(StageState.Running, detail: reader.Settings.Name);
@@ -310,12 +315,14 @@ internal sealed class FailoverIngestStage : Stage
                     _nextAudio = null;
                     if (reader.Session?.Audio is { } audio)
                     {
-                        next.Offer(new SourcePacket(null, new SourceFormat(CodecParameters.From(audio), new Rational(0, 1))), Stopping, mustDeliver: true);
+                        next.Offer(new SourcePacket(null, SourceFormat.Audio(audio)), Stopping, mustDeliver: true);
                     }
                 }
 
                 Dispatch(_audioTarget, packet);
             }
+
+            return true;
         }
     }
 
@@ -408,12 +415,12 @@ internal sealed class FailoverIngestStage : Stage
     {
         foreach (var target in _videoTargets)
         {
-            target.Offer(new SourcePacket(null, new SourceFormat(CodecParameters.From(session.Video), session.Video.FrameRate)), Stopping, mustDeliver: true);
+            target.Offer(new SourcePacket(null, SourceFormat.Video(session.Video)), Stopping, mustDeliver: true);
         }
 
         if (session.Audio is { } audio && _audioTarget is not null)
         {
-            _audioTarget.Offer(new SourcePacket(null, new SourceFormat(CodecParameters.From(audio), new Rational(0, 1))), Stopping, mustDeliver: true);
+            _audioTarget.Offer(new SourcePacket(null, SourceFormat.Audio(audio)), Stopping, mustDeliver: true);
         }
     }
 
@@ -425,8 +432,11 @@ internal sealed class FailoverIngestStage : Stage
     }
 
     /// <summary>Where a new session may start: after the last packet, and for live or paced inputs not before the wall clock.</summary>
-    private long EarliestStart(InputReader reader) =>
-        _firstPacketTimestamp == 0 || (reader.Settings.IsFile && !reader.Settings.Realtime)
-            ? 0
-            : PipelineTime.FromSeconds(Clock.GetElapsedTime(_firstPacketTimestamp).TotalSeconds);
+    private long EarliestStart(InputReader reader) => IsPaced(reader) ? _normalizer.WallClock : 0;
+
+    /// <summary>The output timeline's normalizer (its count of untimed video packets explains an input that yields no usable video).</summary>
+    internal TimestampNormalizer Normalizer => _normalizer;
+
+    /// <summary>Whether the input is held to the wall clock: live, or a file paced in real time.</summary>
+    private static bool IsPaced(InputReader reader) => !reader.Settings.IsFile || reader.Settings.Realtime;
 }

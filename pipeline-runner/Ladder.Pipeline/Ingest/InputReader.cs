@@ -15,7 +15,7 @@ namespace Ladder.Pipeline.Ingest;
 internal sealed class InputReader : InputStage, IFailoverInput
 {
     private readonly FailoverIngestStage _owner;
-    private readonly RealtimePacer _pacer = new();
+    private readonly RealtimePacer _pacer = new(TimeSpan.Zero);
     private readonly Packet _packet = new();
     private long _lastVideoTimestamp;
     private long _lastPacketUnixMs;
@@ -95,7 +95,7 @@ internal sealed class InputReader : InputStage, IFailoverInput
     {
         Session = null;
         var timeout = error is FFmpegTimeoutException;
-        var reason = Settings.Redact(Describe(error));
+        var reason = Settings.Redact(InputProblem.Explain(error, Settings));
         _failureIsTimeout = timeout;
         _failure = reason;
         return reason;
@@ -113,11 +113,19 @@ internal sealed class InputReader : InputStage, IFailoverInput
     {
         using var input = OpenInput(withAudio: true, out var streams, out var description);
         var (video, audio) = streams;
+        if (_owner.HasOneInput && (video.Width <= 0 || video.Height <= 0))
+        {
+            // With backups the decoder finds such an input undecodable and the switch moves on; alone, it is refused here.
+            throw new InvalidDataException(
+                $"input '{Settings.Name}': the video's picture size cannot be read (0x0): the stream is too damaged to decode from here (technical: {video.CodecName} without usable parameter sets).");
+        }
+
         PipelineLog.InputOpened(Logger, Settings.Name, description);
         _pacer.Reset();
         _undecodable = null;
         Session = streams;
         var delivered = false;
+        var watch = new UsableVideoWatch(Settings, _owner.Normalizer);
         try
         {
             while (input.ReadPacket(_packet, Stopping))
@@ -126,6 +134,7 @@ internal sealed class InputReader : InputStage, IFailoverInput
                 var isVideo = index == video.Index;
                 if (!isVideo && index != audio?.Index)
                 {
+                    watch.Record(knownStream: false, usableVideo: false);
                     continue;
                 }
 
@@ -154,8 +163,11 @@ internal sealed class InputReader : InputStage, IFailoverInput
                 }
 
                 Counters.Record(_packet.Size, _packet.Pts);
-                _owner.Forward(this, _packet, isVideo);
+                var usable = _owner.Forward(this, _packet, isVideo);
+                watch.Record(knownStream: true, usableVideo: isVideo && usable);
             }
+
+            watch.Finish();
         }
         finally
         {

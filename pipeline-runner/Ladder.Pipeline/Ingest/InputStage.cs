@@ -84,6 +84,11 @@ internal abstract class InputStage : Stage
 
                 loopsLeft = loopsLeft < 0 ? loopsLeft : loopsLeft - 1;
             }
+            catch (Exception error) when (Stopping.IsCancellationRequested && error is not (OperationCanceledException or OutOfMemoryException))
+            {
+                // Shutting down: a read that fails now (the sender left as we stop, a call interrupted mid-way) is part of stopping, not a fault.
+                throw new OperationCanceledException($"input '{Settings.Name}' stopped", error, Stopping);
+            }
             catch (Exception error) when (!Stopping.IsCancellationRequested && error is not OutOfMemoryException)
             {
                 var reason = OnInputLost(error);
@@ -97,23 +102,6 @@ internal abstract class InputStage : Stage
             }
         }
     }
-
-    /// <summary>
-    /// Says in the user's terms why the input was lost (not yet redacted): no packet within the read timeout
-    /// (<c>spec.failover.inputTimeout</c>), a stream that broke off, or the error as FFmpeg gave it (opening, probing).
-    /// </summary>
-    protected string Describe(Exception error) => error switch
-    {
-        FFmpegTimeoutException when IsRead(error) =>
-            $"no packet for {Settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{Settings.Name}' (spec.failover.inputTimeout).",
-        FFmpegException when IsRead(error) =>
-            $"input '{Settings.Name}' broke off (the sender disconnected or the stream is corrupt): {error.Message}",
-        EndOfStreamException => error.Message,
-        _ => $"input '{Settings.Name}': {error.Message}",
-    };
-
-    /// <summary>True when <paramref name="error"/> came from reading packets, not from opening the input.</summary>
-    protected static bool IsRead(Exception error) => error.Message.Contains("av_read_frame", StringComparison.Ordinal);
 
     /// <summary>
     /// Opens the input (reporting <see cref="StageState.Starting"/>) and finds its video stream, and its audio stream

@@ -4,10 +4,13 @@ using Ladder.Pipeline.Stages;
 namespace Ladder.Pipeline.Ingest;
 
 /// <summary>
-/// Holds packets of a file input back until their time comes, like <c>ffmpeg -re</c>: DTS on the output timeline
-/// against the wall clock since the session's first packet.
+/// Holds packets back until their time comes, like <c>ffmpeg -re</c>: DTS against the wall clock since the
+/// session's first packet, allowing the packets to lead the wall clock by at most <c>lead</c> (zero for a paced
+/// file; a few seconds for a live input, whose sender may burst what it buffered). A live input whose packets keep
+/// coming faster than their timestamps say is read no faster than real time.
 /// </summary>
-internal sealed class RealtimePacer
+/// <param name="lead">How far packets may run ahead of the wall clock before the reader waits.</param>
+internal sealed class RealtimePacer(TimeSpan lead)
 {
     private long _startTimestamp;
     private long _startTicks = long.MinValue;
@@ -15,7 +18,7 @@ internal sealed class RealtimePacer
     /// <summary>Forgets the reference point; the next packet starts a new one.</summary>
     public void Reset() => _startTicks = long.MinValue;
 
-    /// <summary>Blocks until wall-clock time reaches <paramref name="dts"/> (pipeline ticks).</summary>
+    /// <summary>Blocks until wall-clock time reaches <paramref name="dts"/> (pipeline ticks) less the lead.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public void Wait(long dts, CancellationToken cancellationToken)
     {
@@ -26,7 +29,7 @@ internal sealed class RealtimePacer
             return;
         }
 
-        var due = TimeSpan.FromSeconds(PipelineTime.ToSeconds(dts - _startTicks)) - Stopwatch.GetElapsedTime(_startTimestamp);
+        var due = TimeSpan.FromSeconds(PipelineTime.ToSeconds(dts - _startTicks)) - lead - Stopwatch.GetElapsedTime(_startTimestamp);
         if (due > TimeSpan.Zero && cancellationToken.WaitHandle.WaitOne(due))
         {
             cancellationToken.ThrowIfCancellationRequested();

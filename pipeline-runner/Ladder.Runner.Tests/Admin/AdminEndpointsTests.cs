@@ -29,7 +29,7 @@ public sealed class AdminEndpointsTests
         Assert.Equal("local", Assert.Single(status.Inputs).Name);
         Assert.Equal(["360p", "270p", "180p"], status.Renditions.Select(r => r.Name));
         Assert.Equal("/hls/master.m3u8", status.Endpoints.Hls);
-        Assert.Equal("running", doc.RootElement.GetProperty("state").GetString());
+        Assert.Equal("running", doc.RootElement.GetProperty("phase").GetString());
         Assert.Equal("ingest-1", doc.RootElement.GetProperty("pipeline").GetProperty("stages")[0].GetProperty("instanceId").GetString());
         Assert.Equal("listen", doc.RootElement.GetProperty("inputs")[0].GetProperty("mode").GetString());
     }

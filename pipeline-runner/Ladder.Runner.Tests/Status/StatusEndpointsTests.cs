@@ -20,14 +20,17 @@ public sealed class StatusEndpointsTests
         using var doc = JsonDocument.Parse(await runner.Http.GetStringAsync("/v1/status"));
         var root = doc.RootElement;
 
-        Assert.Equal("running", root.GetProperty("state").GetString());
+        Assert.Equal("running", root.GetProperty("phase").GetString());
+        Assert.False(root.TryGetProperty("state", out _), "phase says it");
+        Assert.False(root.TryGetProperty("generation", out _), "pipelineGeneration says it");
         Assert.Equal("default/demo", root.GetProperty("stream").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("lastError").ValueKind);
         Assert.False(root.GetProperty("ready").GetBoolean());
         Assert.Equal(["360p", "270p", "180p"], root.GetProperty("renditions").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
         Assert.Equal("/hls/360p/playlist.m3u8", root.GetProperty("renditions")[0].GetProperty("playlist").GetString());
-        Assert.Equal("/hls/master.m3u8", root.GetProperty("outputs").GetProperty("hls").GetString());
-        Assert.Equal("/dash/manifest.mpd", root.GetProperty("outputs").GetProperty("dash").GetString());
+        Assert.Equal("/hls/master.m3u8", root.GetProperty("endpoints").GetProperty("hls").GetString());
+        Assert.Equal("/dash/manifest.mpd", root.GetProperty("endpoints").GetProperty("dash").GetString());
+        Assert.Equal(["push"], root.GetProperty("outputs").EnumerateObject().Select(p => p.Name));
         Assert.Equal("listen", root.GetProperty("inputs")[0].GetProperty("mode").GetString());
         Assert.Equal("local", root.GetProperty("pipeline").GetProperty("activeInput").GetString());
     }

@@ -26,6 +26,9 @@ internal sealed class ExternalProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's process id.</summary>
+    public int Id => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     public static ExternalProcess Start(string fileName, params string[] args) => Start(new Dictionary<string, string>(), fileName, args);

@@ -13,21 +13,31 @@ namespace Ladder.Runner.Cli;
 /// </summary>
 internal static class PipelineSpecLoader
 {
-    /// <summary>Every problem in a manifest file; empty when every object is valid and every LiveStream resolves.</summary>
+    /// <summary>
+    /// Every problem in a manifest file at once: YAML syntax, unknown fields and wrong types of every object, the
+    /// validators' findings for every object that reads, and, when all that is clean, what stops a LiveStream from
+    /// resolving. Empty when the file is valid. Never throws.
+    /// </summary>
     /// <param name="path">The manifest file.</param>
-    /// <returns>Problems as <c>file: Kind namespace/name: field.path: message</c> (or <c>file:line: ...</c> when unreadable).</returns>
+    /// <returns>Problems as <c>file:line:column: Kind namespace/name: field.path: message</c>, each at its field's line.</returns>
     public static IReadOnlyList<string> Validate(string path)
     {
+        var problems = new List<string>();
         ManifestSet set;
         try
         {
-            set = Read(path);
+            set = ManifestReader.Read(ReadText(path), Path.GetFileName(path));
         }
         catch (SpecLoadException ex)
         {
             return ex.Problems;
         }
-        var problems = set.Objects.SelectMany(o => new ManifestSet([o]).Validate().Select(p => $"{o.Source}: {p}")).ToList();
+        catch (ManifestException ex)
+        {
+            problems.AddRange(ex.Problems);
+            set = ex.Readable;
+        }
+        problems.AddRange(set.Validate());
         if (problems.Count > 0)
         {
             return problems;
@@ -40,7 +50,7 @@ internal static class PipelineSpecLoader
             }
             catch (SpecResolutionException ex)
             {
-                problems.AddRange(ex.Errors.Select(e => $"{stream.Source}: {stream.Kind} {stream.Namespace}/{stream.Name}: {e}"));
+                problems.AddRange(ex.Errors.Select(stream.Describe));
             }
         }
         return problems;

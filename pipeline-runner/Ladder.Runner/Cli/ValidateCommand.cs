@@ -4,8 +4,9 @@ namespace Ladder.Runner.Cli;
 
 /// <summary>
 /// <c>ladder-runner validate -f manifest.yaml</c>: reads and validates every object, resolves every LiveStream, prints
-/// each problem as <c>file: Kind namespace/name: field.path: message</c> on stderr and exits 2, or prints the streams
-/// and exits 0.
+/// every problem at once as <c>file:line:column: Kind namespace/name: field.path: message</c> (the line of the field) on
+/// stderr and exits 2, or prints <c>file: valid</c> and exits 0. Any damage to the file, a YAML syntax error included,
+/// is a problem to report, never an exception.
 /// </summary>
 internal static class ValidateCommand
 {

@@ -16,8 +16,11 @@ namespace Ladder.Runner.Hosting;
 /// </summary>
 internal static class RunnerApp
 {
-    /// <summary>How long shutdown may take: the pipeline's drain, then Kestrel's open requests.</summary>
-    public static TimeSpan ShutdownTimeout { get; } = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// How long shutdown may take: the pipeline's drain, then Kestrel's open requests. Past it every stage is cancelled
+    /// (blocked libav calls included, through their interrupt callbacks), so SIGTERM ends the runner within 5 s.
+    /// </summary>
+    public static TimeSpan ShutdownTimeout { get; } = TimeSpan.FromSeconds(4);
 
     /// <summary>Builds the application.</summary>
     /// <param name="settings">The spec and the listen address.</param>

@@ -24,17 +24,13 @@ internal sealed class RunnerStatusBuilder(CurrentSpec current, RunnerLifecycle l
             spec.Outputs.Hls.Enabled ? "/" + OriginPaths.HlsPlaylist(r.Name) : null,
             lifecycle.State == RunnerState.Running && PublishingReadiness.IsPublished(spec, runtime.Origin, r.Name))).ToList();
         return new RunnerStatus(
-            WireName(lifecycle.State),
             lifecycle.LastError,
             lifecycle.StartedAt,
-            spec.Generation,
             spec.Stream.ToString(),
             renditions.All(r => r.Published),
             [.. redacted.Inputs.Select(i => new InputStatus(i.Name, WireEnum.ToWire(i.Protocol), WireEnum.ToWire(i.Mode), i.Url))],
             renditions,
             new OutputsStatus(
-                spec.Outputs.Hls.Enabled ? "/" + OriginPaths.HlsMaster : null,
-                spec.Outputs.Dash.Enabled ? "/" + OriginPaths.DashManifest : null,
                 [.. redacted.Outputs.Push.Select(p => WithConnection(new PushTargetStatus(p.Name, WireEnum.ToWire(p.Protocol), p.Rendition, p.Url), push))]),
             runtime.GetPipelineStatus(),
             runtime.GetPackagerStatus());
@@ -53,5 +49,4 @@ internal sealed class RunnerStatusBuilder(CurrentSpec current, RunnerLifecycle l
             Reconnects = c.Reconnects,
         };
 
-    private static string WireName(RunnerState state) => state.ToString().ToLowerInvariant();
 }

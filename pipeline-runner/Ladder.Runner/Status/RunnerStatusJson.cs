@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ladder.Api.Runner;
+using Ladder.Pipeline.Publishing;
 using Ladder.Pipeline.Status;
 using Ladder.Runner.Admin;
 using Ladder.Runner.Pipeline;
@@ -13,7 +14,7 @@ namespace Ladder.Runner.Status;
 /// The body of <c>GET /v1/status</c>: the admin API contract's <see cref="Api.Runner.RunnerStatus"/> (what the operator
 /// reads: <c>pipelineGeneration</c>, <c>phase</c>, <c>activeInput</c>, <c>inputs</c>, <c>renditions</c>,
 /// <c>endpoints</c>, <c>recentFailovers</c>, <c>lastReload</c>, <c>lastError</c>) with the runner's own detail
-/// (<see cref="RunnerStatus"/>: state, stream, readiness, per-stage counters with instance ids, packager, push targets)
+/// (<see cref="RunnerStatus"/>: stream, readiness, per-stage counters with instance ids, packager, push targets)
 /// as additional fields, which the contract's readers ignore (<see cref="RunnerJson"/>). Inputs and renditions are one
 /// list each: the contract's fields and the runner's, joined by name; the contract's win where both have one.
 /// </summary>
@@ -76,7 +77,11 @@ internal sealed class RunnerStatusJson(RunnerStatusBuilder builder, CurrentSpec 
                     Published = r.Published,
                 };
             })],
-            Endpoints = new RunnerEndpoints { Hls = detail.Outputs.Hls, Dash = detail.Outputs.Dash },
+            Endpoints = new RunnerEndpoints
+            {
+                Hls = spec.Outputs.Hls.Enabled ? "/" + OriginPaths.HlsMaster : null,
+                Dash = spec.Outputs.Dash.Enabled ? "/" + OriginPaths.DashManifest : null,
+            },
             RecentFailovers = [.. (pipeline?.Switches ?? []).Take(RecentFailovers).Select(s => s.ToContract())],
             LastReload = current.LastReload,
             LastError = lifecycle.LastError ?? pipeline?.Stages.FirstOrDefault(s => s.Error is not null)?.Error,
