@@ -36,6 +36,7 @@ public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
         using var process = ExternalProcess.Start(
             new Dictionary<string, string> { [RunnerAdminApi.TokenEnvironmentVariable] = Token },
             "dotnet", Path.Combine(AppContext.BaseDirectory, "ladder-runner.dll"), "run", "--spec", specFile, "--http", "127.0.0.1:0");
+        ExternalProcess? sender = null;
         try
         {
             var match = await process.WaitForOutputAsync(PlayerPage(), TimeSpan.FromSeconds(30));
@@ -59,6 +60,7 @@ public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
             spec = await run.PutAsync("backup input added", spec with { Inputs = spec.Inputs.Append(spec.Inputs[0] with { Name = "backup" }).ToValueList() }, started: ["ingest/backup"]);
             spec = await run.PutAsync("inputs reordered", spec with { Inputs = ValueList.Of(spec.Inputs[1], spec.Inputs[0]) }, updated: ["ingest"]);
             spec = await run.PutAsync("backup input removed", spec with { Inputs = ValueList.Of(spec.Inputs[1]) }, stopped: ["ingest/backup"]);
+            (spec, sender) = await ChangeToLateSenderAsync(run, player, http, process, spec);
             spec = await run.PutAsync("gop 1 s to 2 s", spec with { Video = spec.Video with { GopSeconds = 2 } }, restarted: ["encode/180p", "encode/90p", "encode/72p"], discontinuous: ["180p", "90p", "72p"]);
             spec = await run.PutAsync("the same spec again", spec, segments: 1);
 
@@ -66,12 +68,48 @@ public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
             await run.RefusedAsync(spec with { Video = spec.Video with { GopSeconds = 0 } }, "gopSeconds");
 
             await player.CheckInitsAsync();
-            Assert.True(player.Problems.Count == 0, "a player saw:\n" + string.Join("\n", player.Problems));
+            Assert.True(player.Problems.Count == 0, $"a player saw:\n{string.Join("\n", player.Problems)}\nplaylists:\n{string.Join("\n", player.Tracks.Select(player.Playlist))}\nrunner log:\n{process.Output}");
         }
         finally
         {
             await RunnerProcess.ShutDownAsync(process, dir);
+            sender?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Changes the only input's URL to an SRT listener whose sender (ffmpeg, the clip in real time) starts 3.5 s after
+    /// the PUT: the encoders repeat the last picture and silence meanwhile, so a player keeps getting a segment every
+    /// 2 s on every track (the longest wait stays far below the 5.5 s a stalled output would make it), and the new
+    /// input then feeds them. Returns the new spec and the sender.
+    /// </summary>
+    private async Task<(PipelineSpec Spec, ExternalProcess Sender)> ChangeToLateSenderAsync(Reloads run, PlayerWatch player, HttpClient http, ExternalProcess process, PipelineSpec spec)
+    {
+        var port = FreePort.Udp();
+        var since = DateTime.UtcNow;
+        var sender = Task.Delay(TimeSpan.FromSeconds(3.5)).ContinueWith(_ => Pusher.MpegTs($"srt://127.0.0.1:{port}?mode=caller&latency=200000", seconds: null), TaskScheduler.Default);
+        var live = new PipelineInput("main", InputProtocol.Srt, InputMode.Listen, $"srt://127.0.0.1:{port}", new ValueMap([KeyValuePair.Create("mode", "listener"), KeyValuePair.Create("latency", "200000")]));
+        try
+        {
+            spec = await run.PutAsync("the only input's URL, to a sender that starts 3.5 s later", spec with { Inputs = ValueList.Of(live) }, restarted: ["ingest/main"], segments: 5);
+        }
+        catch
+        {
+            (await sender).Dispose();
+            throw;
+        }
+
+        foreach (var track in player.Tracks)
+        {
+            var wait = player.LongestWait(track, since);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{track}: longest wait for a segment across the input change {wait.TotalSeconds:0.00} s"));
+            Assert.True(wait < TimeSpan.FromSeconds(3.5), $"{track}: a player waited {wait.TotalSeconds:0.00} s for a segment while the input changed; playlist:\n{player.Playlist(track)}");
+        }
+
+        using var status = JsonDocument.Parse(await http.GetStringAsync(RunnerAdminApi.StatusPath));
+        var input = status.RootElement.GetProperty("inputs").EnumerateArray().Single();
+        Assert.True(input.GetProperty("active").GetBoolean() && input.GetProperty("healthy").GetBoolean(), $"the late sender never fed the pipeline: {input}; runner log:\n{process.Output}");
+        return (spec, await sender);
     }
 
     private static PipelineSpec InitialSpec(string dir)
