@@ -49,6 +49,7 @@ internal sealed class FailoverIngestStage : Stage
     private long _switchCount;
     private long _gapFrom = -1;
     private long _firstPacketTimestamp;
+    private long _lastPacketTimestamp;
     private QueueStage<SourcePacket>? _audioTarget;
     private QueueStage<SourcePacket>? _nextAudio;
     private long _nextAudioFrom;
@@ -259,7 +260,8 @@ internal sealed class FailoverIngestStage : Stage
 
             if (reader.AnnouncedSwitch != _switchCount)
             {
-                if (reader.Session is not { } session)
+                // A session starts on its first video keyframe, so its start time counts the wait for it.
+                if (reader.Session is not { } session || !isVideo || !packet.IsKeyframe)
                 {
                     return;
                 }
@@ -282,7 +284,8 @@ internal sealed class FailoverIngestStage : Stage
                 _gapFrom = -1;
             }
 
-            _firstPacketTimestamp = _firstPacketTimestamp == 0 ? Clock.GetTimestamp() : _firstPacketTimestamp;
+            _lastPacketTimestamp = Clock.GetTimestamp();
+            _firstPacketTimestamp = _firstPacketTimestamp == 0 ? _lastPacketTimestamp : _firstPacketTimestamp;
             if (Snapshot().State != StageState.Running || Snapshot().Detail != reader.Settings.Name)
             {
                 SetState(StageState.Running, detail: reader.Settings.Name);
@@ -424,9 +427,15 @@ internal sealed class FailoverIngestStage : Stage
         target.Offer(new SourcePacket(copy, null), Stopping);
     }
 
-    /// <summary>Where a new session may start: after the last packet, and for live or paced inputs not before the wall clock.</summary>
+    /// <summary>
+    /// Where a new session may start: after the last packet, and for live or paced inputs not before the wall clock
+    /// nor before the end of the output plus the wall time since the last packet (the time the encoders filled by
+    /// repeating the last picture meanwhile).
+    /// </summary>
     private long EarliestStart(InputReader reader) =>
         _firstPacketTimestamp == 0 || (reader.Settings.IsFile && !reader.Settings.Realtime)
             ? 0
-            : PipelineTime.FromSeconds(Clock.GetElapsedTime(_firstPacketTimestamp).TotalSeconds);
+            : Math.Max(
+                PipelineTime.FromSeconds(Clock.GetElapsedTime(_firstPacketTimestamp).TotalSeconds),
+                _normalizer.End + PipelineTime.FromSeconds(Clock.GetElapsedTime(_lastPacketTimestamp).TotalSeconds));
 }
