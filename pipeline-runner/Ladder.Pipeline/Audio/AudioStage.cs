@@ -5,6 +5,7 @@ using Ladder.Pipeline.Ingest;
 using Ladder.Pipeline.Media;
 using Ladder.Pipeline.Stages;
 using Ladder.Pipeline.Status;
+using Ladder.Pipeline.Timing;
 using Microsoft.Extensions.Logging;
 
 namespace Ladder.Pipeline.Audio;
@@ -19,17 +20,27 @@ namespace Ladder.Pipeline.Audio;
 /// <see cref="SourceFormat"/>), the graph follows the decoded format, and the encoder stays open throughout. A reload
 /// that changes <c>spec.audio</c> replaces the stage: the new one announces the next <see cref="TrackInfo.Version"/>
 /// (a new init segment and URI) and takes over on a segment boundary, while the old one drains and leaves the track.
+/// On a live or paced input, when no audio comes for 40 ms past the time the next was due (a reconnect, a changed
+/// input, an outage before failover), 40 ms frames of silence go into the filter graph, paced by the wall clock
+/// (<see cref="GapFiller"/>), so the audio track keeps pace with the repeated video; decoded audio that comes back
+/// wholly inside the silence is dropped, and <c>aresample</c> joins the rest on.
 /// </summary>
 internal sealed class AudioStage : SourceDecodeStage
 {
     /// <summary>The id of the shared audio track.</summary>
     public const string TrackId = "audio";
 
+    /// <summary>One frame of silence: 40 ms, in pipeline ticks (a whole number of samples at every rate divisible by 25).</summary>
+    private const long SilenceTicks = PipelineTime.Frequency / 25;
+
     private readonly PipelineAudio _audio;
     private readonly IEncodedPacketSink _sink;
     private readonly Frame _decoded = new();
     private readonly Frame _filtered = new();
     private readonly Packet _packet = new();
+    private readonly Frame _silenceFrame = new();
+    private readonly TimeProvider? _clock;
+    private GapFiller? _silence;
     private Decoder? _decoder;
     private FilterGraph? _graph;
     private (int SampleRate, SampleFormat Format, ChannelLayout Layout) _graphInput;
@@ -38,6 +49,7 @@ internal sealed class AudioStage : SourceDecodeStage
     private TrackInfo? _track;
     private long _errors;
     private volatile bool _keepTrack;
+    private long _until = long.MaxValue;
 
     /// <summary>Creates the stage.</summary>
     /// <param name="audio">The audio settings.</param>
@@ -46,10 +58,13 @@ internal sealed class AudioStage : SourceDecodeStage
     /// <param name="capacity">The input queue's bound, in packets.</param>
     /// <param name="fullMode">What a full queue does.</param>
     /// <param name="logger">Logging.</param>
+    /// <param name="clock">The wall clock that paces silence while no audio comes; null for an unpaced file input (no silence).</param>
     /// <param name="trackVersion">The <see cref="TrackInfo.Version"/> to announce: 1, or one more than the stage it replaces.</param>
-    public AudioStage(PipelineAudio audio, IEncodedPacketSink sink, MediaPool<Packet> packets, int capacity, QueueFullMode fullMode, ILogger logger, int trackVersion = 1)
+    public AudioStage(
+        PipelineAudio audio, IEncodedPacketSink sink, MediaPool<Packet> packets, int capacity, QueueFullMode fullMode, ILogger logger, TimeProvider? clock, int trackVersion = 1)
         : base(Reload.StageNames.Audio, "audio", logger, packets, capacity, fullMode)
     {
+        _clock = clock;
         _audio = audio;
         _sink = sink;
         _trackVersion = trackVersion;
@@ -58,8 +73,17 @@ internal sealed class AudioStage : SourceDecodeStage
     /// <summary>The <see cref="TrackInfo.Version"/> this stage announces.</summary>
     public int TrackVersion => _trackVersion;
 
-    /// <summary>Leaves the track announced when the stage ends: its replacement (a new version) continues it.</summary>
-    public void KeepTrackOnFinish() => _keepTrack = true;
+    /// <summary>
+    /// Hands the track over to a replacement (a new version) at <paramref name="boundary"/> (pipeline ticks, a segment
+    /// boundary): no packet starting at or after it is written (the encoder's tail beyond the last input frame would
+    /// otherwise open the boundary's segment in the old version and push the new one to the next), and the track stays
+    /// announced when the stage ends.
+    /// </summary>
+    public void HandOverAt(long boundary)
+    {
+        Interlocked.Exchange(ref _until, boundary);
+        _keepTrack = true;
+    }
 
     /// <summary>The audio track's figures, in the shape of a rendition's.</summary>
     public TrackStatus GetStatus() =>
@@ -77,6 +101,22 @@ internal sealed class AudioStage : SourceDecodeStage
         _decoder = null;
         _decoder = Decoder.Create(parameters, PipelineTime.TimeBase);
         SetState(StageState.Running, detail: $"decoding {parameters}, encoding {_audio.Encoder} {_audio.SampleRate} Hz {_audio.Channels} ch at {_audio.Bitrate} bit/s");
+    }
+
+    /// <inheritdoc />
+    protected override TimeSpan Idle(TimeSpan poll)
+    {
+        if (_silence is not { } silence)
+        {
+            return poll;
+        }
+
+        while (silence.TryNext(out var pts))
+        {
+            SendSilence(pts);
+        }
+
+        return silence.Wait(poll);
     }
 
     /// <inheritdoc />
@@ -110,6 +150,7 @@ internal sealed class AudioStage : SourceDecodeStage
         _encoder?.Dispose();
         _decoded.Dispose();
         _filtered.Dispose();
+        _silenceFrame.Dispose();
         _packet.Dispose();
     }
 
@@ -151,11 +192,45 @@ internal sealed class AudioStage : SourceDecodeStage
                 continue;
             }
 
+            var end = pts + Rational.Rescale(_decoded.SampleCount, new Rational(1, _decoded.SampleRate), PipelineTime.TimeBase);
+            if (_silence is { } silence && end <= silence.End)
+            {
+                silence.Delivered(pts, end); // wholly inside the silence already sent
+                continue;
+            }
+
             _decoded.Pts = pts;
             EnsureGraph(_decoded);
             _graph!.SendFrame(_decoded);
             PullFiltered();
+            if (_clock is not null)
+            {
+                _silence ??= new GapFiller(_clock, PipelineTime.TimeBase, SilenceTicks);
+                _silence.Delivered(pts, end);
+            }
         }
+    }
+
+    /// <summary>Sends 40 ms of silence at <paramref name="pts"/> (pipeline ticks) into the graph, in the graph's input format.</summary>
+    private void SendSilence(long pts)
+    {
+        var (sampleRate, format, layout) = _graphInput;
+        _silenceFrame.Unref();
+        _silenceFrame.SampleRate = sampleRate;
+        _silenceFrame.SampleFormat = format;
+        _silenceFrame.ChannelLayout = layout;
+        _silenceFrame.SampleCount = (int)Rational.Rescale(SilenceTicks, PipelineTime.TimeBase, new Rational(1, sampleRate));
+        _silenceFrame.AllocateBuffers();
+        var planar = format.Name.EndsWith('p');
+        var zero = format.Name.StartsWith("u8", StringComparison.Ordinal) ? (byte)0x80 : (byte)0;
+        for (var plane = 0; plane < (planar ? layout.Channels : 1); plane++)
+        {
+            _silenceFrame.GetPlane(plane, 1).Fill(zero);
+        }
+
+        _silenceFrame.Pts = pts;
+        _graph!.SendFrame(_silenceFrame);
+        PullFiltered();
     }
 
     private void EnsureGraph(Frame frame)
@@ -233,7 +308,13 @@ internal sealed class AudioStage : SourceDecodeStage
     {
         while (_encoder!.ReceivePacket(_packet) == CodecResult.Ok)
         {
-            Counters.Record(_packet.Size, Rational.Rescale(_packet.Pts, _encoder.TimeBase, PipelineTime.TimeBase));
+            var ticks = Rational.Rescale(_packet.Pts, _encoder.TimeBase, PipelineTime.TimeBase);
+            if (ticks >= Interlocked.Read(ref _until))
+            {
+                continue;
+            }
+
+            Counters.Record(_packet.Size, ticks);
             _sink.Write(new EncodedPacket(_track!, _packet, false));
         }
     }

@@ -107,6 +107,7 @@ public sealed class LivePipeline : IAsyncDisposable
         var inputs = spec.Inputs.Select(i => InputSettings.From(i, spec.Failover)).ToList();
         var input = inputs[0];
         var fullMode = input.IsFile && !input.Realtime ? QueueFullMode.Wait : QueueFullMode.DropNewest;
+        var clock = fullMode == QueueFullMode.Wait ? null : TimeProvider.System; // an unpaced file has no wall-clock pace to keep
         var logger = loggerFactory.CreateLogger<LivePipeline>();
         var packets = new MediaPool<Packet>(static () => new Packet(), static p => p.Unref(), 512);
         var frames = new MediaPool<Frame>(static () => new Frame(), static f => f.Unref(), 64);
@@ -131,7 +132,7 @@ public sealed class LivePipeline : IAsyncDisposable
             }
             else
             {
-                var encoder = new VideoRenditionStage(stream, spec.Video, rendition, schedule, sink, frames, hardware, metrics, FrameQueue, fullMode, logger);
+                var encoder = new VideoRenditionStage(stream, spec.Video, rendition, schedule, sink, frames, hardware, metrics, FrameQueue, fullMode, logger, clock);
                 encoders.Add(encoder);
                 renditionStages.Add(encoder);
                 renditions.Add(encoder.GetStatus);
@@ -148,7 +149,7 @@ public sealed class LivePipeline : IAsyncDisposable
         }
 
         stages.AddRange(renditionStages);
-        var audio = new AudioStage(spec.Audio, sink, packets, PacketQueue, fullMode, logger);
+        var audio = new AudioStage(spec.Audio, sink, packets, PacketQueue, fullMode, logger, clock);
         stages.Add(audio);
         renditions.Add(audio.GetStatus);
         var ingest = new FailoverIngestStage(
@@ -178,7 +179,7 @@ public sealed class LivePipeline : IAsyncDisposable
 
         return new LivePipeline(spec, timeline, ingest, stages, renditions, hardware, metrics, packets, frames)
         {
-            _reload = new ReloadContext(stream, sink, hardware, fullMode, logger, decoder, frames, packets),
+            _reload = new ReloadContext(stream, sink, hardware, fullMode, clock, logger, decoder, frames, packets),
             _schedule = schedule,
         };
     }
@@ -377,7 +378,7 @@ public sealed class LivePipeline : IAsyncDisposable
     {
         var context = _reload!;
         var encoder = new VideoRenditionStage(
-            context.Stream, spec.Video, rendition, _schedule!, context.Sink, context.Frames, context.Hardware, _metrics, FrameQueue, context.FullMode, context.Logger, version);
+            context.Stream, spec.Video, rendition, _schedule!, context.Sink, context.Frames, context.Hardware, _metrics, FrameQueue, context.FullMode, context.Logger, context.Clock, version);
         _metrics.Register(context.Stream, encoder);
         lock (_stagesLock)
         {
@@ -421,8 +422,8 @@ public sealed class LivePipeline : IAsyncDisposable
     {
         var context = _reload!;
         var old = CurrentStages().OfType<AudioStage>().Single();
-        old.KeepTrackOnFinish();
-        var audio = new AudioStage(next.Audio, context.Sink, context.Packets, PacketQueue, context.FullMode, context.Logger, old.TrackVersion + 1);
+        old.HandOverAt(boundary);
+        var audio = new AudioStage(next.Audio, context.Sink, context.Packets, PacketQueue, context.FullMode, context.Logger, context.Clock, old.TrackVersion + 1);
         _metrics.Register(context.Stream, audio);
         lock (_stagesLock)
         {

@@ -12,10 +12,11 @@ namespace Ladder.Pipeline.Graph;
 /// <param name="Sink">Where encoders write.</param>
 /// <param name="Hardware">The GPU device, or null.</param>
 /// <param name="FullMode">What a full queue does.</param>
+/// <param name="Clock">The wall clock that paces the encoders' repeats and silence while the input delivers nothing; null for an unpaced file input.</param>
 /// <param name="Logger">Logging.</param>
 /// <param name="Decoder">The video decoder, or null when every rendition is passthrough.</param>
 /// <param name="Frames">The frame pool.</param>
 /// <param name="Packets">The packet pool.</param>
 internal sealed record ReloadContext(
-    string Stream, IEncodedPacketSink Sink, HardwareContext? Hardware, QueueFullMode FullMode, ILogger Logger,
+    string Stream, IEncodedPacketSink Sink, HardwareContext? Hardware, QueueFullMode FullMode, TimeProvider? Clock, ILogger Logger,
     VideoDecodeStage? Decoder, MediaPool<Frame> Frames, MediaPool<Packet> Packets);

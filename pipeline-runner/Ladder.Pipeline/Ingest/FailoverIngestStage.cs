@@ -51,6 +51,7 @@ internal sealed class FailoverIngestStage : Stage
     private readonly FailoverStateMachine<InputReader> _machine;
     private long _switchCount;
     private long _gapFrom = -1;
+    private long _lastPacketTimestamp;
     private QueueStage<SourcePacket>? _audioTarget;
     private QueueStage<SourcePacket>? _nextAudio;
     private long _nextAudioFrom;
@@ -248,11 +249,10 @@ internal sealed class FailoverIngestStage : Stage
     }
 
     /// <summary>
-    /// Called by a reader's thread for each packet (timestamps in pipeline ticks, not yet normalized). Returns false
-    /// when the active reader's packet cannot be placed on the output timeline (no timestamp, or before the first
-    /// keyframe), true otherwise (forwarded, or a standby reader's packet, which is not judged here).
+    /// Called by a reader's thread for each packet (timestamps in pipeline ticks, not yet normalized): places the
+    /// active reader's packet on the output timeline (in place) and hands it on, and says what became of it.
     /// </summary>
-    internal bool Forward(InputReader reader, Packet packet, bool isVideo)
+    internal ForwardOutcome Forward(InputReader reader, Packet packet, bool isVideo)
     {
         lock (_lock)
         {
@@ -260,14 +260,21 @@ internal sealed class FailoverIngestStage : Stage
             Record(_machine.TakePrimary(reader));
             if (_machine.Active != reader)
             {
-                return true;
+                return ForwardOutcome.Standby;
             }
 
             if (reader.AnnouncedSwitch != _switchCount)
             {
                 if (reader.Session is not { } session)
                 {
-                    return true;
+                    return ForwardOutcome.Standby;
+                }
+
+                // A session starts on its first video keyframe, so its start time counts the wait for it. The wait may take
+                // a whole GOP, longer than the read timeout, so what comes before that keyframe is not judged.
+                if (!isVideo || !packet.IsKeyframe)
+                {
+                    return ForwardOutcome.Standby;
                 }
 
                 Announce(session);
@@ -278,7 +285,7 @@ internal sealed class FailoverIngestStage : Stage
 
             if (!_normalizer.Normalize(packet, PipelineTime.TimeBase, isVideo, IsPaced(reader)))
             {
-                return false;
+                return ForwardOutcome.Unusable;
             }
 
             if (_gapFrom >= 0 && _switches.First is { } latest && latest.Value.MediaGapSeconds is null)
@@ -288,6 +295,7 @@ internal sealed class FailoverIngestStage : Stage
                 _gapFrom = -1;
             }
 
+            _lastPacketTimestamp = Clock.GetTimestamp();
             if (Snapshot().State != StageState.Running || Snapshot().Detail != reader.Settings.Name)
             {
                 SetState(StageState.Running, detail: reader.Settings.Name);
@@ -322,7 +330,7 @@ internal sealed class FailoverIngestStage : Stage
                 Dispatch(_audioTarget, packet);
             }
 
-            return true;
+            return ForwardOutcome.Delivered;
         }
     }
 
@@ -431,8 +439,15 @@ internal sealed class FailoverIngestStage : Stage
         target.Offer(new SourcePacket(copy, null), Stopping);
     }
 
-    /// <summary>Where a new session may start: after the last packet, and for live or paced inputs not before the wall clock.</summary>
-    private long EarliestStart(InputReader reader) => IsPaced(reader) ? _normalizer.WallClock : 0;
+    /// <summary>
+    /// Where a new session may start: after the last packet, and for live or paced inputs not before the wall clock
+    /// nor before the end of the output plus the wall time since the last packet (the time the encoders filled by
+    /// repeating the last picture meanwhile).
+    /// </summary>
+    private long EarliestStart(InputReader reader) =>
+        !IsPaced(reader) ? 0
+        : _lastPacketTimestamp == 0 ? _normalizer.WallClock
+        : Math.Max(_normalizer.WallClock, _normalizer.End + PipelineTime.FromSeconds(Clock.GetElapsedTime(_lastPacketTimestamp).TotalSeconds));
 
     /// <summary>The output timeline's normalizer (its count of untimed video packets explains an input that yields no usable video).</summary>
     internal TimestampNormalizer Normalizer => _normalizer;

@@ -16,6 +16,7 @@ internal sealed class InputReader : InputStage, IFailoverInput
 {
     private readonly FailoverIngestStage _owner;
     private readonly RealtimePacer _pacer = new(TimeSpan.Zero);
+    private ForwardOutcome _pacedOn;
     private readonly Packet _packet = new();
     private long _lastVideoTimestamp;
     private long _lastPacketUnixMs;
@@ -108,6 +109,24 @@ internal sealed class InputReader : InputStage, IFailoverInput
         _packet.Dispose();
     }
 
+    // A paced file is held to the wall clock on the timeline its packets were placed on: the output's (normalized, so a
+    // timestamp jump does not stall the reader) while this input is active, its own while it stands by.
+    private void Pace(ForwardOutcome outcome)
+    {
+        if (!Settings.Realtime || outcome == ForwardOutcome.Unusable || _packet.Dts == Timestamp.None)
+        {
+            return;
+        }
+
+        if (outcome != _pacedOn)
+        {
+            _pacer.Reset();
+            _pacedOn = outcome;
+        }
+
+        _pacer.Wait(_packet.Dts, Stopping);
+    }
+
     /// <inheritdoc />
     protected override bool RunSession()
     {
@@ -139,10 +158,6 @@ internal sealed class InputReader : InputStage, IFailoverInput
                 }
 
                 _packet.RescaleTimestamps(isVideo ? video.TimeBase : audio!.TimeBase, PipelineTime.TimeBase);
-                if (Settings.Realtime && _packet.Dts != Timestamp.None)
-                {
-                    _pacer.Wait(_packet.Dts, Stopping);
-                }
 
                 var now = _owner.Clock.GetTimestamp();
                 Interlocked.Exchange(ref _lastPacketUnixMs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
@@ -163,8 +178,9 @@ internal sealed class InputReader : InputStage, IFailoverInput
                 }
 
                 Counters.Record(_packet.Size, _packet.Pts);
-                var usable = _owner.Forward(this, _packet, isVideo);
-                watch.Record(knownStream: true, usableVideo: isVideo && usable);
+                var outcome = _owner.Forward(this, _packet, isVideo);
+                watch.Record(knownStream: true, usableVideo: isVideo && outcome != ForwardOutcome.Unusable);
+                Pace(outcome);
             }
 
             watch.Finish();

@@ -43,6 +43,13 @@ internal abstract class QueueStage<TItem> : Stage
     /// <summary>Returns an unprocessed item's packet or frame to its pool.</summary>
     protected abstract void Release(TItem item);
 
+    /// <summary>
+    /// Called before each wait for an item: does the work that is due while no item comes (e.g. an encoder repeating
+    /// its last picture) and returns how long to wait for the next item before being called again, at most
+    /// <paramref name="poll"/> (which it returns when there is nothing to do).
+    /// </summary>
+    protected virtual TimeSpan Idle(TimeSpan poll) => poll;
+
     /// <summary>Called once the input is complete and processed: flush codecs, write the last packets.</summary>
     protected abstract void Drain();
 
@@ -52,7 +59,7 @@ internal abstract class QueueStage<TItem> : Stage
         while (!_queue.IsDrained)
         {
             Stopping.ThrowIfCancellationRequested();
-            if (_queue.TryTake(out var item, PollInterval))
+            if (_queue.TryTake(out var item, Idle(PollInterval)))
             {
                 Process(item);
             }

@@ -20,7 +20,11 @@ namespace Ladder.Pipeline.Video;
 /// the source's picture types never leak through), then the encoder, whose packets go to the sink on the track named
 /// after the rendition with timestamps in 1/90000 s. The encoder opens on the first frame and stays open for the
 /// pipeline's life: when the source's size or format changes (a reconnect, later a failover) only the filter graph
-/// is rebuilt. Hardware encoders get each frame uploaded to the pipeline's device.
+/// is rebuilt. Hardware encoders get each frame uploaded to the pipeline's device. On a live or paced input, when no
+/// frame comes for one frame interval past the time the next was due (a reconnect, a changed input, an outage before
+/// failover), the encoder gets repeats of the last picture at its frame rate, paced by the wall clock
+/// (<see cref="GapFiller"/>), so output time and segments never stop; the frames that come back start after the last
+/// repeat (earlier ones are dropped), so timestamps stay continuous.
 /// </summary>
 internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
 {
@@ -52,9 +56,14 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
     private readonly Frame _duplicate = new();
     private long _lastTicks = long.MinValue;
     private readonly int _trackVersion;
+    private readonly TimeProvider? _clock;
+    private GapFiller? _repeats;
     private volatile bool _keepTrack;
 
-    /// <summary>Creates the stage for <paramref name="rendition"/>.</summary>
+    /// <summary>
+    /// Creates the stage for <paramref name="rendition"/>; <paramref name="clock"/> paces repeats of the last picture
+    /// while no frame comes (null for an unpaced file input: no repeats).
+    /// </summary>
     public VideoRenditionStage(
         string stream,
         PipelineVideo video,
@@ -67,10 +76,12 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
         int capacity,
         QueueFullMode fullMode,
         ILogger logger,
+        TimeProvider? clock,
         int trackVersion = 1)
         : base(Reload.StageNames.Encode(rendition.Name), "encode", logger, capacity, fullMode)
     {
         _trackVersion = trackVersion;
+        _clock = clock;
         _video = video;
         _rendition = rendition;
         _schedule = schedule;
@@ -116,6 +127,26 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
 
     /// <inheritdoc />
     protected override void Release(DecodedFrame item) => _frames.Return(item.Frame);
+
+    /// <inheritdoc />
+    protected override TimeSpan Idle(TimeSpan poll)
+    {
+        if (_repeats is not { } repeats)
+        {
+            return poll;
+        }
+
+        while (repeats.TryNext(out var pts))
+        {
+            var ticks = Rational.Rescale(pts, repeats.TimeBase, PipelineTime.TimeBase);
+            _duplicate.Unref();
+            _duplicate.Ref(_held);
+            EncodeAt(_encoder!, _duplicate, ticks);
+            _lastTicks = ticks;
+        }
+
+        return repeats.Wait(poll);
+    }
 
     /// <inheritdoc />
     protected override void Drain()
@@ -212,12 +243,23 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
     {
         var graphTimeBase = _graph!.OutputTimeBase;
         var encoder = _encoder ?? OpenEncoder(graphTimeBase);
-        var ticks = Rational.Rescale(frame.Pts, graphTimeBase, PipelineTime.TimeBase);
-        FillGap(encoder, ticks);
-        EncodeAt(encoder, frame, ticks);
+        var pts = frame.Pts;
+        if (_clock is not null)
+        {
+            _repeats ??= new GapFiller(_clock, graphTimeBase, Math.Max(1, Rational.Rescale(1, _frameRate.Invert(), graphTimeBase)));
+        }
+
+        if (_repeats is null || pts >= _repeats.End)
+        {
+            var ticks = Rational.Rescale(pts, graphTimeBase, PipelineTime.TimeBase);
+            FillGap(encoder, ticks);
+            EncodeAt(encoder, frame, ticks);
+            _lastTicks = ticks;
+        }
+
         _held.Unref();
         _held.Ref(frame);
-        _lastTicks = ticks;
+        _repeats?.Delivered(pts, pts + _repeats.Step);
     }
 
     /// <summary>

@@ -45,6 +45,16 @@ internal sealed class PlayerWatch : IAsyncDisposable
     /// <summary>The <c>EXT-X-MAP</c> URI of the newest segment of <paramref name="track"/>.</summary>
     public string? InitUri(string track) => _tracks.TryGetValue(track, out var view) ? view.InitUri : null;
 
+    /// <summary>
+    /// The longest a player waited for the next new segment of <paramref name="track"/> since <paramref name="since"/>
+    /// (UTC): from it to the first new segment, then between new segments, up to the latest (the watch polls every 250 ms).
+    /// </summary>
+    public TimeSpan LongestWait(string track, DateTime since)
+    {
+        var arrivals = _tracks.TryGetValue(track, out var view) ? view.Arrivals.Where(a => a > since).Prepend(since).ToList() : [since];
+        return arrivals.Zip(arrivals.Skip(1), (a, b) => b - a).DefaultIfEmpty(TimeSpan.Zero).Max();
+    }
+
     /// <summary>Waits until every track named in <paramref name="sequence"/> lists a segment numbered at least its value there.</summary>
     public async Task WaitForAsync(IReadOnlyDictionary<string, long> sequence, TimeSpan timeout, Func<string> log)
     {
@@ -218,6 +228,7 @@ internal sealed class PlayerWatch : IAsyncDisposable
 
         view.LastSequence = segment.Sequence;
         view.NextStart = start + segment.Duration;
+        view.Arrivals.Enqueue(DateTime.UtcNow);
     }
 
     private sealed class TrackView
@@ -233,6 +244,8 @@ internal sealed class PlayerWatch : IAsyncDisposable
         public string? InitUri { get; set; }
 
         public string Text { get; set; } = "";
+
+        public ConcurrentQueue<DateTime> Arrivals { get; } = new();
     }
 
     private sealed record SegmentView(long Sequence, double Duration, string Init);

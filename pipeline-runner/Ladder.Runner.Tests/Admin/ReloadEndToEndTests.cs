@@ -26,6 +26,9 @@ public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
     private const string Token = "e2e-admin-token";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
 
+    /// <summary>The longest a player may wait for the next 2 s segment of a track during a change (polling and load included).</summary>
+    private static readonly TimeSpan MaxSegmentWait = TimeSpan.FromSeconds(3.5);
+
     [Fact]
     public async Task Reload_Should_ShowAPlayerOnlyTheChangedTracksDiscontinuities_When_EveryKindOfChangeIsAppliedLive()
     {
@@ -36,6 +39,7 @@ public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
         using var process = ExternalProcess.Start(
             new Dictionary<string, string> { [RunnerAdminApi.TokenEnvironmentVariable] = Token },
             "dotnet", Path.Combine(AppContext.BaseDirectory, "ladder-runner.dll"), "run", "--spec", specFile, "--http", "127.0.0.1:0");
+        ExternalProcess? sender = null;
         try
         {
             var match = await process.WaitForOutputAsync(PlayerPage(), TimeSpan.FromSeconds(30));
@@ -59,6 +63,7 @@ public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
             spec = await run.PutAsync("backup input added", spec with { Inputs = spec.Inputs.Append(spec.Inputs[0] with { Name = "backup" }).ToValueList() }, started: ["ingest/backup"]);
             spec = await run.PutAsync("inputs reordered", spec with { Inputs = ValueList.Of(spec.Inputs[1], spec.Inputs[0]) }, updated: ["ingest"]);
             spec = await run.PutAsync("backup input removed", spec with { Inputs = ValueList.Of(spec.Inputs[1]) }, stopped: ["ingest/backup"]);
+            (spec, sender) = await ChangeToLateSenderAsync(run, http, process, spec);
             spec = await run.PutAsync("gop 1 s to 2 s", spec with { Video = spec.Video with { GopSeconds = 2 } }, restarted: ["encode/180p", "encode/90p", "encode/72p"], discontinuous: ["180p", "90p", "72p"]);
             spec = await run.PutAsync("the same spec again", spec, segments: 1);
 
@@ -66,12 +71,40 @@ public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
             await run.RefusedAsync(spec with { Video = spec.Video with { GopSeconds = 0 } }, "gopSeconds");
 
             await player.CheckInitsAsync();
-            Assert.True(player.Problems.Count == 0, "a player saw:\n" + string.Join("\n", player.Problems));
+            Assert.True(player.Problems.Count == 0, $"a player saw:\n{string.Join("\n", player.Problems)}\nplaylists:\n{string.Join("\n", player.Tracks.Select(player.Playlist))}\nrunner log:\n{process.Output}");
         }
         finally
         {
             await RunnerProcess.ShutDownAsync(process, dir);
+            sender?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Changes the only input's URL to an SRT listener whose sender (ffmpeg, the clip in real time) starts 3.5 s after
+    /// the PUT: the encoders repeat the last picture and silence meanwhile, so a player keeps getting a segment every
+    /// 2 s on every track (a stalled output made it wait 5.2 s), and the new input then feeds them. Returns the new
+    /// spec and the sender.
+    /// </summary>
+    private static async Task<(PipelineSpec Spec, ExternalProcess Sender)> ChangeToLateSenderAsync(Reloads run, HttpClient http, ExternalProcess process, PipelineSpec spec)
+    {
+        var port = FreePort.Udp();
+        var sender = Task.Delay(TimeSpan.FromSeconds(3.5)).ContinueWith(_ => Pusher.MpegTs($"srt://127.0.0.1:{port}?mode=caller&latency=200000", seconds: null), TaskScheduler.Default);
+        var live = new PipelineInput("main", InputProtocol.Srt, InputMode.Listen, $"srt://127.0.0.1:{port}", new ValueMap([KeyValuePair.Create("mode", "listener"), KeyValuePair.Create("latency", "200000")]));
+        try
+        {
+            spec = await run.PutAsync("the only input's URL, to a sender that starts 3.5 s later", spec with { Inputs = ValueList.Of(live) }, restarted: ["ingest/main"], segments: 5);
+        }
+        catch
+        {
+            (await sender).Dispose();
+            throw;
+        }
+
+        using var status = JsonDocument.Parse(await http.GetStringAsync(RunnerAdminApi.StatusPath));
+        var input = status.RootElement.GetProperty("inputs").EnumerateArray().Single();
+        Assert.True(input.GetProperty("active").GetBoolean() && input.GetProperty("healthy").GetBoolean(), $"the late sender never fed the pipeline: {input}; runner log:\n{process.Output}");
+        return (spec, await sender);
     }
 
     private static PipelineSpec InitialSpec(string dir)
@@ -119,7 +152,8 @@ public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
         /// the stage instances that changed in <c>/v1/status</c> are exactly the plan's started, stopped and restarted
         /// pipeline stages; after <paramref name="segments"/> more segments on every track (3 when an encoder
         /// restarts: its first segment comes on the boundary after next), exactly the tracks in
-        /// <paramref name="discontinuous"/> gained an <c>EXT-X-DISCONTINUITY</c>.
+        /// <paramref name="discontinuous"/> gained an <c>EXT-X-DISCONTINUITY</c>, and no track waited longer than
+        /// <see cref="MaxSegmentWait"/> for its next segment.
         /// </summary>
         public async Task<PipelineSpec> PutAsync(
             string change, PipelineSpec next, string[]? started = null, string[]? stopped = null, string[]? restarted = null, string[]? updated = null,
@@ -171,6 +205,7 @@ public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
             var discontinuities = tracks.ToDictionary(t => t, player.Discontinuities);
             var sequences = tracks.ToDictionary(t => t, player.LastSequence);
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            var since = DateTime.UtcNow;
 
             var plan = await apply(next);
 
@@ -188,7 +223,9 @@ public sealed partial class ReloadEndToEndTests(ITestOutputHelper output)
             }
 
             await player.WaitForAsync(waitFor, Timeout, () => process.Output);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{change}: {plan.Describe()}; {wait} more segments on every track after {clock.Elapsed.TotalSeconds:0.0} s"));
+            var longest = sequences.Keys.Max(t => player.LongestWait(t, since));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{change}: {plan.Describe()}; {wait} more segments on every track after {clock.Elapsed.TotalSeconds:0.0} s; longest wait for a segment on a track seen before {longest.TotalSeconds:0.00} s"));
+            Assert.True(longest < MaxSegmentWait, $"{change}: a player waited {longest.TotalSeconds:0.00} s for a segment (2 s segments); playlists:\n{string.Join("\n", player.Tracks.Select(player.Playlist))}");
             var gained = player.Tracks.Where(t => player.Discontinuities(t) > discontinuities.GetValueOrDefault(t)).Order(StringComparer.Ordinal);
             Assert.True(
                 gained.SequenceEqual((discontinuous ?? []).Order(StringComparer.Ordinal)),
