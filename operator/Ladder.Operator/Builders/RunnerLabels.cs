@@ -33,6 +33,10 @@ internal static class RunnerLabels
     /// <summary>The Secret name for a stream name.</summary>
     public static string SecretName(string streamName) => streamName + "-pipeline";
 
+    /// <summary>The name of the stream an object's <see cref="StreamLabel"/> names, or null when it has none.</summary>
+    public static string? StreamOf(Ladder.Kubernetes.Models.KubernetesObject obj) =>
+        obj.Metadata.Labels?.TryGetValue(StreamLabel, out var stream) == true ? stream : null;
+
     /// <summary>The labels that select the stream's runner pod (immutable in a Deployment once created).</summary>
     public static SortedDictionary<string, string> Selector(LiveStream stream) => new(StringComparer.Ordinal)
     {

@@ -33,7 +33,7 @@ internal static class OperatorControllers
             .Owns(cache.Deployments)
             .Owns(cache.Services)
             .Owns(cache.Secrets)
-            .Watches(cache.Pods, p => p.Metadata.Labels?.TryGetValue(RunnerLabels.StreamLabel, out var s) == true ? [new ObjectKey(p.Metadata.Namespace, s)] : [])
+            .Watches(cache.Pods, p => RunnerLabels.StreamOf(p) is { } stream ? [new ObjectKey(p.Metadata.Namespace, stream)] : [])
             .Watches(cache.Profiles, p => StreamIndexes.StreamsUsingProfile(streams, templates, p))
             .Watches(cache.Templates, t => StreamIndexes.StreamsUsingTemplate(streams, t))
             .Watches(cache.Secrets, s => StreamIndexes.StreamsUsingSecret(streams, templates, s))

@@ -27,7 +27,7 @@ internal sealed class OperatorInformers
         Deployments = new Informer<Deployment>(clients.Deployments, owned, time, logger, metrics);
         Services = new Informer<Service>(clients.Services, owned, time, logger, metrics);
         Pods = new Informer<Pod>(clients.Pods, owned, time, logger, metrics);
-        Pods.Store.AddIndexer(StreamIndex, p => p.Metadata.Labels?.TryGetValue(RunnerLabels.StreamLabel, out var s) == true ? [s] : []);
+        Pods.Store.AddIndexer(StreamIndex, p => RunnerLabels.StreamOf(p) is { } stream ? [stream] : []);
         StreamIndexes.AddTo(Streams.Store, Templates.Store);
     }
 

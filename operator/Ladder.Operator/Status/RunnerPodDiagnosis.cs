@@ -34,19 +34,20 @@ internal static class RunnerPodDiagnosis
         }
 
         var name = $"runner pod {pod.Metadata.Name}";
+        var spec = pod.Spec?.Containers?.FirstOrDefault(c => c.Name == RunnerLabels.ContainerName);
         var container = pod.Status?.ContainerStatuses?.FirstOrDefault(c => c.Name == RunnerLabels.ContainerName);
         var waiting = Field(container?.State, "waiting");
         var waitingReason = Text(waiting, "reason");
         if (waitingReason is not null && ImagePullReasons.Contains(waitingReason))
         {
-            var image = pod.Spec?.Containers?.FirstOrDefault(c => c.Name == RunnerLabels.ContainerName)?.Image ?? container?.Image;
+            var image = spec?.Image ?? container?.Image;
             return new(ConditionReasons.RunnerImagePullFailed,
                 $"{name} cannot pull image {image} ({waitingReason}){Detail(Text(waiting, "message"))}; check spec.runner.image and the image pull secret", Stalled: true);
         }
 
         if (waitingReason == "CrashLoopBackOff")
         {
-            return Crashing(pod, name, container!);
+            return Crashing(spec, name, container!);
         }
 
         if (waitingReason is not null && CannotStartReasons.Contains(waitingReason))
@@ -76,13 +77,13 @@ internal static class RunnerPodDiagnosis
     }
 
     // CrashLoopBackOff: the last termination says why; OOMKilled names the limit the runner hit.
-    private static RunnerPodState Crashing(Pod pod, string name, ContainerStatus container)
+    private static RunnerPodState Crashing(Container? spec, string name, ContainerStatus container)
     {
         var last = Field(container.LastState, "terminated");
         var restarts = container.RestartCount.ToString(CultureInfo.InvariantCulture);
         if (Text(last, "reason") == "OOMKilled")
         {
-            var limit = pod.Spec?.Containers?.FirstOrDefault(c => c.Name == RunnerLabels.ContainerName)?.Resources?.Limits is { } limits && limits.TryGetValue("memory", out var memory) ? memory : null;
+            var limit = spec?.Resources?.Limits is { } limits && limits.TryGetValue("memory", out var memory) ? memory : null;
             return new(ConditionReasons.RunnerOOMKilled,
                 $"{name} was killed for using more memory than its limit{(limit is null ? "" : " of " + limit)} (OOMKilled, restarted {restarts} times); "
                 + "raise spec.runner.resources.limits.memory or shorten the ladder", Stalled: true);
