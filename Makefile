@@ -23,7 +23,7 @@ build: deps ## Build every project.
 	@$(DOTNET) build Operator.sln -c $(CONFIGURATION) --no-restore --verbosity quiet
 
 test: build ## Run every unit and integration test (the README's test command).
-	@set +e; $(DOTNET) test Operator.sln -c $(CONFIGURATION) --no-build --verbosity quiet 2>&1 \
+	@set +e; $(DOTNET) test Operator.sln -c $(CONFIGURATION) --no-build --verbosity quiet --logger "console;verbosity=minimal" 2>&1 \
 	  | bash hack/test-summary.sh; exit $${PIPESTATUS[0]}
 
 manifests: deps ## Regenerate crds/*.yaml from the C# types in crds/Ladder.Api, and the chart's copies.

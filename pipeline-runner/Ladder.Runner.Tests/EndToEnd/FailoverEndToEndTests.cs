@@ -20,7 +20,7 @@ public sealed class FailoverEndToEndTests(ITestOutputHelper output)
         var rtmpUrl = $"rtmp://127.0.0.1:{FreePort.Tcp()}/live/backup";
         await using var runner = await RunnerProcess.StartAsync(
             [$"{{ name: primary, url: \"srt://127.0.0.1:{srtPort}\", mode: listen }}", $"{{ name: backup, url: \"{rtmpUrl}\", mode: listen }}"],
-            "{ inputTimeout: 1s, failbackDelay: 4s }");
+            "{ inputTimeout: 2s, failbackDelay: 4s }"); // 2 s: a pusher starved of CPU by parallel tests must not look lost
         using var backup = Pusher.Rtmp(rtmpUrl, seconds: null);
         var primary = Pusher.MpegTs($"srt://127.0.0.1:{srtPort}?mode=caller&latency=200000", seconds: null);
         try
@@ -35,14 +35,13 @@ public sealed class FailoverEndToEndTests(ITestOutputHelper output)
             primary.Dispose();
             var status = await WaitForStatusAsync(runner, s => ActiveInput(s) == "backup" && Gap(s) is not null, "failover to the backup");
             var failover = status.GetProperty("recentFailovers")[0];
-            Assert.Equal("primary", failover.GetProperty("from").GetString());
-            Assert.Contains(failover.GetProperty("reason").GetString(), new[] { "timeout", "error" });
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"failover gap (inputTimeout 1 s): {Gap(status) * 1000:0} ms of media"));
+            Assert.True(failover.GetProperty("from").GetString() == "primary" && failover.GetProperty("reason").GetString() is "timeout" or "error", $"the failover was not away from the lost primary: {status.GetRawText()}");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"failover gap (inputTimeout 2 s): {Gap(status) * 1000:0} ms of media"));
 
             await runner.WaitForSegmentsAsync(3, Timeout, after: segments);
             await LadderProbe.AssertLadderAsync(runner);
             await AssertOneStreamAsync(runner);
-            Assert.Equal(encoders, await EncoderIdsAsync(runner));
+            Assert.True(encoders.SequenceEqual(await EncoderIdsAsync(runner)), $"an encoder restarted on failover: {(await runner.StatusAsync()).GetRawText()}");
             var played = await playing;
             Assert.Empty(played.GetProperty("errors").EnumerateArray());
             var times = played.GetProperty("samples").EnumerateArray().Select(x => x.GetProperty("currentTime").GetDouble()).ToList();
@@ -52,11 +51,11 @@ public sealed class FailoverEndToEndTests(ITestOutputHelper output)
             segments = await runner.SegmentsPublishedAsync("90p");
             primary = Pusher.MpegTs($"srt://127.0.0.1:{srtPort}?mode=caller&latency=200000", seconds: null);
             status = await WaitForStatusAsync(runner, s => ActiveInput(s) == "primary", "failback to the primary");
-            Assert.Equal("failback", status.GetProperty("recentFailovers")[0].GetProperty("reason").GetString());
+            Assert.True(status.GetProperty("recentFailovers")[0].GetProperty("reason").GetString() == "failback", $"the switch back to the primary was not a failback: {status.GetRawText()}");
             await runner.WaitForSegmentsAsync(2, Timeout, after: segments);
             await LadderProbe.AssertLadderAsync(runner);
             await AssertOneStreamAsync(runner);
-            Assert.Equal(encoders, await EncoderIdsAsync(runner));
+            Assert.True(encoders.SequenceEqual(await EncoderIdsAsync(runner)), $"an encoder restarted on failback: {(await runner.StatusAsync()).GetRawText()}");
         }
         finally
         {
