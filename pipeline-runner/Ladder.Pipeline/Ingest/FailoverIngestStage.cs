@@ -283,7 +283,7 @@ internal sealed class FailoverIngestStage : Stage
                 reader.AnnouncedSwitch = _switchCount;
             }
 
-            if (!_normalizer.Normalize(packet, PipelineTime.TimeBase, isVideo, IsPaced(reader)))
+            if (!_normalizer.Normalize(packet, PipelineTime.TimeBase, isVideo, reader.Settings.IsPaced))
             {
                 return ForwardOutcome.Unusable;
             }
@@ -445,13 +445,10 @@ internal sealed class FailoverIngestStage : Stage
     /// repeating the last picture meanwhile).
     /// </summary>
     private long EarliestStart(InputReader reader) =>
-        !IsPaced(reader) ? 0
+        !reader.Settings.IsPaced ? 0
         : _lastPacketTimestamp == 0 ? _normalizer.WallClock
         : Math.Max(_normalizer.WallClock, _normalizer.End + PipelineTime.FromSeconds(Clock.GetElapsedTime(_lastPacketTimestamp).TotalSeconds));
 
     /// <summary>The output timeline's normalizer (its count of untimed video packets explains an input that yields no usable video).</summary>
     internal TimestampNormalizer Normalizer => _normalizer;
-
-    /// <summary>Whether the input is held to the wall clock: live, or a file paced in real time.</summary>
-    private static bool IsPaced(InputReader reader) => !reader.Settings.IsFile || reader.Settings.Realtime;
 }

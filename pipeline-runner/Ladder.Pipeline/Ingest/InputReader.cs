@@ -15,7 +15,7 @@ namespace Ladder.Pipeline.Ingest;
 internal sealed class InputReader : InputStage, IFailoverInput
 {
     private readonly FailoverIngestStage _owner;
-    private readonly RealtimePacer _pacer = new(TimeSpan.Zero);
+    private readonly RealtimePacer _pacer;
     private ForwardOutcome _pacedOn;
     private readonly Packet _packet = new();
     private long _lastVideoTimestamp;
@@ -35,6 +35,7 @@ internal sealed class InputReader : InputStage, IFailoverInput
     {
         Priority = priority;
         _owner = owner;
+        _pacer = new RealtimePacer(settings.PaceLead);
     }
 
     /// <inheritdoc />
@@ -109,11 +110,11 @@ internal sealed class InputReader : InputStage, IFailoverInput
         _packet.Dispose();
     }
 
-    // A paced file is held to the wall clock on the timeline its packets were placed on: the output's (normalized, so a
+    // A paced input is held to the wall clock on the timeline its packets were placed on: the output's (normalized, so a
     // timestamp jump does not stall the reader) while this input is active, its own while it stands by.
     private void Pace(ForwardOutcome outcome)
     {
-        if (!Settings.Realtime || outcome == ForwardOutcome.Unusable || _packet.Dts == Timestamp.None)
+        if (!Settings.IsPaced || outcome == ForwardOutcome.Unusable || _packet.Dts == Timestamp.None)
         {
             return;
         }

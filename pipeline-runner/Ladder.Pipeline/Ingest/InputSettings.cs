@@ -55,6 +55,17 @@ internal sealed record InputSettings
     /// <summary>Whether the input is a file (finite, may loop).</summary>
     public bool IsFile => Protocol == InputProtocol.File;
 
+    /// <summary>Whether the input is held to the wall clock: every live input, and a file read in real time.</summary>
+    public bool IsPaced => !IsFile || Realtime;
+
+    /// <summary>
+    /// How far a paced input's packets may run ahead of the wall clock before reading waits: none for a file; 3 s
+    /// for a live input, whose sender may burst what it buffered (a GOP cache, a reconnect) but never runs faster
+    /// than real time for long. A sender that does is slowed by back-pressure (RTMP, SRT) or loses what its
+    /// transport cannot buffer (UDP).
+    /// </summary>
+    public TimeSpan PaceLead => IsFile ? TimeSpan.Zero : TimeSpan.FromSeconds(3);
+
     /// <summary>Reads the settings of <paramref name="input"/>.</summary>
     /// <exception cref="ArgumentException">A runner option has an unreadable value.</exception>
     public static InputSettings From(PipelineInput input, PipelineFailover failover)

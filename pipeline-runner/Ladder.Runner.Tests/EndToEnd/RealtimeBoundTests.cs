@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ladder.Runner.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Ladder.Runner.Tests.EndToEnd;
 
@@ -7,7 +8,7 @@ namespace Ladder.Runner.Tests.EndToEnd;
 /// A real <c>ladder-runner</c> on inputs whose timestamps lie: its output never runs ahead of the wall clock and never
 /// stalls on a forward jump, and SIGTERM ends it within 5 s with a clean log whatever it is reading.
 /// </summary>
-public sealed class RealtimeBoundTests : IDisposable
+public sealed class RealtimeBoundTests(ITestOutputHelper output) : IDisposable
 {
     private readonly BadMedia _media = new();
 
@@ -51,6 +52,26 @@ public sealed class RealtimeBoundTests : IDisposable
         // 4 s of timestamps per second of pictures: taken at face value the timeline would run 5x ahead, or stall 4 s of every 5 when paced.
         Assert.True(outputSeconds <= started.Elapsed.TotalSeconds + 4, $"output timeline at {outputSeconds:0.0} s after {started.Elapsed.TotalSeconds:0.0} s of wall time");
         Assert.True(decodedFrames >= 120, $"only {decodedFrames} frames decoded in 12 s of a 24 fps input: the input stalled at the jumps");
+    }
+
+    [Fact]
+    public async Task Runner_Should_HoldALiveInputToRealTime_When_TheSenderPushesFasterThanRealTime()
+    {
+        var url = $"rtmp://127.0.0.1:{FreePort.Tcp()}/live/burst";
+        await using var runner = await RunnerProcess.StartAsync($"{{ name: main, url: \"{url}\", mode: listen }}");
+        using var pusher = Pusher.Rtmp(url, seconds: null, realtime: false);
+        await runner.WaitForIngestAsync(i => i.GetProperty("state").GetString() == "running", TimeSpan.FromSeconds(30), "running");
+        var started = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(12));
+
+        var ingest = (await runner.StatusAsync()).GetProperty("pipeline").GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "ingest");
+        var outputSeconds = ingest.GetProperty("counters").GetProperty("mediaSeconds").GetDouble();
+        output.WriteLine($"unpaced RTMP sender: output timeline at {outputSeconds:0.0} s after {started.Elapsed.TotalSeconds:0.0} s of wall time");
+
+        // Unpaced, ffmpeg copies a 720p24 clip at hundreds of seconds of media per second; the live input may lead the wall clock by 3 s.
+        Assert.True(outputSeconds <= started.Elapsed.TotalSeconds + 3 + 2, $"output timeline at {outputSeconds:0.0} s after {started.Elapsed.TotalSeconds:0.0} s of wall time");
+        Assert.True(outputSeconds >= started.Elapsed.TotalSeconds - 4, $"output timeline at {outputSeconds:0.0} s after {started.Elapsed.TotalSeconds:0.0} s of wall time: the held-back sender starved the output");
+        Assert.Equal("running", ingest.GetProperty("state").GetString());
     }
 
     private Task<string> MakeAsync(string input) => input switch

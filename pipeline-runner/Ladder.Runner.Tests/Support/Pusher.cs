@@ -1,6 +1,6 @@
 namespace Ladder.Runner.Tests.Support;
 
-/// <summary>ffmpeg pushing the real 720p24 H.264/AAC clip in real time (<c>-re</c>, stream copy) to the runner.</summary>
+/// <summary>ffmpeg pushing the real 720p24 H.264/AAC clip in real time (<c>-re</c>, stream copy) to the runner, or as fast as it can.</summary>
 internal static class Pusher
 {
     public static string Clip
@@ -12,15 +12,21 @@ internal static class Pusher
         }
     }
 
-    /// <summary>RTMP (FLV) to <paramref name="url"/>; <paramref name="seconds"/> null loops the clip until disposed.</summary>
-    public static ExternalProcess Rtmp(string url, int? seconds) =>
-        ExternalProcess.Start("ffmpeg", [.. Input(seconds), "-c", "copy", "-f", "flv", url]);
+    /// <summary>
+    /// RTMP (FLV) to <paramref name="url"/>; <paramref name="seconds"/> null loops the clip until disposed;
+    /// <paramref name="realtime"/> false sends as fast as the receiver takes it, as a misconfigured encoder or relay does.
+    /// </summary>
+    public static ExternalProcess Rtmp(string url, int? seconds, bool realtime = true) =>
+        ExternalProcess.Start("ffmpeg", [.. Input(seconds, realtime), "-c", "copy", "-f", "flv", url]);
 
     /// <summary>MPEG-TS over SRT (caller) or UDP to <paramref name="url"/>.</summary>
     public static ExternalProcess MpegTs(string url, int? seconds) =>
         ExternalProcess.Start("ffmpeg", [.. Input(seconds), "-c", "copy", "-f", "mpegts", url]);
 
-    private static string[] Input(int? seconds) => seconds is { } s
-        ? ["-nostdin", "-hide_banner", "-loglevel", "error", "-re", "-t", s.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", Clip]
-        : ["-nostdin", "-hide_banner", "-loglevel", "error", "-re", "-stream_loop", "-1", "-i", Clip];
+    private static string[] Input(int? seconds, bool realtime = true) =>
+    [
+        "-nostdin", "-hide_banner", "-loglevel", "error", .. realtime ? new[] { "-re" } : [],
+        .. seconds is { } s ? new[] { "-t", s.ToString(System.Globalization.CultureInfo.InvariantCulture) } : ["-stream_loop", "-1"],
+        "-i", Clip,
+    ];
 }
