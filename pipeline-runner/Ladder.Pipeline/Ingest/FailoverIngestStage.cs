@@ -249,6 +249,19 @@ internal sealed class FailoverIngestStage : Stage
     }
 
     /// <summary>
+    /// Called by a reader's thread when it opened a new session (a reconnect, a file's next loop): the session is
+    /// announced again and placed on the output timeline from its first keyframe, like a switched-to input, whatever
+    /// its timestamps (a 0.5 s file looped steps back less than a timestamp jump, and its format may have changed).
+    /// </summary>
+    internal void SessionOpened(InputReader reader)
+    {
+        lock (_lock)
+        {
+            reader.AnnouncedSwitch = -1;
+        }
+    }
+
+    /// <summary>
     /// Called by a reader's thread for each packet (timestamps in pipeline ticks, not yet normalized): places the
     /// active reader's packet on the output timeline (in place) and hands it on, and says what became of it.
     /// </summary>

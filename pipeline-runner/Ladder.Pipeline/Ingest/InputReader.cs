@@ -44,7 +44,7 @@ internal sealed class InputReader : InputStage, IFailoverInput
     /// <summary>Position in <c>spec.inputs</c>: 0 is the primary; a reload that reorders the inputs sets it.</summary>
     public int Priority { get; set; }
 
-    /// <summary>The switch count of the owner at which this reader last announced its format (owner's forward lock only).</summary>
+    /// <summary>The switch count of the owner at which this session last announced its format; -1 when it has not (owner's forward lock only).</summary>
     internal long AnnouncedSwitch { get; set; } = -1;
 
     /// <summary>The open session's streams, for announcing the format on a switch; null while the input is closed.</summary>
@@ -137,13 +137,14 @@ internal sealed class InputReader : InputStage, IFailoverInput
         {
             // With backups the decoder finds such an input undecodable and the switch moves on; alone, it is refused here.
             throw new InvalidDataException(
-                $"input '{Settings.Name}': the video's picture size cannot be read (0x0): the stream is too damaged to decode from here (technical: {video.CodecName} without usable parameter sets).");
+                $"input '{Settings.Name}': the video's picture size cannot be read (0x0): no usable video came in the part of the input read to identify its streams, so the video is missing, starts long after the audio, or is too damaged to decode (technical: {video.CodecName} stream without parameter sets (SPS/PPS); the options analyzeduration and probesize make the runner read further).");
         }
 
         PipelineLog.InputOpened(Logger, Settings.Name, description);
         _pacer.Reset();
         _undecodable = null;
         Session = streams;
+        _owner.SessionOpened(this);
         var delivered = false;
         var watch = new UsableVideoWatch(Settings, _owner.Normalizer);
         try

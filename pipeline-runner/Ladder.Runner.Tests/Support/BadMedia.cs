@@ -26,7 +26,7 @@ internal sealed class BadMedia : IDisposable
     /// </summary>
     public Task<string> ClipAsync(string name, double seconds, string format = "mpegts", string? filters = null, string? audioFilters = null, params string[] extra) =>
         FfmpegAsync(name, [
-            "-i", Pusher.Clip, "-t", seconds.ToString(CultureInfo.InvariantCulture),
+            "-t", seconds.ToString(CultureInfo.InvariantCulture), "-i", Pusher.Clip,
             "-vf", "scale=640:360" + (filters is null ? "" : "," + filters), .. audioFilters is null ? Array.Empty<string>() : ["-af", audioFilters],
             "-fps_mode", "passthrough", "-c:v", "libx264", "-preset", "ultrafast", "-g", "24", "-bf", "0", "-c:a", "aac", .. extra, "-f", format]);
 
