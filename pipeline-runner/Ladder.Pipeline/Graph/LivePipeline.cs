@@ -106,7 +106,7 @@ public sealed class LivePipeline : IAsyncDisposable
 
         var inputs = spec.Inputs.Select(i => InputSettings.From(i, spec.Failover)).ToList();
         var input = inputs[0];
-        var fullMode = input.IsFile && !input.Realtime ? QueueFullMode.Wait : QueueFullMode.DropNewest;
+        var fullMode = input.IsFile && !input.Realtime ? QueueFullMode.Wait : QueueFullMode.DropNewestAfterStart;
         var clock = fullMode == QueueFullMode.Wait ? null : TimeProvider.System; // an unpaced file has no wall-clock pace to keep
         var logger = loggerFactory.CreateLogger<LivePipeline>();
         var packets = new MediaPool<Packet>(static () => new Packet(), static p => p.Unref(), 512);
@@ -179,7 +179,8 @@ public sealed class LivePipeline : IAsyncDisposable
 
         return new LivePipeline(spec, timeline, ingest, stages, renditions, hardware, metrics, packets, frames)
         {
-            _reload = new ReloadContext(stream, sink, hardware, fullMode, clock, logger, decoder, frames, packets),
+            // Stages a reload starts join a running pipeline: the others must not wait for their warm-up.
+            _reload = new ReloadContext(stream, sink, hardware, fullMode == QueueFullMode.Wait ? QueueFullMode.Wait : QueueFullMode.DropNewest, clock, logger, decoder, frames, packets),
             _schedule = schedule,
         };
     }

@@ -123,7 +123,7 @@ internal abstract class InputStage : Stage
         {
             var video = input.FindStream(MediaType.Video)
                 ?? throw new InvalidDataException(
-                    $"input '{Settings.Name}' has no video stream (found: {string.Join(", ", input.Streams.Select(s => $"{s.MediaType} {s.CodecName}"))}); send H.264/HEVC video.");
+                    $"input '{Settings.Name}' has no video stream (found: {(input.Streams.Count == 0 ? "no streams at all" : string.Join(", ", input.Streams.Select(s => $"{s.MediaType} {s.CodecName}")))}); send H.264/HEVC video.");
             var audio = withAudio ? input.FindStream(MediaType.Audio) : null;
             streams = new InputSessionStreams(video, audio);
             description = $"{url}: video {video.CodecName} {video.Width}x{video.Height} {video.FrameRate.ToDouble():0.###} fps"

@@ -8,7 +8,9 @@ namespace Ladder.Pipeline.Stages;
 internal sealed class BoundedQueue<T>
 {
     private readonly T[] _items;
+    private const long StartGraceMilliseconds = 3000;
     private readonly QueueFullMode _fullMode;
+    private long _firstAdd; // Environment.TickCount64 of the first item added; 0 before
     private readonly object _lock = new(); // Monitor.Wait/Pulse need a monitor, not a System.Threading.Lock
     private int _head;
     private int _count;
@@ -34,18 +36,24 @@ internal sealed class BoundedQueue<T>
     public int Capacity => _items.Length;
 
     /// <summary>
-    /// Adds <paramref name="item"/>; when full, returns false at once (<see cref="QueueFullMode.DropNewest"/>) or waits
-    /// for room (<see cref="QueueFullMode.Wait"/>, or always with <paramref name="mustDeliver"/>). Returns false once
-    /// the queue is completed; the caller keeps the item.
+    /// Adds <paramref name="item"/>; when full, returns false at once (<see cref="QueueFullMode.DropNewest"/>, and
+    /// <see cref="QueueFullMode.DropNewestAfterStart"/> from 3 s after its first item) or waits for room
+    /// (<see cref="QueueFullMode.Wait"/>, or always with <paramref name="mustDeliver"/>). Returns false once the queue
+    /// is completed; the caller keeps the item.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while waiting.</exception>
     public bool TryAdd(T item, bool mustDeliver, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
+            if (_firstAdd == 0)
+            {
+                _firstAdd = Environment.TickCount64;
+            }
+
             while (!_completed && _count == _items.Length)
             {
-                if (_fullMode == QueueFullMode.DropNewest && !mustDeliver)
+                if (!mustDeliver && DropsWhenFull())
                 {
                     return false;
                 }
@@ -65,6 +73,13 @@ internal sealed class BoundedQueue<T>
             return true;
         }
     }
+
+    private bool DropsWhenFull() => _fullMode switch
+    {
+        QueueFullMode.DropNewest => true,
+        QueueFullMode.DropNewestAfterStart => Environment.TickCount64 - _firstAdd >= StartGraceMilliseconds,
+        _ => false,
+    };
 
     /// <summary>Takes the oldest item, waiting up to <paramref name="timeout"/>; false when none came or the queue is completed and empty.</summary>
     public bool TryTake(out T item, TimeSpan timeout)
