@@ -41,6 +41,35 @@ public sealed class LibAvLogTests
         Assert.DoesNotContain(logger.Entries, e => e.Message.Contains("deprecated", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Capture_Should_KeepTheWarningsOfItsOwnThreadOnly()
+    {
+        LibAvLog.Attach(new CapturingLogger(), LogLevel.Warning, text => text.Replace("deprecated", "****", StringComparison.Ordinal));
+        try
+        {
+            using var capture = LibAvLog.Capture();
+            var other = new Thread(() =>
+            {
+                using var scaler = new Scaler(64, 64, PixelFormat.Yuvj420P, 32, 32, PixelFormat.Yuv420P);
+            });
+            other.Start();
+            other.Join();
+            Assert.Empty(capture.Lines);
+
+            using (new Scaler(64, 64, PixelFormat.Yuvj420P, 32, 32, PixelFormat.Yuv420P))
+            {
+            }
+
+            Assert.Contains(capture.Lines, l => l.Contains("**** pixel format used", StringComparison.Ordinal));
+            capture.Clear();
+            Assert.Empty(capture.Lines);
+        }
+        finally
+        {
+            LibAvLog.Detach();
+        }
+    }
+
     [Theory]
     [InlineData(0, LogLevel.Critical)]
     [InlineData(16, LogLevel.Error)]

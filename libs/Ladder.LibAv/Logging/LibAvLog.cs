@@ -29,6 +29,9 @@ public static unsafe class LibAvLog
     [ThreadStatic]
     private static int t_printPrefix;
 
+    [ThreadStatic]
+    private static LibAvLogCapture? t_capture;
+
     /// <summary>
     /// Sends FFmpeg's messages at <paramref name="minimumLevel"/> and above to <paramref name="logger"/> (replacing any
     /// earlier logger). FFmpeg levels map as: panic/fatal → Critical, error → Error, warning → Warning,
@@ -53,6 +56,21 @@ public static unsafe class LibAvLog
         AvUtil.av_log_set_level(ToFFmpegLevel(LogLevel.Information));
         s_logger = null;
         s_redact = null;
+    }
+
+    /// <summary>
+    /// Starts keeping the warnings and errors FFmpeg logs on the calling thread (see <see cref="LibAvLogCapture"/>);
+    /// captures nest, the innermost one receiving the lines until it is disposed.
+    /// </summary>
+    /// <returns>The capture; dispose it on this thread.</returns>
+    public static LibAvLogCapture Capture() => t_capture = new LibAvLogCapture(t_capture);
+
+    internal static void EndCapture(LibAvLogCapture capture, LibAvLogCapture? outer)
+    {
+        if (t_capture == capture)
+        {
+            t_capture = outer;
+        }
     }
 
     /// <summary>Maps an FFmpeg <c>AV_LOG_*</c> level to a <see cref="LogLevel"/>.</summary>
@@ -109,10 +127,21 @@ public static unsafe class LibAvLog
 
             var message = pending.ToString().TrimEnd('\n', '\r');
             pending.Clear();
-            var logLevel = ToLogLevel(level);
-            if (message.Length > 0 && logger.IsEnabled(logLevel))
+            if (message.Length == 0)
             {
-                logger.Log(logLevel, "{FFmpegMessage}", s_redact is { } redact ? redact(message) : message);
+                return;
+            }
+
+            var logLevel = ToLogLevel(level);
+            var redacted = s_redact is { } redact ? redact(message) : message;
+            if (level <= 24)
+            {
+                t_capture?.Add(redacted); // AV_LOG_WARNING and worse
+            }
+
+            if (logger.IsEnabled(logLevel))
+            {
+                logger.Log(logLevel, "{FFmpegMessage}", redacted);
             }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Ladder.LibAv;
 
 namespace Ladder.Pipeline.Ingest;
@@ -11,17 +12,31 @@ namespace Ladder.Pipeline.Ingest;
 /// copies into the LiveStream's <c>InputHealthy</c> condition. Secrets are masked by the caller
 /// (<see cref="InputSettings.Redact"/>).
 /// </summary>
-internal static class InputProblem
+internal static partial class InputProblem
 {
     private const int InvalidData = -1094995529; // AVERROR_INVALIDDATA = FFERRTAG('I','N','D','A')
 
     /// <summary>
     /// The reason for an open or read error of <paramref name="settings"/>' input; an <see cref="InvalidDataException"/>
-    /// (the ingest's own finding, see <see cref="NoUsableVideo"/>) already says it in these terms.
+    /// (the ingest's own finding, see <see cref="NoUsableVideo"/>) already says it in these terms. An HTTP error status
+    /// that FFmpeg logged during the attempt (<paramref name="libAvWarnings"/>: an HLS playlist or segment answering
+    /// 404, 403, 5xx) is the cause of whatever error or timeout followed, so it is named first.
     /// </summary>
-    public static string Explain(Exception error, InputSettings settings)
+    public static string Explain(Exception error, InputSettings settings, IReadOnlyList<string> libAvWarnings)
     {
         var name = settings.Name;
+        if (error is FFmpegException && HttpStatus([.. libAvWarnings, error.Message]) is { } http)
+        {
+            var technical = http.Line == error.Message ? error.Message : $"{http.Line}; then {error.Message}";
+            return http.Code switch
+            {
+                "404" => $"input '{name}': the server answers 404 Not Found: the playlist or its segments are gone (a live source that stopped, or a wrong URL) (technical: {technical})",
+                "401" or "403" => $"input '{name}': the server refuses access ({http.Code}): the URL needs credentials or a token the input does not send (technical: {technical})",
+                ['5', ..] => $"input '{name}': the server fails ({http.Code}): the origin or CDN in front of the source has a problem (technical: {technical})",
+                _ => $"input '{name}': the server answers HTTP {http.Code} (technical: {technical})",
+            };
+        }
+
         return error switch
         {
             FFmpegTimeoutException when error.Message.Contains("av_read_frame", StringComparison.Ordinal) =>
@@ -30,8 +45,6 @@ internal static class InputProblem
                 $"input '{name}': the file ends before its index (moov atom): it was cut while being written; re-copy it once the writer has finished, or record to MPEG-TS or fragmented MP4 (technical: {error.Message})",
             FFmpegException { ErrorCode: InvalidData } when error.Message.Contains("avformat_open_input", StringComparison.Ordinal) =>
                 $"input '{name}' is not in any container format FFmpeg reads (damaged, empty, or not media at all); send MPEG-TS, FLV, MP4 or Matroska (technical: {error.Message})",
-            FFmpegException when error.Message.Contains("404", StringComparison.Ordinal) =>
-                $"input '{name}': the server answers 404 Not Found: the playlist or its segments are gone (a live source that stopped, or a wrong URL) (technical: {error.Message})",
             InvalidDataException => error.Message,
             EndOfStreamException => error.Message, // the RTMP server's own words: the publisher left or was dropped
             FFmpegException when error.Message.Contains("av_read_frame", StringComparison.Ordinal) =>
@@ -65,6 +78,27 @@ internal static class InputProblem
             ? new InvalidDataException($"input '{name}': the video moved to a stream this session did not open (a codec switch mid-stream, e.g. a new MPEG-TS PID): {otherStream} packets in {seconds} s came on other streams; reopening the input to pick it up.")
             : new InvalidDataException($"input '{name}': no video keyframe (IDR) in {seconds} s, so decoding cannot start; check the sender's keyframe interval (technical: every video packet came before a keyframe or out of DTS order).");
     }
+
+    /// <summary>
+    /// The last HTTP error status in <paramref name="texts"/>, as FFmpeg words it in its log (libavformat/http.c:
+    /// "HTTP error 404 Not Found") or its error codes (libavutil/error.h <c>AVERROR_HTTP_*</c>: "Server returned 5XX
+    /// Server Error reply"); the code keeps FFmpeg's X digits. Null when there is none.
+    /// </summary>
+    private static (string Code, string Line)? HttpStatus(IReadOnlyList<string> texts)
+    {
+        for (var i = texts.Count - 1; i >= 0; i--)
+        {
+            if (HttpErrorPattern().Match(texts[i]) is { Success: true } match)
+            {
+                return (match.Groups[1].Value, texts[i].Trim());
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"(?:HTTP error |Server returned )([1-5][0-9X]{2})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HttpErrorPattern();
 
     /// <summary>The local path of a <c>file:</c> URL or plain path.</summary>
     private static string FilePath(string url) =>

@@ -93,11 +93,11 @@ internal sealed class InputReader : InputStage, IFailoverInput
     protected override void OnEndOfFile(string detail) => _failure = detail;
 
     /// <inheritdoc />
-    protected override string OnInputLost(Exception error)
+    protected override string OnInputLost(Exception error, IReadOnlyList<string> libAvWarnings)
     {
         Session = null;
         var timeout = error is FFmpegTimeoutException;
-        var reason = Settings.Redact(InputProblem.Explain(error, Settings));
+        var reason = Settings.Redact(InputProblem.Explain(error, Settings, libAvWarnings));
         _failureIsTimeout = timeout;
         _failure = reason;
         return reason;

@@ -36,8 +36,11 @@ internal abstract class InputStage : Stage
     /// <summary>Opens the input and reads it until it ends; returns whether any packet went out.</summary>
     protected abstract bool RunSession();
 
-    /// <summary>Records that the input failed with <paramref name="error"/>; returns the reason to report, secrets masked.</summary>
-    protected abstract string OnInputLost(Exception error);
+    /// <summary>
+    /// Records that the input failed with <paramref name="error"/>, FFmpeg having logged <paramref name="libAvWarnings"/>
+    /// (redacted) on this input's thread during the attempt; returns the reason to report, secrets masked.
+    /// </summary>
+    protected abstract string OnInputLost(Exception error, IReadOnlyList<string> libAvWarnings);
 
     /// <summary>Releases the subclass's resources on the loop thread after <see cref="Run"/> ends (see <see cref="Stage.Finish"/>).</summary>
     protected abstract void FinishInput();
@@ -59,9 +62,11 @@ internal abstract class InputStage : Stage
     {
         var failures = 0;
         var loopsLeft = Settings.Loop;
+        using var libAvLog = LibAvLog.Capture();
         while (true)
         {
             Stopping.ThrowIfCancellationRequested();
+            libAvLog.Clear();
             try
             {
                 if (RunSession())
@@ -91,7 +96,7 @@ internal abstract class InputStage : Stage
             }
             catch (Exception error) when (!Stopping.IsCancellationRequested && error is not OutOfMemoryException)
             {
-                var reason = OnInputLost(error);
+                var reason = OnInputLost(error, libAvLog.Lines);
                 var delay = TimeSpan.FromSeconds(Math.Min(0.5 * Math.Pow(2, failures++), MaxBackoff.TotalSeconds));
                 SetState(StageState.Reconnecting, reason, $"reopening input '{Settings.Name}' in {delay.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (attempt {failures}).");
                 PipelineLog.InputLost(Logger, Settings.Name, delay.TotalSeconds, reason);

@@ -1,10 +1,11 @@
+using System.Net;
 using Ladder.Runner.Tests.Support;
 
 namespace Ladder.Runner.Tests.EndToEnd;
 
 /// <summary>
 /// Inputs that cannot be used say why in <c>/v1/status</c>, in the sender's terms, within the input timeout (2 s
-/// here) plus the reopen; inputs whose timestamps can be repaired publish.
+/// here) plus the reopen, an HLS origin's HTTP errors included; inputs whose timestamps can be repaired publish.
 /// </summary>
 public sealed class InputProblemTests : IDisposable
 {
@@ -30,6 +31,19 @@ public sealed class InputProblemTests : IDisposable
 
         Assert.Contains(expected, ingest.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, await runner.SegmentsPublishedAsync("180p"));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.OK, "the server answers 404 Not Found: the playlist or its segments are gone")]
+    [InlineData(HttpStatusCode.Forbidden, "the server refuses access (403)")]
+    public async Task Status_Should_NameTheHttpStatus_When_AnHlsOriginFails(HttpStatusCode playlist, string expected)
+    {
+        using var origin = new HlsOriginStub(playlist);
+        await using var runner = await RunnerProcess.StartAsync($"{{ name: main, url: \"{origin.Url}\" }}");
+
+        var ingest = await runner.WaitForIngestAsync(i => i.GetProperty("error").GetString() is { Length: > 0 }, TimeSpan.FromSeconds(30), "in error");
+
+        Assert.Contains(expected, ingest.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
