@@ -344,7 +344,9 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
     }
 
     private TrackPackager Start(TrackInfo track) =>
-        new(track, _settings, _options.QueueCapacity, _boundaries, _timeline, _content, OnPublished, _logger, _targetDuration, _options.BeforeMux, _settings.Cmaf, _ts is null ? null : OnTsSegment, MayLead);
+        new(
+            track, _settings, _options.QueueCapacity, _boundaries, _timeline, TrackPublisher.Cmaf(track.Id, track.MediaType, _settings.RetainedSegments, _content, _settings.Cmaf),
+            OnPublished, _logger, _targetDuration, _options.BeforeMux, _ts is null ? null : OnTsSegment, MayLead);
 
     /// <summary>A video track that has not cut yet may announce boundaries only while no other live video track cuts (a rendition joining a running ladder follows it).</summary>
     private bool MayLead(TrackPackager track) =>
@@ -367,15 +369,15 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
     private void OnTsPublished(TsRendition rendition, MediaSegment? segment, IReadOnlyList<TsRendition> all)
     {
         var settings = _settings;
-        var published = new PublishedTrack(rendition.Id, rendition.Window.Current, rendition.Ended, rendition.PeakBitrate);
+        var published = new PublishedTrack(rendition.Id, rendition.Publisher.Window.Current, rendition.Ended, rendition.Publisher.PeakBitrate);
         if (published.Content.Segments.Count > 0)
         {
             var playlist = HlsMediaPlaylist.Write(published, settings.HlsWindow, _targetDuration, transportStream: true);
             _content.Put(OriginPaths.HlsPlaylist(rendition.Id), new OriginResource(Encoding.UTF8.GetBytes(playlist), ContentTypes.HlsPlaylist, PlaylistMaxAge));
         }
 
-        var videos = Order(all.Where(r => (_disposed || !r.Ended || _rank.ContainsKey(r.Id)) && r.Segments > 0)
-            .Select(r => new PublishedTrack(r.Id, r.Window.Current, r.Ended, r.PeakBitrate)));
+        var videos = Order(all.Where(r => (_disposed || !r.Ended || _rank.ContainsKey(r.Id)) && r.Publisher.Segments > 0)
+            .Select(r => new PublishedTrack(r.Id, r.Publisher.Window.Current, r.Ended, r.Publisher.PeakBitrate)));
         if (videos.Count > 0)
         {
             var master = HlsMasterPlaylist.Write(videos, null, _ts!.AudioFormat);
@@ -409,17 +411,8 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
                     _retired.Add(track.Id);
                 }
 
-                var content = track.Window.Current;
                 _content.Remove(OriginPaths.HlsPlaylist(track.Id));
-                foreach (var segment in content.Segments)
-                {
-                    _content.Remove(OriginPaths.Segment(track.Id, segment.SequenceNumber));
-                }
-
-                foreach (var version in content.Inits.Keys)
-                {
-                    _content.Remove(OriginPaths.Init(track.Id, version));
-                }
+                track.Publisher.Withdraw();
 
                 _ts?.Purge(track.Id);
 
@@ -503,7 +496,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
         }
     }
 
-    private static PublishedTrack Describe(TrackPackager track) => new(track.Id, track.Window.Current, track.Ended, track.PeakBitrate);
+    private static PublishedTrack Describe(TrackPackager track) => new(track.Id, track.Publisher.Window.Current, track.Ended, track.Publisher.PeakBitrate);
 
     /// <summary>Video tracks in the spec's rendition order, then any others in id order.</summary>
     private List<PublishedTrack> Order(IEnumerable<PublishedTrack> videos) =>
@@ -522,7 +515,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
             _periods.Add(new DashPeriodStart(segment.SequenceNumber, time / 1e6));
         }
 
-        var oldest = _tracks.Values.Select(t => t.Window.Current.Segments).Where(s => s.Count > 0).Select(s => s[0].SequenceNumber).DefaultIfEmpty(0).Min();
+        var oldest = _tracks.Values.Select(t => t.Publisher.Window.Current.Segments).Where(s => s.Count > 0).Select(s => s[0].SequenceNumber).DefaultIfEmpty(0).Min();
         while (_periods.Count > 1 && _periods[1].FirstSequenceNumber <= oldest)
         {
             _periods.RemoveAt(0);
