@@ -137,10 +137,6 @@ internal sealed class TrackPackager : ISegmenterOutput<QueuedPacket>, IDisposabl
         OverlongSegments = Interlocked.Read(ref _overlong),
     };
 
-    /// <summary>Grows the segment store to <paramref name="retained"/> segments; never shrinks it (see <see cref="TrackPublisher.Retain"/>).</summary>
-    /// <param name="retained">Media segments to keep.</param>
-    public void Retain(int retained) => Publisher.Retain(retained);
-
     /// <summary>Ends the track and waits (up to 10 s) for the loop to finish.</summary>
     /// <returns>Whether the loop finished in time.</returns>
     public bool Stop()

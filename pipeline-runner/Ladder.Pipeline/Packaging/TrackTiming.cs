@@ -23,10 +23,7 @@ internal sealed record TrackTiming(int Version, Rational TimeBase, long FrameDur
         var seconds = track.FrameRate is { IsValid: true } rate ? rate.Invert()
             : track.Parameters.FrameSize > 0 && track.Parameters.SampleRate > 0 ? new Rational(track.Parameters.FrameSize, track.Parameters.SampleRate)
             : new Rational(1, 25);
-        var halfFrame = track.FrameRate is { IsValid: true } fps ? (long)(500_000 / fps.ToDouble())
-            : track.Parameters.FrameSize > 0 && track.Parameters.SampleRate > 0 ? 500_000L * track.Parameters.FrameSize / track.Parameters.SampleRate
-            : 20_000;
-        return new TrackTiming(track.Version, track.TimeBase, Math.Max(1, Rational.Rescale(1, seconds, track.TimeBase)), halfFrame);
+        return new TrackTiming(track.Version, track.TimeBase, Math.Max(1, Rational.Rescale(1, seconds, track.TimeBase)), (long)(seconds.ToDouble() * 500_000));
     }
 
     /// <summary>Converts <paramref name="ticks"/> of this track to µs.</summary>

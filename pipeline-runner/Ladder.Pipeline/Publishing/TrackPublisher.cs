@@ -131,6 +131,11 @@ internal sealed class TrackPublisher
     /// <param name="retained">Media segments to keep.</param>
     public void Retain(int retained) => Window.Grow(retained);
 
+    /// <summary>What the playlist and manifest writers read of the track now.</summary>
+    /// <param name="ended">Whether the track ended (<c>EXT-X-ENDLIST</c>).</param>
+    /// <returns>A snapshot.</returns>
+    public PublishedTrack Describe(bool ended) => new(Id, Window.Current, ended, PeakBitrate);
+
     /// <summary>Deletes every file of the window (an ended track withdrawn); its playlist is the caller's.</summary>
     public void Withdraw()
     {
