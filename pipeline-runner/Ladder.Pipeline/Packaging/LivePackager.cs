@@ -92,7 +92,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
         _logger = logger ?? NullLogger<LivePackager>.Instance;
         _boundaries = new SegmentBoundaries(_settings.SegmentDuration, FirstSequenceNumber(timeline.Origin, _settings.SegmentDuration));
         _content = new PublishedContent(_options.DiskOutput is { } directory ? new DiskMirror(directory, _options.DiskQueueCapacity, _logger) : null);
-        _manifests = new ManifestPublisher(_content, timeline, _boundaries, _targetDuration);
+        _manifests = new ManifestPublisher(_content, timeline, _boundaries, _targetDuration, _options.Clock);
         if (_settings.Ts)
         {
             _ts = new TsPackager(_settings.RetainedSegments, _content, () => _tracks.ContainsKey(PackagingSettings.AudioTrackId), OnTsPublished, _logger);
@@ -282,7 +282,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
     {
         ArgumentNullException.ThrowIfNull(path);
         return path == OriginPaths.DashTime && _settings.DashEnabled
-            ? new OriginResource(Encoding.UTF8.GetBytes(HlsMediaPlaylist.FormatDateTime(DateTimeOffset.UtcNow)), ContentTypes.PlainText, TimeSpan.Zero)
+            ? new OriginResource(Encoding.UTF8.GetBytes(HlsMediaPlaylist.FormatDateTime(_options.Clock.GetUtcNow())), ContentTypes.PlainText, TimeSpan.Zero)
             : _content.Get(path);
     }
 
@@ -371,7 +371,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
         var settings = _settings;
         var window = Math.Max(settings.HlsEnabled ? settings.HlsWindow : 0, settings.DashEnabled ? settings.DashWindow : 0);
         var delay = TimeSpan.FromSeconds(Math.Max(0, _options.RemovedTrackLinger?.TotalSeconds ?? ((window + 1) * settings.SegmentDuration)));
-        _ = Task.Delay(delay).ContinueWith(
+        _ = Task.Delay(delay, _options.Clock).ContinueWith(
             _ =>
             {
                 if (_disposed || !_tracks.TryRemove(new KeyValuePair<string, TrackPackager>(track.Id, track)))

@@ -16,7 +16,8 @@ namespace Ladder.Pipeline.Publishing;
 /// <param name="timeline">The output timeline: the MPD's <c>availabilityStartTime</c>.</param>
 /// <param name="boundaries">The shared boundaries: where a Period starts on the output timeline.</param>
 /// <param name="targetDuration">The playlists' <c>EXT-X-TARGETDURATION</c> in seconds.</param>
-internal sealed class ManifestPublisher(PublishedContent content, MediaTimeline timeline, SegmentBoundaries boundaries, int targetDuration)
+/// <param name="clock">The wall clock: the MPD's <c>publishTime</c>.</param>
+internal sealed class ManifestPublisher(PublishedContent content, MediaTimeline timeline, SegmentBoundaries boundaries, int targetDuration, TimeProvider clock)
 {
     private static readonly TimeSpan PlaylistMaxAge = TimeSpan.FromSeconds(1);
     private readonly Lock _lock = new();
@@ -70,7 +71,7 @@ internal sealed class ManifestPublisher(PublishedContent content, MediaTimeline 
 
             if (settings.DashEnabled && _periods.Count > 0)
             {
-                var manifest = DashManifest.Write(timeline, DateTimeOffset.UtcNow, settings.SegmentDuration, settings.DashWindow, videos, audio, _periods);
+                var manifest = DashManifest.Write(timeline, clock.GetUtcNow(), settings.SegmentDuration, settings.DashWindow, videos, audio, _periods);
                 content.Put(OriginPaths.DashManifest, new OriginResource(manifest, ContentTypes.DashManifest, PlaylistMaxAge));
             }
         }
