@@ -19,6 +19,10 @@ namespace Ladder.Pipeline.Packaging;
 /// same segment files.
 /// </summary>
 /// <remarks>
+/// A composition: each track's <see cref="TrackSegmenter{T}"/> decides its segments on the shared
+/// <see cref="SegmentBoundaries"/>, its <see cref="TrackPackager"/> muxes them and its
+/// <see cref="Publishing.TrackPublisher"/> keeps the store; one <see cref="Publishing.ManifestPublisher"/> writes the
+/// playlists and the MPD.
 /// <see cref="Write"/> is called from several encoder threads and never blocks: each track has a bounded queue drained
 /// by its own muxing loop, and packets beyond the bound are dropped and counted (<see cref="TrackStatus.DroppedPackets"/>).
 /// Playlists and the manifest are rebuilt on the loops each time a segment is published; <see cref="Get"/> answers
@@ -52,7 +56,6 @@ namespace Ladder.Pipeline.Packaging;
 /// </remarks>
 public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposable
 {
-    private static readonly TimeSpan PlaylistMaxAge = TimeSpan.FromSeconds(1);
     private readonly int _targetDuration;
     private readonly HashSet<string> _retired = new(StringComparer.Ordinal);
     private volatile PackagingSettings _settings;
@@ -63,8 +66,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
     private readonly SegmentBoundaries _boundaries;
     private readonly PublishedContent _content;
     private readonly ConcurrentDictionary<string, TrackPackager> _tracks = new(StringComparer.Ordinal);
-    private readonly Lock _publishLock = new();
-    private readonly List<DashPeriodStart> _periods = [];
+    private readonly ManifestPublisher _manifests;
     private volatile Dictionary<string, int> _rank;
     private volatile bool _audioEndRequested;
     private readonly TsPackager? _ts;
@@ -90,6 +92,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
         _logger = logger ?? NullLogger<LivePackager>.Instance;
         _boundaries = new SegmentBoundaries(_settings.SegmentDuration, FirstSequenceNumber(timeline.Origin, _settings.SegmentDuration));
         _content = new PublishedContent(_options.DiskOutput is { } directory ? new DiskMirror(directory, _options.DiskQueueCapacity, _logger) : null);
+        _manifests = new ManifestPublisher(_content, timeline, _boundaries, _targetDuration, _options.Clock);
         if (_settings.Ts)
         {
             _ts = new TsPackager(_settings.RetainedSegments, _content, () => _tracks.ContainsKey(PackagingSettings.AudioTrackId), OnTsPublished, _logger);
@@ -164,17 +167,14 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
         }
 
         var removed = current.Renditions.Except(next.Renditions, StringComparer.Ordinal).ToList();
-        lock (_publishLock)
-        {
-            _settings = next;
-            _rank = Rank(next);
-            Withdraw(current, next);
-        }
+        _settings = next;
+        _rank = Rank(next);
+        _manifests.Withdraw(current, next, _tracks.Keys);
 
         _boundaries.SegmentDuration = next.SegmentDuration;
         foreach (var track in _tracks.Values)
         {
-            track.Retain(next.RetainedSegments);
+            track.Publisher.Retain(next.RetainedSegments);
         }
 
         _ts?.Retain(next.RetainedSegments);
@@ -182,24 +182,6 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
         foreach (var id in removed)
         {
             RemoveTrack(id);
-        }
-    }
-
-    /// <summary>Withdraws the playlists of HLS, or the MPD, when <paramref name="next"/> switches it off; one switched on publishes with its tracks' next segment.</summary>
-    private void Withdraw(PackagingSettings current, PackagingSettings next)
-    {
-        if (current.HlsEnabled && !next.HlsEnabled)
-        {
-            _content.Remove(OriginPaths.HlsMaster);
-            foreach (var id in _tracks.Keys)
-            {
-                _content.Remove(OriginPaths.HlsPlaylist(id));
-            }
-        }
-
-        if (current.DashEnabled && !next.DashEnabled)
-        {
-            _content.Remove(OriginPaths.DashManifest);
         }
     }
 
@@ -300,7 +282,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
     {
         ArgumentNullException.ThrowIfNull(path);
         return path == OriginPaths.DashTime && _settings.DashEnabled
-            ? new OriginResource(Encoding.UTF8.GetBytes(HlsMediaPlaylist.FormatDateTime(DateTimeOffset.UtcNow)), ContentTypes.PlainText, TimeSpan.Zero)
+            ? new OriginResource(Encoding.UTF8.GetBytes(HlsMediaPlaylist.FormatDateTime(_options.Clock.GetUtcNow())), ContentTypes.PlainText, TimeSpan.Zero)
             : _content.Get(path);
     }
 
@@ -344,7 +326,9 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
     }
 
     private TrackPackager Start(TrackInfo track) =>
-        new(track, _settings, _options.QueueCapacity, _boundaries, _timeline, _content, OnPublished, _logger, _targetDuration, _options.BeforeMux, _settings.Cmaf, _ts is null ? null : OnTsSegment, MayLead);
+        new(
+            track, _settings, _options.QueueCapacity, _boundaries, _timeline, TrackPublisher.Cmaf(track.Id, track.MediaType, _settings.RetainedSegments, _content, _settings.Cmaf),
+            OnPublished, _logger, _targetDuration, _options.BeforeMux, _ts is null ? null : OnTsSegment, MayLead);
 
     /// <summary>A video track that has not cut yet may announce boundaries only while no other live video track cuts (a rendition joining a running ladder follows it).</summary>
     private bool MayLead(TrackPackager track) =>
@@ -366,20 +350,11 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
     /// <summary>Rebuilds a TS rendition's media playlist and the master playlist after one of its segments (or its end).</summary>
     private void OnTsPublished(TsRendition rendition, MediaSegment? segment, IReadOnlyList<TsRendition> all)
     {
-        var settings = _settings;
-        var published = new PublishedTrack(rendition.Id, rendition.Window.Current, rendition.Ended, rendition.PeakBitrate);
-        if (published.Content.Segments.Count > 0)
-        {
-            var playlist = HlsMediaPlaylist.Write(published, settings.HlsWindow, _targetDuration, transportStream: true);
-            _content.Put(OriginPaths.HlsPlaylist(rendition.Id), new OriginResource(Encoding.UTF8.GetBytes(playlist), ContentTypes.HlsPlaylist, PlaylistMaxAge));
-        }
-
-        var videos = Order(all.Where(r => (_disposed || !r.Ended || _rank.ContainsKey(r.Id)) && r.Segments > 0)
-            .Select(r => new PublishedTrack(r.Id, r.Window.Current, r.Ended, r.PeakBitrate)));
+        _manifests.PublishMediaPlaylist(rendition.Publisher.Describe(rendition.Ended), _settings.HlsWindow, transportStream: true);
+        var videos = Order(all.Where(r => (_disposed || !r.Ended || _rank.ContainsKey(r.Id)) && r.Publisher.Segments > 0).Select(r => r.Publisher.Describe(r.Ended)));
         if (videos.Count > 0)
         {
-            var master = HlsMasterPlaylist.Write(videos, null, _ts!.AudioFormat);
-            _content.Put(OriginPaths.HlsMaster, new OriginResource(Encoding.UTF8.GetBytes(master), ContentTypes.HlsPlaylist, PlaylistMaxAge));
+            _manifests.PublishMaster(videos, null, _ts!.AudioFormat);
         }
     }
 
@@ -396,7 +371,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
         var settings = _settings;
         var window = Math.Max(settings.HlsEnabled ? settings.HlsWindow : 0, settings.DashEnabled ? settings.DashWindow : 0);
         var delay = TimeSpan.FromSeconds(Math.Max(0, _options.RemovedTrackLinger?.TotalSeconds ?? ((window + 1) * settings.SegmentDuration)));
-        _ = Task.Delay(delay).ContinueWith(
+        _ = Task.Delay(delay, _options.Clock).ContinueWith(
             _ =>
             {
                 if (_disposed || !_tracks.TryRemove(new KeyValuePair<string, TrackPackager>(track.Id, track)))
@@ -409,17 +384,8 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
                     _retired.Add(track.Id);
                 }
 
-                var content = track.Window.Current;
-                _content.Remove(OriginPaths.HlsPlaylist(track.Id));
-                foreach (var segment in content.Segments)
-                {
-                    _content.Remove(OriginPaths.Segment(track.Id, segment.SequenceNumber));
-                }
-
-                foreach (var version in content.Inits.Keys)
-                {
-                    _content.Remove(OriginPaths.Init(track.Id, version));
-                }
+                _manifests.WithdrawMediaPlaylist(track.Id);
+                track.Publisher.Withdraw();
 
                 _ts?.Purge(track.Id);
 
@@ -447,35 +413,12 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
             }
         }
 
-        if (settings.HlsEnabled && !settings.HlsTransportStream && published.Content.Segments.Count > 0)
+        if (settings.HlsEnabled && !settings.HlsTransportStream)
         {
-            var playlist = HlsMediaPlaylist.Write(published, settings.HlsWindow, _targetDuration);
-            _content.Put(OriginPaths.HlsPlaylist(track.Id), new OriginResource(Encoding.UTF8.GetBytes(playlist), ContentTypes.HlsPlaylist, PlaylistMaxAge));
+            _manifests.PublishMediaPlaylist(published, settings.HlsWindow);
         }
 
-        lock (_publishLock)
-        {
-            var live = _tracks.Values.Where(t => _disposed || !t.Ended || InLadder(t)).ToList(); // ended renditions of the ladder stay listed
-            // A track joins the master playlist and the MPD with its first segment, when its media playlist exists.
-            var videos = Order(live.Where(t => t.MediaType == MediaType.Video).Select(Describe).Where(t => t.Format is not null && t.Content.Segments.Count > 0));
-            var audio = live.Where(t => t.MediaType == MediaType.Audio).Select(Describe).FirstOrDefault(t => t.Format is not null && t.Content.Segments.Count > 0);
-            if (segment is not null)
-            {
-                NotePeriod(segment, startsVersion);
-            }
-
-            if (settings.HlsEnabled && !settings.HlsTransportStream && (videos.Count > 0 || audio is not null))
-            {
-                var master = HlsMasterPlaylist.Write(videos, audio);
-                _content.Put(OriginPaths.HlsMaster, new OriginResource(Encoding.UTF8.GetBytes(master), ContentTypes.HlsPlaylist, PlaylistMaxAge));
-            }
-
-            if (settings.DashEnabled && _periods.Count > 0)
-            {
-                var manifest = DashManifest.Write(_timeline, DateTimeOffset.UtcNow, settings.SegmentDuration, settings.DashWindow, videos, audio, _periods);
-                _content.Put(OriginPaths.DashManifest, new OriginResource(manifest, ContentTypes.DashManifest, PlaylistMaxAge));
-            }
-        }
+        _manifests.PublishLadder(settings, Listed, segment, startsVersion);
 
         if (segment is not null)
         {
@@ -503,29 +446,18 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
         }
     }
 
-    private static PublishedTrack Describe(TrackPackager track) => new(track.Id, track.Window.Current, track.Ended, track.PeakBitrate);
+    /// <summary>The tracks the master playlist and the MPD list: each joins with its first segment, and ended renditions of the ladder stay.</summary>
+    private (IReadOnlyList<PublishedTrack> Videos, PublishedTrack? Audio) Listed()
+    {
+        var live = _tracks.Values.Where(t => _disposed || !t.Ended || InLadder(t)).ToList();
+        var videos = Order(live.Where(t => t.MediaType == MediaType.Video).Select(Describe).Where(t => t.Format is not null && t.Content.Segments.Count > 0));
+        var audio = live.Where(t => t.MediaType == MediaType.Audio).Select(Describe).FirstOrDefault(t => t.Format is not null && t.Content.Segments.Count > 0);
+        return (videos, audio);
+    }
+
+    private static PublishedTrack Describe(TrackPackager track) => track.Publisher.Describe(track.Ended);
 
     /// <summary>Video tracks in the spec's rendition order, then any others in id order.</summary>
     private List<PublishedTrack> Order(IEnumerable<PublishedTrack> videos) =>
         [.. videos.OrderBy(v => _rank.GetValueOrDefault(v.Id, int.MaxValue)).ThenBy(v => v.Id, StringComparer.Ordinal)];
-
-    /// <summary>Records where DASH Periods begin: at the first segment, and wherever a track starts a new version; forgets those before the oldest kept segment.</summary>
-    private void NotePeriod(MediaSegment segment, bool startsVersion)
-    {
-        if (_periods.Count == 0)
-        {
-            _periods.Add(new DashPeriodStart(segment.SequenceNumber, 0));
-        }
-        else if (startsVersion && _periods.All(p => p.FirstSequenceNumber != segment.SequenceNumber) && segment.SequenceNumber > _periods[^1].FirstSequenceNumber)
-        {
-            var time = _boundaries.TimeOf(segment.SequenceNumber) ?? (long)(((double)segment.StartTime / segment.Timescale - PackagingSettings.MediaTimeOffset) * 1e6);
-            _periods.Add(new DashPeriodStart(segment.SequenceNumber, time / 1e6));
-        }
-
-        var oldest = _tracks.Values.Select(t => t.Window.Current.Segments).Where(s => s.Count > 0).Select(s => s[0].SequenceNumber).DefaultIfEmpty(0).Min();
-        while (_periods.Count > 1 && _periods[1].FirstSequenceNumber <= oldest)
-        {
-            _periods.RemoveAt(0);
-        }
-    }
 }

@@ -18,6 +18,13 @@ public sealed record LivePackagerOptions
     /// </summary>
     public TimeSpan? RemovedTrackLinger { get; init; }
 
+    /// <summary>
+    /// The wall clock of the publisher: the MPD's <c>publishTime</c> and the time served for its <c>UTCTiming</c>
+    /// (ISO/IEC 23009-1, <c>urn:mpeg:dash:utc:http-iso:2014</c>), and when a removed track's files are withdrawn;
+    /// <see cref="TimeProvider.System"/> by default. Segment boundaries need no clock: they follow media time.
+    /// </summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>Called on a track's muxing loop with the track id and the packet's PTS before each packet is muxed; tests use it to inject failures.</summary>
     internal Action<string, long>? BeforeMux { get; init; }
 }

@@ -16,7 +16,6 @@ internal sealed class TsPackager : IDisposable
 {
     private const int MaxPendingVideo = 4;
     private const int AudioKept = 16;
-    private static readonly TimeSpan SegmentMaxAge = TimeSpan.FromMinutes(10);
     private readonly Lock _lock = new();
     private readonly Dictionary<string, TsRendition> _renditions = new(StringComparer.Ordinal);
     private readonly SortedDictionary<long, TsTrackSegment> _audio = [];
@@ -59,11 +58,11 @@ internal sealed class TsPackager : IDisposable
         {
             if (!_renditions.TryGetValue(part.Track.Id, out var rendition))
             {
-                rendition = new TsRendition(part.Track.Id, _retained);
+                rendition = new TsRendition(TrackPublisher.TransportStream(part.Track.Id, _retained, _content));
                 _renditions.Add(part.Track.Id, rendition);
             }
 
-            if (part.Segment.SequenceNumber <= rendition.LastEmitted || !rendition.Pending.TryAdd(part.Segment.SequenceNumber, part))
+            if (part.Segment.SequenceNumber <= rendition.Publisher.LastSequence || !rendition.Pending.TryAdd(part.Segment.SequenceNumber, part))
             {
                 part.Dispose();
                 return;
@@ -153,7 +152,7 @@ internal sealed class TsPackager : IDisposable
             _retained = Math.Max(_retained, retained);
             foreach (var rendition in _renditions.Values)
             {
-                rendition.Window.Grow(retained);
+                rendition.Publisher.Retain(retained);
             }
         }
     }
@@ -170,11 +169,7 @@ internal sealed class TsPackager : IDisposable
             }
 
             _renditions.Remove(id);
-            foreach (var segment in rendition.Window.Current.Segments)
-            {
-                _content.Remove(OriginPaths.TsSegment(id, segment.SequenceNumber));
-            }
-
+            rendition.Publisher.Withdraw();
             rendition.Dispose();
         }
     }
@@ -220,7 +215,7 @@ internal sealed class TsPackager : IDisposable
             }
         }
 
-        if (rendition.VideoEnded && !rendition.Ended && rendition.Segments > 0)
+        if (rendition.VideoEnded && !rendition.Ended && rendition.Publisher.Segments > 0)
         {
             rendition.Ended = true;
             _published(rendition, null, [.. _renditions.Values]);
@@ -229,7 +224,7 @@ internal sealed class TsPackager : IDisposable
 
     private void Emit(TsRendition rendition, TsTrackSegment video, TsTrackSegment? audio)
     {
-        var first = rendition.Segments == 0;
+        var first = rendition.Publisher.Segments == 0;
         var discontinuity = video.Segment.Discontinuity || (audio?.Segment.Discontinuity ?? false) || rendition.Broken;
         try
         {
@@ -243,7 +238,7 @@ internal sealed class TsPackager : IDisposable
                 muxer = TsMuxer.Create(video.Track, audioTrack);
                 rendition.Muxer = muxer;
                 rendition.Generation++;
-                rendition.Window.AddInit(new InitSegment(rendition.Generation, ReadOnlyMemory<byte>.Empty, video.Segment.Timescale, TrackFormat.From(video.Track)));
+                rendition.Publisher.AddInit(new InitSegment(rendition.Generation, ReadOnlyMemory<byte>.Empty, video.Segment.Timescale, TrackFormat.From(video.Track)));
             }
 
             foreach (var (packet, track) in Interleave(video, muxer.Audio is null ? null : audio))
@@ -257,8 +252,6 @@ internal sealed class TsPackager : IDisposable
             {
                 Version = rendition.Generation,
                 Discontinuity = discontinuity && !first,
-                MediaSequence = rendition.Window.Current.Segments is { Count: > 0 } kept ? kept[^1].MediaSequence + 1 : video.Segment.SequenceNumber,
-                DiscontinuitySequence = rendition.Discontinuities,
                 Bytes = bytes,
             };
             Publish(rendition, segment);
@@ -275,23 +268,9 @@ internal sealed class TsPackager : IDisposable
 
     private void Publish(TsRendition rendition, MediaSegment segment)
     {
-        var eviction = rendition.Window.Add(segment);
-        if (segment.Discontinuity)
-        {
-            rendition.Discontinuities++;
-        }
-
-        _content.Put(OriginPaths.TsSegment(rendition.Id, segment.SequenceNumber), new OriginResource(segment.Bytes, ContentTypes.VideoMp2t, SegmentMaxAge));
-        foreach (var evicted in eviction.Segments)
-        {
-            _content.Remove(OriginPaths.TsSegment(rendition.Id, evicted.SequenceNumber));
-        }
-
+        var published = rendition.Publisher.Publish(segment, out _);
         rendition.Broken = false;
-        rendition.LastEmitted = segment.SequenceNumber;
-        rendition.Segments++;
-        rendition.PeakBitrate = Math.Max(rendition.PeakBitrate, segment.Bitrate);
-        _published(rendition, segment, [.. _renditions.Values]);
+        _published(rendition, published, [.. _renditions.Values]);
     }
 
     /// <summary>The segment's IDR first, then the other video frames and the audio frames in decode-time order.</summary>

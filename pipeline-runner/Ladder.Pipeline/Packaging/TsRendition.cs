@@ -1,15 +1,16 @@
+using Ladder.Pipeline.Publishing;
+
 namespace Ladder.Pipeline.Packaging;
 
 /// <summary>The MPEG-TS side of one video rendition: its open muxer, the video segments waiting for their audio and the published TS segments. Guarded by the <see cref="TsPackager"/>'s lock.</summary>
-/// <param name="id">The rendition name.</param>
-/// <param name="capacity">TS segments kept.</param>
-internal sealed class TsRendition(string id, int capacity) : IDisposable
+/// <param name="publisher">The rendition's store (<see cref="TrackPublisher.TransportStream"/>).</param>
+internal sealed class TsRendition(TrackPublisher publisher) : IDisposable
 {
     /// <summary>The rendition name.</summary>
-    public string Id { get; } = id;
+    public string Id => Publisher.Id;
 
     /// <summary>The published TS segments; a "version" is a muxer generation (its <see cref="InitSegment"/> has no bytes: TS has no init segment).</summary>
-    public SegmentWindow Window { get; } = new(capacity);
+    public TrackPublisher Publisher { get; } = publisher;
 
     /// <summary>Video segments waiting for the audio of the same number, by sequence number.</summary>
     public SortedDictionary<long, TsTrackSegment> Pending { get; } = [];
@@ -19,18 +20,6 @@ internal sealed class TsRendition(string id, int capacity) : IDisposable
 
     /// <summary>Muxers opened so far.</summary>
     public int Generation { get; set; }
-
-    /// <summary>Published segments that carried a discontinuity.</summary>
-    public long Discontinuities { get; set; }
-
-    /// <summary>The newest published sequence number; 0 before the first.</summary>
-    public long LastEmitted { get; set; }
-
-    /// <summary>Segments published.</summary>
-    public long Segments { get; set; }
-
-    /// <summary>The largest segment bitrate published, bits/s.</summary>
-    public long PeakBitrate { get; set; }
 
     /// <summary>Whether the next segment follows a break (a failed segment).</summary>
     public bool Broken { get; set; }
