@@ -43,6 +43,31 @@ public sealed class InterruptTests
     }
 
     [Fact]
+    public void ReadPacket_Should_TimeOut_When_TheUdpSenderStops()
+    {
+        // The read that times out makes the demuxer flush what it parsed (packets) and leaves AVERROR_EXIT on the
+        // AVIOContext; the read after it returns that error at once: still the timeout, not an "Immediate exit".
+        var url = $"udp://127.0.0.1:{FreePorts.Udp()}";
+        using var sender = Process.Start(new ProcessStartInfo("ffmpeg", ["-nostdin", "-hide_banner", "-loglevel", "error", "-re", "-t", "3", "-i", TestMedia.Mp4720p30s, "-c", "copy", "-f", "mpegts", url + "?pkt_size=1316"]))!;
+        using var input = InputContext.Open(url, new InputOptions { Format = "mpegts", ReadTimeout = TimeSpan.FromSeconds(1), OpenTimeout = TimeSpan.FromSeconds(10) });
+        using var packet = new Packet();
+        var packets = 0;
+
+        var error = Assert.ThrowsAny<FFmpegException>(() =>
+        {
+            while (input.ReadPacket(packet))
+            {
+                packets++;
+            }
+        });
+
+        Assert.True(packets > 24, $"only {packets} packets before the sender stopped");
+        Assert.IsType<FFmpegTimeoutException>(error);
+        Assert.Contains("timed out after 1 s", error.Message, StringComparison.Ordinal);
+        sender.WaitForExit();
+    }
+
+    [Fact]
     public void ReadPacket_Should_StopPromptly_When_CancelledWhileSourceStalls()
     {
         // A TCP source that sends the first 256 KiB of a real MPEG-TS clip, then stalls with the connection open.

@@ -25,6 +25,7 @@ internal sealed unsafe class InterruptState
     private string? _timeoutReason;
     private CancellationToken _cancellation;
     private volatile bool _closed;
+    private bool _exitAfterTimeout;
 
     private InterruptState(bool trackProgress)
     {
@@ -36,6 +37,11 @@ internal sealed unsafe class InterruptState
     public TimeSpan Timeout { get; private set; }
 
     /// <summary>Whether the last armed call was aborted because its deadline passed.</summary>
+    /// <remarks>
+    /// A call that timed out can still succeed (a demuxer returns what it had parsed), leaving <c>AVERROR_EXIT</c> on
+    /// the <c>AVIOContext</c>, which the next call returns at once; <see cref="Check"/> reports that
+    /// <c>AVERROR_EXIT</c> as the timeout it is, once any call of this context has timed out.
+    /// </remarks>
     public bool TimedOut { get; private set; }
 
     /// <summary>
@@ -93,6 +99,7 @@ internal sealed unsafe class InterruptState
     /// </summary>
     public int Check(int result, string context)
     {
+        _exitAfterTimeout |= TimedOut;
         if (result >= 0 || result == ErrorCodes.EndOfFile)
         {
             return result;
@@ -104,7 +111,7 @@ internal sealed unsafe class InterruptState
         }
 
         _cancellation.ThrowIfCancellationRequested();
-        if (!TimedOut)
+        if (!TimedOut && !(_exitAfterTimeout && result == ErrorCodes.Exit))
         {
             throw new FFmpegException(context, result);
         }
