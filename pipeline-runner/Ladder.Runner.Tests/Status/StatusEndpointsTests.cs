@@ -100,17 +100,22 @@ public sealed class StatusEndpointsTests
     }
 
     [Fact]
-    public async Task Metrics_Should_ExposePipelineMeters()
+    public async Task Metrics_Should_ExposeThisRunnersSeriesOnly_WithProcessRuntimeAndHttpFamilies_When_TwoRunnersShareAProcess()
     {
         await using var runner = await InProcessRunner.StartAsync();
+        await using var other = await InProcessRunner.StartAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await runner.Http.GetAsync("/hls/missing.m3u8")).StatusCode);
 
         using var response = await runner.Http.GetAsync("/metrics");
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("ladder_pipeline_fake_packets", body, StringComparison.Ordinal);
-        Assert.Contains("ladder_pipeline_fake_packets_total 42", body, StringComparison.Ordinal);
+        Assert.Contains("\nladder_pipeline_fake_packets_total 42\n", body, StringComparison.Ordinal); // not 84: the other runner's count stays in its own registry
+        Assert.Contains("\nprocess_cpu_seconds_total ", body, StringComparison.Ordinal);
+        Assert.Contains("\ndotnet_total_memory_bytes ", body, StringComparison.Ordinal);
+        Assert.Contains("http_requests_received_total{code=\"404\",method=\"GET\"", body, StringComparison.Ordinal);
+        Assert.Contains("endpoint=\"/hls/{**path}\"", body, StringComparison.Ordinal);
     }
 
     [Fact]
