@@ -36,16 +36,18 @@ public sealed partial class DashboardMetricsTests
     [GeneratedRegex("(?<![$\\w])(?<name>(?>[a-zA-Z_:][a-zA-Z0-9_:]*))(?!\\s*\\()")]
     private static partial Regex Identifier();
 
-    [GeneratedRegex("label_values\\(\\s*(?<metric>[a-zA-Z_:][a-zA-Z0-9_:]*)")]
-    private static partial Regex LabelValues();
+    [GeneratedRegex("label_values\\(\\s*(?<metric>[a-zA-Z_:][a-zA-Z0-9_:]*)\\s*,\\s*(?<label>\\w+)")]
+    internal static partial Regex LabelValues();
 
     /// <summary>The metric names a PromQL expression reads.</summary>
     internal static IEnumerable<string> MetricNames(string promQl) =>
         Identifier().Matches(NotMetricNames().Replace(promQl, " ")).Select(m => m.Groups["name"].Value).Where(n => !PromQlWords.Contains(n.ToLowerInvariant()));
 
-    private static JsonNode Dashboard() => JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Chart, "dashboards", "ladder.json")))!;
+    /// <summary>The chart's Grafana dashboard.</summary>
+    internal static JsonNode Dashboard() => JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Chart, "dashboards", "ladder.json")))!;
 
-    private static IEnumerable<string> Expressions(JsonNode? node) => node switch
+    /// <summary>Every <c>expr</c> under <paramref name="node"/>.</summary>
+    internal static IEnumerable<string> Expressions(JsonNode? node) => node switch
     {
         JsonObject o => o.SelectMany(p => p.Key == "expr" && p.Value is JsonValue v ? [v.GetValue<string>()] : Expressions(p.Value)),
         JsonArray a => a.SelectMany(Expressions),
