@@ -11,8 +11,9 @@ namespace Ladder.Pipeline.Packaging;
 /// <c>ladder_packager_dropped_packets_total</c> (queue full), <c>ladder_packager_discarded_packets_total</c>
 /// (timestamps not increasing, or before the first boundary), <c>ladder_packager_failures_total</c> (unexpected errors on
 /// the muxing loop, each healed at the next boundary) and <c>ladder_packager_overlong_segments_total</c> (segments ended
-/// at the target duration cap for want of a keyframe); gauges <c>ladder_packager_queue_depth</c> and
-/// <c>ladder_packager_last_segment_duration_seconds</c>.
+/// at the target duration cap for want of a keyframe); gauges <c>ladder_packager_queue_depth</c>,
+/// <c>ladder_packager_last_segment_duration_seconds</c> and <c>ladder_packager_track_degraded</c> (1 while a video
+/// rendition is degraded, too many segments behind the others and so out of the master playlist and the MPD).
 /// </summary>
 /// <remarks>One instance per registry: its series are refreshed by a callback it adds to the registry.</remarks>
 public sealed class PackagerMetrics
@@ -28,6 +29,7 @@ public sealed class PackagerMetrics
     private readonly Counter _overlong;
     private readonly Gauge _queueDepth;
     private readonly Gauge _lastDuration;
+    private readonly Gauge _degraded;
 
     /// <summary>Creates the instruments on <paramref name="registry"/> and hooks them to its collections.</summary>
     /// <param name="registry">The runner's registry.</param>
@@ -44,6 +46,7 @@ public sealed class PackagerMetrics
         _overlong = factory.CreateCounter("ladder_packager_overlong_segments_total", "Segments ended early at the longest duration EXT-X-TARGETDURATION allows, for want of a keyframe, per track.", "track");
         _queueDepth = factory.CreateGauge("ladder_packager_queue_depth", "Packets waiting in the track's queue.", "track");
         _lastDuration = factory.CreateGauge("ladder_packager_last_segment_duration_seconds", "Duration of the track's newest segment.", "track");
+        _degraded = factory.CreateGauge("ladder_packager_track_degraded", "1 while the rendition is degraded (too many segments behind the others) and left out of the master playlist and the MPD, 0 otherwise.", "track");
         registry.AddBeforeCollectCallback(Scrape);
     }
 
@@ -67,6 +70,7 @@ public sealed class PackagerMetrics
                 _scraped.Counter(_overlong, track.OverlongSegments, track.Id);
                 _scraped.Gauge(_queueDepth, track.QueueDepth, track.Id);
                 _scraped.Gauge(_lastDuration, track.LastSegmentDuration, track.Id);
+                _scraped.Gauge(_degraded, track.Degraded ? 1 : 0, track.Id);
             }
 
             _scraped.Flush();

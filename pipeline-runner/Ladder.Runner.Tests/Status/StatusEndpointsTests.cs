@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Ladder.Api.Manifests;
+using Ladder.LibAv;
+using Ladder.Pipeline.Packaging;
 using Ladder.Runner.Pipeline;
 using Ladder.Runner.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +13,19 @@ namespace Ladder.Runner.Tests.Status;
 public sealed class StatusEndpointsTests
 {
     private const string Playlist = "application/vnd.apple.mpegurl";
+
+    [Fact]
+    public async Task Status_Should_ShowARenditionDegraded_When_ThePackagerLeftItOutForFallingBehind()
+    {
+        await using var runner = await InProcessRunner.StartAsync();
+        runner.Runtime.Packager = new PackagerStatus(
+            [new TrackStatus("360p", MediaType.Video, 1, 9, 90_000, 9, 2, 0, 0, 0, false), new TrackStatus("270p", MediaType.Video, 1, 5, 50_000, 5, 2, 0, 0, 0, false) { Degraded = true }], 0, 0);
+
+        using var doc = JsonDocument.Parse(await runner.Http.GetStringAsync("/v1/status"));
+
+        var degraded = doc.RootElement.GetProperty("renditions").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("degraded").GetBoolean());
+        Assert.Equal(new Dictionary<string, bool> { ["360p"] = false, ["270p"] = true, ["180p"] = false }, degraded);
+    }
 
     [Fact]
     public async Task Status_Should_ReportStreamRenditionsAndPipeline_When_Running()

@@ -37,7 +37,10 @@ internal sealed class FakePipelineRuntime(CollectorRegistry metrics, Exception? 
         [new StageStatus("ingest", "ingest-1", "ingest", StageState.Running, null, "reading rtmp://0.0.0.0:1935/live/demo", new StageCountersStatus(42, 4200, 0, 0, 30, 1e6, 1, 1.4))],
         []);
 
-    public PackagerStatus? GetPackagerStatus() => new([], 0, 0);
+    /// <summary>What <see cref="GetPackagerStatus"/> answers: no track unless a test sets some.</summary>
+    public PackagerStatus Packager { get; set; } = new([], 0, 0);
+
+    public PackagerStatus? GetPackagerStatus() => Packager;
 
     /// <summary>The spec the runner started with.</summary>
     public PipelineSpec? Initial { get; init; }
