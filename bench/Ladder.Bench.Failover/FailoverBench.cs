@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Ladder.Api.Pipeline;
 using Ladder.Pipeline.Graph;
 using Ladder.Pipeline.Media;
+using Ladder.Pipeline.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ladder.Bench.Failover;
@@ -39,8 +40,7 @@ internal static class FailoverBench
             ],
             inputTimeout,
             failbackDelay: 600);
-        using var meters = new BenchMeterFactory();
-        var pipeline = LivePipeline.Start(spec, new NullSink(), new MediaTimeline(DateTimeOffset.UtcNow), NullLoggerFactory.Instance, meters);
+        var pipeline = LivePipeline.Start(spec, new NullSink(), new MediaTimeline(DateTimeOffset.UtcNow), NullLoggerFactory.Instance, new PipelineMetrics(Prometheus.Metrics.NewCustomRegistry()));
         try
         {
             using var backup = FfmpegPusher.Start(320, 180, 30, $"-f flv {rtmpUrl}");

@@ -4,6 +4,7 @@ using Ladder.Api.Primitives;
 using Ladder.Api.V1Alpha1;
 using Ladder.Pipeline.Graph;
 using Ladder.Pipeline.Media;
+using Ladder.Pipeline.Metrics;
 using Ladder.Pipeline.Packaging;
 using Ladder.Pipeline.Reload;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,7 +41,6 @@ internal static class ReloadBench
         var input = new PipelineInput("file", InputProtocol.File, InputMode.Pull, clip, new ValueMap([KeyValuePair.Create("stream_loop", "-1")]));
         var spec = BenchSpecs.Create([input], 1, 5);
         var timeline = new MediaTimeline(DateTimeOffset.UtcNow);
-        using var meters = new BenchMeterFactory();
         using var packager = new LivePackager(spec, timeline);
         var published = new List<(string Track, int Version, long At)>();
         packager.SegmentPublished += (_, e) =>
@@ -59,7 +59,7 @@ internal static class ReloadBench
         }
 
         var track = change == Change.Rendition ? "r180" : "audio";
-        var pipeline = LivePipeline.Start(spec, packager, timeline, NullLoggerFactory.Instance, meters);
+        var pipeline = LivePipeline.Start(spec, packager, timeline, NullLoggerFactory.Instance, new PipelineMetrics(Prometheus.Metrics.NewCustomRegistry()));
         try
         {
             Wait.For(() => Published().Any(p => p.Track == "r90") && Published().Any(p => p.Track == track), Timeout, "first segments");

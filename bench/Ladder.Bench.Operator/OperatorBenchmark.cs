@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using Ladder.Api.Primitives;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Controllers;
@@ -11,7 +10,6 @@ using Ladder.Operator.Controllers;
 using Ladder.Operator.Hosting;
 using Ladder.Operator.Metrics;
 using Ladder.Operator.Runner;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ladder.Bench.Operator;
@@ -33,9 +31,8 @@ internal static class OperatorBenchmark
         await using var runner = await FleetRunner.StartAsync(api).ConfigureAwait(false);
         using var client = api.CreateClient();
         var clients = new OperatorClients(client);
-        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var meters = services.GetRequiredService<IMeterFactory>();
-        var runtimeMetrics = new ControllerRuntimeMetrics(meters);
+        var metrics = Prometheus.Metrics.NewCustomRegistry();
+        var runtimeMetrics = new ControllerRuntimeMetrics(metrics);
         var options = new OperatorOptions { RunnerImage = "ghcr.io/ladder-dev/pipeline-runner:bench", Workers = settings.Workers };
         var cache = new OperatorInformers(clients, null, TimeProvider.System, NullLogger.Instance, runtimeMetrics);
         await using var events = new EventRecorder(clients.Events, new EventRecorderOptions { ReportingController = "ladder.dev/ladder-operator", ReportingInstance = "bench" },
@@ -43,7 +40,7 @@ internal static class OperatorBenchmark
         using var manager = new ControllerManager();
         using var http = new HttpClient();
         OperatorControllers.AddTo(manager, cache, clients, new RunnerAdminClient(http, options.RunnerTimeout), runner, events, options, TimeProvider.System,
-            NullLoggerFactory.Instance, runtimeMetrics, new OperatorMetrics(meters));
+            NullLoggerFactory.Instance, runtimeMetrics, new OperatorMetrics(metrics));
         using var stop = new CancellationTokenSource();
         var run = manager.RunAsync(stop.Token);
         foreach (var informer in new Func<CancellationToken, Task<bool>>[] { cache.Streams.WaitForCacheSyncAsync, cache.Secrets.WaitForCacheSyncAsync, cache.Deployments.WaitForCacheSyncAsync })

@@ -3,6 +3,7 @@ using Ladder.Api.Pipeline;
 using Ladder.LibAv;
 using Ladder.Pipeline.Graph;
 using Ladder.Pipeline.Media;
+using Ladder.Pipeline.Metrics;
 using Ladder.Pipeline.Packaging;
 using Ladder.Pipeline.Stages;
 using Microsoft.Extensions.Logging;
@@ -28,13 +29,13 @@ internal static class LadderChild
         using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         LibAvLog.Attach(loggerFactory.CreateLogger("FFmpeg"), LogLevel.Warning);
         var spec = PipelineSpec.FromJson(await File.ReadAllTextAsync(specPath).ConfigureAwait(false));
-        using var meters = new BenchMeterFactory();
+        var metrics = Prometheus.Metrics.NewCustomRegistry(); // nobody scrapes it, as in a runner nobody scrapes
         var timeline = new MediaTimeline(DateTimeOffset.UtcNow);
-        var packager = new LivePackager(spec, timeline, new LivePackagerOptions { DiskOutput = outputDirectory }, new PackagerMetrics(meters), loggerFactory.CreateLogger<LivePackager>());
+        var packager = new LivePackager(spec, timeline, new LivePackagerOptions { DiskOutput = outputDirectory }, new PackagerMetrics(metrics), loggerFactory.CreateLogger<LivePackager>());
         int exitCode;
         try
         {
-            var pipeline = LivePipeline.Start(spec, packager, timeline, loggerFactory, meters);
+            var pipeline = LivePipeline.Start(spec, packager, timeline, loggerFactory, new PipelineMetrics(metrics));
             await using (pipeline.ConfigureAwait(false))
             {
                 // A file that cannot be read makes the ingest retry forever (as a runner should); the bench gives up instead.

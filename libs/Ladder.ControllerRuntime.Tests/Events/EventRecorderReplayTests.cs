@@ -6,6 +6,7 @@ using Ladder.Kubernetes;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
+using Ladder.TestSupport;
 using Microsoft.Extensions.Logging;
 
 namespace Ladder.ControllerRuntime.Tests.Events;
@@ -45,9 +46,9 @@ public sealed class EventRecorderReplayTests
         await using var server = await ApiReplayServer.StartAsync();
         server.Script("55-create-event-invalid (response)", r => r.Method == "POST", ReplayAnswers.ResponseOf("55-create-event-invalid"));
         using var client = server.CreateClient();
-        using var meters = new TestMeterFactory();
+        var metrics = Prometheus.Metrics.NewCustomRegistry();
         var logger = new ListLogger();
-        await using var recorder = new EventRecorder(client.Resource<Event>(ApiResource.Events), Options, new FakeClock(RecordedTime), logger, new ControllerRuntimeMetrics(meters));
+        await using var recorder = new EventRecorder(client.Resource<Event>(ApiResource.Events), Options, new FakeClock(RecordedTime), logger, new ControllerRuntimeMetrics(metrics));
 
         var record = () => recorder.Record(W1(), EventType.Normal, "Ready", "Reconcile", "missing eventTime");
         var thrown = Record.Exception(record);
@@ -58,6 +59,6 @@ public sealed class EventRecorderReplayTests
         Assert.Contains("eventTime: Required value", entry.Message, StringComparison.Ordinal);
         Assert.True(Assert.IsType<KubeApiException>(entry.Error).IsInvalid);
         Assert.Equal(1, recorder.DroppedEvents);
-        Assert.Equal(1, meters.Sum("events_dropped_total", ("controller", "example.com/widget-controller")));
+        Assert.Equal(1, (await PrometheusSamples.ScrapeAsync(metrics)).Value("events_dropped_total", ("controller", "example.com/widget-controller")));
     }
 }

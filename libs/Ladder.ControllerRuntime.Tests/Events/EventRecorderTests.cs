@@ -6,6 +6,7 @@ using Ladder.ControllerRuntime.Tests.Time;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
+using Ladder.TestSupport;
 
 namespace Ladder.ControllerRuntime.Tests.Events;
 
@@ -77,8 +78,8 @@ public sealed class EventRecorderTests
         }
 
         using var client = server.CreateClient(TimeSpan.FromSeconds(30));
-        using var meters = new TestMeterFactory();
-        await using var recorder = new EventRecorder(client.Resource<Event>(ApiResource.Events), Options with { QueueCapacity = 2 }, metrics: new ControllerRuntimeMetrics(meters));
+        var metrics = Prometheus.Metrics.NewCustomRegistry();
+        await using var recorder = new EventRecorder(client.Resource<Event>(ApiResource.Events), Options with { QueueCapacity = 2 }, metrics: new ControllerRuntimeMetrics(metrics));
         var stream = Widget.Create("cam-1");
 
         recorder.Record(stream, EventType.Normal, "Started", "Reconcile", "event 0");
@@ -91,7 +92,7 @@ public sealed class EventRecorderTests
 
         var recordTime = started.Elapsed;
         Assert.Equal(2, recorder.DroppedEvents);
-        Assert.Equal(2, meters.Sum("events_dropped_total", ("controller", "ladder.dev/livestream-controller")));
+        Assert.Equal(2, (await PrometheusSamples.ScrapeAsync(metrics)).Value("events_dropped_total", ("controller", "ladder.dev/livestream-controller")));
         Assert.True(recordTime < TimeSpan.FromSeconds(1), $"Record blocked for {recordTime}");
         release.SetResult();
         await recorder.FlushAsync().WaitAsync(TimeSpan.FromSeconds(10));

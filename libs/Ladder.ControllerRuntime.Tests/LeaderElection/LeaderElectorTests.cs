@@ -6,6 +6,7 @@ using Ladder.ControllerRuntime.Tests.Time;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
+using Ladder.TestSupport;
 
 namespace Ladder.ControllerRuntime.Tests.LeaderElection;
 
@@ -71,11 +72,12 @@ public sealed class LeaderElectorTests
         await using var server = await FakeApiServer.StartAsync();
         var handler = new SwitchableHandler();
         using var client = new KubernetesClient(new KubernetesClientConfig { Server = server.Address, BearerToken = "t", Timeout = TimeSpan.FromSeconds(5) }, handler);
-        using var meters = new TestMeterFactory();
-        using var a = new ElectorHarness(client.Resource<Lease>(ApiResource.Leases), Options("a"), new FakeClock(T0), new ControllerRuntimeMetrics(meters));
+        var metrics = Prometheus.Metrics.NewCustomRegistry();
+        using var a = new ElectorHarness(client.Resource<Lease>(ApiResource.Leases), Options("a"), new FakeClock(T0), new ControllerRuntimeMetrics(metrics));
 
         await a.StartAsync();
         Assert.True(a.Elector.IsLeader);
+        Assert.Equal(1, (await PrometheusSamples.ScrapeAsync(metrics)).Value("leader_election_master_status", ("name", "ladder-leader")));
         await a.TickAsync(Retry); // renewed at T0 + 2 s
         handler.Unreachable = true;
         for (var i = 0; i < 10 && !a.Run!.IsCompleted; i++)
@@ -89,7 +91,7 @@ public sealed class LeaderElectorTests
         var lastRenew = T0 + Retry;
         Assert.InRange(a.StoppedLeadingAt!.Value, lastRenew + TimeSpan.FromSeconds(10), lastRenew + TimeSpan.FromSeconds(15));
         Assert.Equal(a.StoppedLeadingAt, a.StoppedWorkAt);
-        Assert.Equal([0d, 1d, 0d], meters.Values("leader_election_master_status", ("name", "ladder-leader")));
+        Assert.Equal(0, (await PrometheusSamples.ScrapeAsync(metrics)).Value("leader_election_master_status", ("name", "ladder-leader")));
     }
 
     [Fact]

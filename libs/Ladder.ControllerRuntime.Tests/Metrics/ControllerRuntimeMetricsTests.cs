@@ -7,6 +7,7 @@ using Ladder.ControllerRuntime.Tests.Support;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Watch;
+using Ladder.TestSupport;
 using NSubstitute;
 
 namespace Ladder.ControllerRuntime.Tests.Metrics;
@@ -32,8 +33,8 @@ public sealed class ControllerRuntimeMetricsTests
     [Fact]
     public async Task ReconcileTotal_Should_CountByResult_When_ReconcilesSucceedThrowAndRequeue()
     {
-        using var meters = new TestMeterFactory();
-        var metrics = new ControllerRuntimeMetrics(meters);
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        var metrics = new ControllerRuntimeMetrics(registry);
         var client = Substitute.For<IResourceClient<Widget>>();
         client.Resource.Returns(new ApiResource("example.com", "v1alpha1", "widgets", "Widget", true));
         client.ListAsync(Arg.Any<string?>(), Arg.Any<ListOptions>(), Arg.Any<CancellationToken>())
@@ -55,12 +56,14 @@ public sealed class ControllerRuntimeMetricsTests
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(10));
 
+        var scrape = await PrometheusSamples.ScrapeAsync(registry);
         var total = "controller_runtime_reconcile_total";
-        Assert.Equal(3, meters.Sum(total, ("controller", "widgets"), ("result", "success")));
-        Assert.Equal(1, meters.Sum(total, ("controller", "widgets"), ("result", "error")));
-        Assert.Equal(1, meters.Sum(total, ("controller", "widgets"), ("result", "requeue")));
-        Assert.Equal(0, meters.Sum(total, ("result", "requeue_after")));
-        Assert.Equal(1, meters.Sum("controller_runtime_reconcile_errors_total", ("controller", "widgets")));
-        Assert.Equal(5, meters.Values("controller_runtime_reconcile_time", ("controller", "widgets")).Count);
+        Assert.Equal(3, scrape.Value(total, ("controller", "widgets"), ("result", "success")));
+        Assert.Equal(1, scrape.Value(total, ("controller", "widgets"), ("result", "error")));
+        Assert.Equal(1, scrape.Value(total, ("controller", "widgets"), ("result", "requeue")));
+        Assert.Equal(0, scrape.Value(total, ("controller", "widgets"), ("result", "requeue_after"))); // exported from the start, as zero
+        Assert.Equal(1, scrape.Value("controller_runtime_reconcile_errors_total", ("controller", "widgets")));
+        Assert.Equal(5, scrape.Value("controller_runtime_reconcile_time_seconds_count", ("controller", "widgets")));
+        Assert.Equal("histogram", scrape.Types["controller_runtime_reconcile_time_seconds"]);
     }
 }

@@ -282,7 +282,7 @@ public sealed class Informer<T>
     private void CountRestart()
     {
         Interlocked.Increment(ref _watchRestarts);
-        _metrics?.WatchRestarts.Add(1, new KeyValuePair<string, object?>("resource", _resourceName));
+        _metrics?.WatchRestarts.WithLabels(_resourceName).Inc();
     }
 
     private static TimeSpan Jitter(TimeSpan backoff) => backoff + TimeSpan.FromTicks((long)(backoff.Ticks * Random.Shared.NextDouble()));

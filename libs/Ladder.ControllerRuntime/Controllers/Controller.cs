@@ -18,7 +18,6 @@ public sealed class Controller
     private readonly IReconciler _reconciler;
     private readonly ILogger _logger;
     private readonly ControllerRuntimeMetrics? _metrics;
-    private readonly KeyValuePair<string, object?> _controllerTag;
 
     internal Controller(string name, IReconciler reconciler, int workers, RateLimitingQueue<ObjectKey> queue, ILogger logger, ControllerRuntimeMetrics? metrics)
     {
@@ -28,7 +27,7 @@ public sealed class Controller
         Queue = queue;
         _logger = logger;
         _metrics = metrics;
-        _controllerTag = new("controller", name);
+        metrics?.AddController(name);
     }
 
     /// <summary>The controller's name (the <c>controller</c> metric label and the queue name).</summary>
@@ -85,7 +84,7 @@ public sealed class Controller
     private async Task ReconcileOneAsync(ObjectKey key, CancellationToken abort)
     {
         var started = Stopwatch.GetTimestamp();
-        _metrics?.ActiveWorkers.Add(1, _controllerTag);
+        _metrics?.ActiveWorkers.WithLabels(Name).Inc();
         string result;
         try
         {
@@ -110,17 +109,17 @@ public sealed class Controller
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             _logger.ReconcileFailed(e, Name, key.ToString());
-            _metrics?.ReconcileErrors.Add(1, _controllerTag);
+            _metrics?.ReconcileErrors.WithLabels(Name).Inc();
             Queue.AddRateLimited(key);
             result = "error";
         }
         finally
         {
-            _metrics?.ActiveWorkers.Add(-1, _controllerTag);
-            _metrics?.ReconcileTime.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, _controllerTag);
+            _metrics?.ActiveWorkers.WithLabels(Name).Dec();
+            _metrics?.ReconcileTime.WithLabels(Name).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             Queue.Done(key);
         }
 
-        _metrics?.ReconcileTotal.Add(1, _controllerTag, new KeyValuePair<string, object?>("result", result));
+        _metrics?.ReconcileTotal.WithLabels(Name, result).Inc();
     }
 }

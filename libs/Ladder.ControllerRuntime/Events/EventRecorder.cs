@@ -35,7 +35,6 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ControllerRuntimeMetrics? _metrics;
-    private readonly KeyValuePair<string, object?> _controllerTag;
     private readonly Channel<object> _queue;
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<SeriesKey, SeriesEntry> _series = [];
@@ -63,7 +62,6 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _metrics = metrics;
-        _controllerTag = new("controller", options.ReportingController);
         _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(options.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -252,7 +250,7 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
     private void CountDropped()
     {
         Interlocked.Increment(ref _dropped);
-        _metrics?.EventsDropped.Add(1, _controllerTag);
+        _metrics?.EventsDropped.WithLabels(_options.ReportingController).Inc();
     }
 
     private static ObjectReference Reference(KubernetesObject obj) => new()

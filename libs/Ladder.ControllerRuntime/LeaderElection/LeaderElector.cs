@@ -36,7 +36,6 @@ public sealed class LeaderElector
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ControllerRuntimeMetrics? _metrics;
-    private readonly KeyValuePair<string, object?> _nameTag;
     private readonly string _description;
     private readonly Lock _gate = new();
     private Lease? _lease;
@@ -68,7 +67,6 @@ public sealed class LeaderElector
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _metrics = metrics;
-        _nameTag = new("name", options.LeaseName);
         _description = $"{options.LeaseNamespace}/{options.LeaseName}";
     }
 
@@ -124,14 +122,14 @@ public sealed class LeaderElector
             throw new InvalidOperationException($"LeaderElector for Lease {_description} was already run; create a new one to compete again.");
         }
 
-        _metrics?.LeaderStatus.Record(0, _nameTag);
+        _metrics?.LeaderStatus.WithLabels(_options.LeaseName).Set(0);
         if (!await AcquireAsync(cancellationToken).ConfigureAwait(false))
         {
             return;
         }
 
         _logger.StartedLeading(_description, Identity);
-        _metrics?.LeaderStatus.Record(1, _nameTag);
+        _metrics?.LeaderStatus.WithLabels(_options.LeaseName).Set(1);
         using var leading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var work = Task.Run(() => _callbacks.OnStartedLeading(leading.Token), CancellationToken.None);
         var renew = RenewAsync(leading.Token);
@@ -141,7 +139,7 @@ public sealed class LeaderElector
         }
 
         var lost = await renew.ConfigureAwait(false);
-        _metrics?.LeaderStatus.Record(0, _nameTag);
+        _metrics?.LeaderStatus.WithLabels(_options.LeaseName).Set(0);
         await leading.CancelAsync().ConfigureAwait(false);
         Exception? failure = null;
         try

@@ -78,7 +78,7 @@ public sealed class RateLimitingQueue<T> : IDisposable
     /// <summary>Adds <paramref name="item"/> after the delay the rate limiter gives for its next failure; counts a retry.</summary>
     public void AddRateLimited(T item)
     {
-        _metrics?.QueueRetries.Add(1, new KeyValuePair<string, object?>("name", Name));
+        _metrics?.QueueRetries.WithLabels(Name).Inc();
         AddAfter(item, _rateLimiter.When(item));
     }
 

@@ -20,7 +20,6 @@ public sealed class WorkQueue<T> : IWorkQueueProbe
     private readonly Queue<TaskCompletionSource<(T Item, bool Shutdown)>> _waiters = new();
     private readonly TimeProvider _time;
     private readonly ControllerRuntimeMetrics? _metrics;
-    private readonly KeyValuePair<string, object?> _nameTag;
     private TaskCompletionSource? _drained;
     private bool _shuttingDown;
 
@@ -34,7 +33,6 @@ public sealed class WorkQueue<T> : IWorkQueueProbe
         Name = name;
         _time = time ?? TimeProvider.System;
         _metrics = metrics;
-        _nameTag = new("name", name);
         metrics?.Register(this);
     }
 
@@ -78,7 +76,7 @@ public sealed class WorkQueue<T> : IWorkQueueProbe
                 return;
             }
 
-            _metrics?.QueueAdds.Add(1, _nameTag);
+            _metrics?.QueueAdds.WithLabels(Name).Inc();
             if (!_processing.ContainsKey(item))
             {
                 Enqueue(item);
@@ -122,7 +120,7 @@ public sealed class WorkQueue<T> : IWorkQueueProbe
         {
             if (_processing.Remove(item, out var started))
             {
-                _metrics?.WorkDuration.Record(_time.GetElapsedTime(started).TotalSeconds, _nameTag);
+                _metrics?.WorkDuration.WithLabels(Name).Observe(_time.GetElapsedTime(started).TotalSeconds);
             }
 
             if (_dirty.Contains(item))
@@ -195,7 +193,7 @@ public sealed class WorkQueue<T> : IWorkQueueProbe
     {
         _queue.Enqueue(item);
         _queuedAt[item] = _time.GetTimestamp();
-        _metrics?.QueueDepth.Add(1, _nameTag);
+        _metrics?.QueueDepth.WithLabels(Name).Inc();
         while (_queue.Count > 0 && _waiters.TryDequeue(out var waiter))
         {
             var next = _queue.Peek();
@@ -209,11 +207,11 @@ public sealed class WorkQueue<T> : IWorkQueueProbe
     private T Take()
     {
         var item = _queue.Dequeue();
-        _metrics?.QueueDepth.Add(-1, _nameTag);
+        _metrics?.QueueDepth.WithLabels(Name).Dec();
         var now = _time.GetTimestamp();
         if (_queuedAt.Remove(item, out var queuedAt))
         {
-            _metrics?.QueueLatency.Record(_time.GetElapsedTime(queuedAt, now).TotalSeconds, _nameTag);
+            _metrics?.QueueLatency.WithLabels(Name).Observe(_time.GetElapsedTime(queuedAt, now).TotalSeconds);
         }
 
         _processing[item] = now;

@@ -1,8 +1,7 @@
-using System.Diagnostics.Metrics;
 using Ladder.Api.V1Alpha1;
 using Ladder.Kubernetes.Models;
 using Ladder.Operator.Metrics;
-using Microsoft.Extensions.DependencyInjection;
+using Ladder.TestSupport;
 
 namespace Ladder.Operator.Tests.Metrics;
 
@@ -15,35 +14,42 @@ public sealed class OperatorMetricsTests
     };
 
     [Fact]
-    public void Instruments_Should_ReportStreamsByPhaseReloadsAndFailovers_When_ReadThroughAMeterListener()
+    public async Task Instruments_Should_ReportStreamsByPhaseReloadsAndFailovers_When_Scraped()
     {
-        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var factory = services.GetRequiredService<IMeterFactory>();
-        var metrics = new OperatorMetrics(factory);
-        metrics.ObserveStreams(() => [Stream("a", LiveStreamPhase.Live), Stream("b", LiveStreamPhase.Live), Stream("c", null)]);
-        var seen = new List<(string Instrument, long Value, Dictionary<string, object?> Tags)>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == OperatorMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-            seen.Add((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
-        listener.Start();
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        var metrics = new OperatorMetrics(registry);
+        List<LiveStream> streams = [Stream("a", LiveStreamPhase.Live), Stream("b", LiveStreamPhase.Live), Stream("c", null)];
+        metrics.ObserveStreams(() => streams);
 
-        metrics.Reloads.Add(1, new KeyValuePair<string, object?>("result", "ok"));
-        metrics.RunnerErrors.Add(1);
-        metrics.Failovers.Add(1, new KeyValuePair<string, object?>("stream", "media/a"), new KeyValuePair<string, object?>("reason", "timeout"));
-        listener.RecordObservableInstruments();
+        var before = await PrometheusSamples.ScrapeAsync(registry);
+        metrics.Reloads.WithLabels("ok").Inc();
+        metrics.RunnerErrors.Inc();
+        metrics.Failovers.WithLabels("media/a", "timeout").Inc();
+        var scrape = await PrometheusSamples.ScrapeAsync(registry);
+        streams.RemoveAt(0);
+        var afterDelete = await PrometheusSamples.ScrapeAsync(registry);
 
-        long Phase(string phase) => seen.Single(m => m.Instrument == "ladder_operator_streams" && (string?)m.Tags["phase"] == phase).Value;
-        Assert.Equal((2L, 1L, 0L), (Phase("Live"), Phase("Unknown"), Phase("Failed")));
-        Assert.Equal(Enum.GetNames<LiveStreamPhase>().Length + 1, seen.Count(m => m.Instrument == "ladder_operator_streams"));
-        Assert.Equal("ok", seen.Single(m => m.Instrument == "ladder_operator_pipeline_reloads_total").Tags["result"]);
-        Assert.Single(seen, m => m.Instrument == "ladder_operator_runner_errors_total");
-        Assert.Equal("media/a", seen.Single(m => m.Instrument == "ladder_operator_failovers_total").Tags["stream"]);
+        double Phase(string phase) => scrape.Value("ladder_operator_streams", ("phase", phase));
+        Assert.Equal((2d, 1d, 0d), (Phase("Live"), Phase("Unknown"), Phase("Failed")));
+        Assert.Equal(Enum.GetNames<LiveStreamPhase>().Length + 1, scrape.Of("ladder_operator_streams").Count());
+        Assert.Equal((0d, 0d, 0d), (before.Value("ladder_operator_pipeline_reloads_total", ("result", "ok")), before.Value("ladder_operator_runner_errors_total"), before.Sum("ladder_operator_failovers_total")));
+        Assert.Equal(12, before.Of("ladder_operator_failovers_total").Count()); // three streams, four reasons, all at zero
+        Assert.Equal((1d, 0d), (scrape.Value("ladder_operator_pipeline_reloads_total", ("result", "ok")), scrape.Value("ladder_operator_pipeline_reloads_total", ("result", "rejected"))));
+        Assert.Equal(1, scrape.Value("ladder_operator_runner_errors_total"));
+        Assert.Equal(1, scrape.Value("ladder_operator_failovers_total", ("stream", "media/a"), ("reason", "timeout")));
+        Assert.Empty(afterDelete.Of("ladder_operator_failovers_total", ("stream", "media/a")));
+    }
+
+    [Fact]
+    public async Task Registries_Should_KeepTheirSeriesApart_When_TwoOperatorsShareAProcess()
+    {
+        var (first, second) = (Prometheus.Metrics.NewCustomRegistry(), Prometheus.Metrics.NewCustomRegistry());
+        var one = new OperatorMetrics(first);
+        _ = new OperatorMetrics(second);
+
+        one.RunnerErrors.Inc(3);
+
+        Assert.Equal(3, (await PrometheusSamples.ScrapeAsync(first)).Value("ladder_operator_runner_errors_total"));
+        Assert.Equal(0, (await PrometheusSamples.ScrapeAsync(second)).Value("ladder_operator_runner_errors_total"));
     }
 }

@@ -140,7 +140,7 @@ internal sealed partial class LiveStreamReconciler(
                 }
                 catch (RunnerAdminException e) when (e.Errors.Count > 0)
                 {
-                    metrics?.Reloads.Add(1, new KeyValuePair<string, object?>("result", "rejected"));
+                    metrics?.Reloads.WithLabels("rejected").Inc();
                     var stall = new Stall(ConditionReasons.InvalidSpec, $"the runner refused pipeline generation {pipeline.Generation}: " + string.Join("; ", e.Errors));
                     if (await WriteStatusAsync(stream, observation with { Stall = stall }, cancellationToken).ConfigureAwait(false))
                     {
@@ -150,7 +150,7 @@ internal sealed partial class LiveStreamReconciler(
                     return observation with { Stall = stall };
                 }
 
-                metrics?.Reloads.Add(1, new KeyValuePair<string, object?>("result", "ok"));
+                metrics?.Reloads.WithLabels("ok").Inc();
                 events.Record(stream, EventType.Normal, "Reloaded", "Reload", $"pipeline generation {plan.PipelineGeneration} applied without a restart: {plan.Describe()}");
                 LogReloaded(logger, stream.Metadata.Namespace + "/" + stream.Metadata.Name, plan.PipelineGeneration, plan.Describe());
                 status = await runners.GetStatusAsync(address, inputs.AdminToken, cancellationToken).ConfigureAwait(false);
@@ -161,7 +161,7 @@ internal sealed partial class LiveStreamReconciler(
         }
         catch (RunnerAdminException e)
         {
-            metrics?.RunnerErrors.Add(1);
+            metrics?.RunnerErrors.Inc();
             LogRunnerUnavailable(logger, stream.Metadata.Namespace + "/" + stream.Metadata.Name, e.Message);
             return observation with { RunnerProblem = e.Message, Endpoints = EndpointsBuilder.Build(pipeline, _serviceAddresses.Host(stream), null) };
         }
@@ -173,8 +173,7 @@ internal sealed partial class LiveStreamReconciler(
         var known = stream.Status?.RecentFailovers?.Max(f => f.Time) ?? DateTimeOffset.MinValue;
         foreach (var failover in status.RecentFailovers.Where(f => f.Time > known).OrderBy(f => f.Time))
         {
-            metrics?.Failovers.Add(1, new KeyValuePair<string, object?>("stream", stream.Metadata.Namespace + "/" + stream.Metadata.Name),
-                new KeyValuePair<string, object?>("reason", failover.Reason.ToString().ToLowerInvariant()));
+            metrics?.Failovers.WithLabels(stream.Metadata.Namespace + "/" + stream.Metadata.Name, failover.Reason.ToString().ToLowerInvariant()).Inc();
             var type = failover.Reason is FailoverReason.Timeout or FailoverReason.Error ? EventType.Warning : EventType.Normal;
             events.Record(stream, type, ConditionReasons.FailedOver, "Failover",
                 $"switched from input {failover.From ?? "(none)"} to {failover.To} ({failover.Reason.ToString().ToLowerInvariant()}){(failover.Message is null ? "" : ": " + failover.Message)}");

@@ -4,17 +4,18 @@ using Ladder.ControllerRuntime.Events;
 using Ladder.ControllerRuntime.LeaderElection;
 using Ladder.ControllerRuntime.Metrics;
 using Ladder.Kubernetes;
-using Ladder.Metrics.Hosting;
 using Ladder.Operator.Controllers;
 using Ladder.Operator.Metrics;
 using Ladder.Operator.Runner;
 using Ladder.Operator.Webhooks;
+using Prometheus;
 
 namespace Ladder.Operator.Hosting;
 
 /// <summary>
 /// Builds the operator's web application: the Kubernetes client (in-cluster or kubeconfig), informers, controllers and
-/// the controller manager (with leader election when asked), the event recorder, <c>/metrics</c>, <c>/healthz</c>,
+/// the controller manager (with leader election when asked), the event recorder, <c>/metrics</c> (this host's own
+/// prometheus-net registry: the controller runtime's and the operator's families, <c>process_*</c> and <c>dotnet_*</c>), <c>/healthz</c>,
 /// <c>/readyz</c> (ready once every informer has synced) and, with a certificate directory, the HTTPS webhook server.
 /// </summary>
 internal static class OperatorHost
@@ -44,7 +45,9 @@ internal static class OperatorHost
                 kestrel.ListenAnyIP(host.WebhookPort, listen => listen.UseHttps(certificate));
             }
         });
-        builder.Services.AddPrometheusMetrics(o => o.AddMeter(ControllerRuntimeMetrics.MeterName).AddMeter(OperatorMetrics.MeterName));
+        var metrics = Prometheus.Metrics.NewCustomRegistry();
+        DotNetStats.Register(metrics);
+        builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(new KubernetesClient(config));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -66,7 +69,7 @@ internal static class OperatorHost
         var healthPort = healthEndpoint.Port;
         if (metricsPort != 0)
         {
-            app.MapPrometheusMetrics("/metrics").RequireHost($"*:{metricsPort}");
+            app.MapMetrics("/metrics", metrics).RequireHost($"*:{metricsPort}");
         }
 
         app.MapGet("/healthz", () => Results.Text("ok\n")).RequireHost($"*:{healthPort}");

@@ -1,6 +1,6 @@
 using Ladder.Pipeline.Push;
 using Ladder.Pipeline.Tests.Packaging;
-using Ladder.Pipeline.Tests.Support;
+using Ladder.TestSupport;
 
 namespace Ladder.Pipeline.Tests.Push;
 
@@ -12,8 +12,7 @@ public sealed class PushMaskingTests(EncodedMediaFixture media) : IClassFixture<
     public void Status_Should_MaskTheKeyInUrlAndError_When_TheConnectionIsRefused()
     {
         var logs = new CollectingLoggerFactory();
-        using var meters = new TestMeterFactory();
-        using var outputs = new PushOutputs("ns/s", [PushTargets.Refused("yt", "high", Key)], PushTargets.Fast, new PushMetrics(meters), logs);
+        using var outputs = new PushOutputs("ns/s", [PushTargets.Refused("yt", "high", Key)], PushTargets.Fast, null, logs);
         outputs.AddTrack(media.High.Track);
 
         PushTargets.WaitFor(() => outputs.GetStatus()[0] is { State: PushState.BackingOff, LastError: not null }, TimeSpan.FromSeconds(10), () => outputs.GetStatus()[0].ToString());
@@ -30,20 +29,23 @@ public sealed class PushMaskingTests(EncodedMediaFixture media) : IClassFixture<
     }
 
     [Fact]
-    public void Metrics_Should_LabelByTargetNameAndState_When_ADestinationBacksOff()
+    public async Task Metrics_Should_LabelByTargetNameAndState_When_ADestinationBacksOff()
     {
-        using var meters = new TestMeterFactory();
-        using var outputs = new PushOutputs("ns/s", [PushTargets.Refused("yt", "high", Key)], PushTargets.Fast, new PushMetrics(meters));
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        var outputs = new PushOutputs("ns/s", [PushTargets.Refused("yt", "high", Key)], PushTargets.Fast, new PushMetrics(registry));
         outputs.AddTrack(media.High.Track);
         PushTargets.WaitFor(() => outputs.GetStatus()[0].Reconnects >= 1, TimeSpan.FromSeconds(10), () => outputs.GetStatus()[0].ToString());
 
-        meters.Collect();
+        var scrape = await PrometheusSamples.ScrapeAsync(registry);
+        outputs.Dispose();
+        var afterDispose = await PrometheusSamples.ScrapeAsync(registry);
 
-        Assert.Contains(meters.Values("ladder_push_reconnects_total", ("stream", "ns/s"), ("target", "yt")), v => v >= 1);
-        Assert.Single(meters.Values("ladder_push_bytes_total", ("target", "yt")));
-        Assert.Single(meters.Values("ladder_push_dropped_packets_total", ("target", "yt")));
+        Assert.True(scrape.Value("ladder_push_reconnects_total", ("stream", "ns/s"), ("target", "yt")) >= 1);
+        Assert.Equal(0, scrape.Value("ladder_push_bytes_total", ("target", "yt")));
+        Assert.Equal(0, scrape.Value("ladder_push_dropped_packets_total", ("target", "yt")));
         var states = new[] { "connecting", "live", "backingOff", "stopped" }
-            .Sum(s => meters.Values("ladder_push_state", ("target", "yt"), ("state", s)).Single());
+            .Sum(s => scrape.Value("ladder_push_state", ("target", "yt"), ("state", s)));
         Assert.Equal(1, states);
+        Assert.Empty(afterDispose.Of("ladder_push_state")); // a push output that is gone leaves the scrape
     }
 }

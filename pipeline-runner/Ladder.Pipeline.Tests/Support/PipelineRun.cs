@@ -1,23 +1,25 @@
 using Ladder.Api.Pipeline;
 using Ladder.Pipeline.Graph;
 using Ladder.Pipeline.Media;
+using Ladder.Pipeline.Metrics;
 using Ladder.Pipeline.Stages;
 using Ladder.Pipeline.Status;
 using Microsoft.Extensions.Logging.Abstractions;
+using Prometheus;
 
 namespace Ladder.Pipeline.Tests.Support;
 
-/// <summary>A started <see cref="LivePipeline"/> with a <see cref="CollectingSink"/> and a test meter factory.</summary>
+/// <summary>A started <see cref="LivePipeline"/> with a <see cref="CollectingSink"/> and its own metrics registry.</summary>
 internal sealed class PipelineRun : IAsyncDisposable
 {
     private PipelineRun(PipelineSpec spec)
     {
-        Pipeline = LivePipeline.Start(spec, Sink, new MediaTimeline(DateTimeOffset.UtcNow), NullLoggerFactory.Instance, Meters);
+        Pipeline = LivePipeline.Start(spec, Sink, new MediaTimeline(DateTimeOffset.UtcNow), NullLoggerFactory.Instance, new PipelineMetrics(Metrics));
     }
 
     public CollectingSink Sink { get; } = new();
 
-    public TestMeterFactory Meters { get; } = new();
+    public CollectorRegistry Metrics { get; } = Prometheus.Metrics.NewCustomRegistry();
 
     public LivePipeline Pipeline { get; }
 
@@ -44,6 +46,5 @@ internal sealed class PipelineRun : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Pipeline.DisposeAsync();
-        Meters.Dispose();
     }
 }

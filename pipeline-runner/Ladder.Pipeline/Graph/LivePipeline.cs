@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Ladder.Api.Pipeline;
 using Ladder.Api.Runner;
 using Ladder.Api.V1Alpha1;
@@ -89,16 +88,16 @@ public sealed class LivePipeline : IAsyncDisposable
     /// <param name="sink">Receives the tracks and packets; must not block for long.</param>
     /// <param name="timeline">Maps output time zero to wall-clock time, for the packagers.</param>
     /// <param name="loggerFactory">Logging.</param>
-    /// <param name="meterFactory">Creates the <see cref="PipelineMetrics.MeterName"/> meter.</param>
+    /// <param name="metrics">The runner's pipeline instruments; the stages register with it while they run.</param>
     /// <returns>The running pipeline.</returns>
     /// <exception cref="ArgumentException">The spec has no input, no rendition, a non-positive GOP, or an unreadable runner option.</exception>
-    public static LivePipeline Start(PipelineSpec spec, IEncodedPacketSink sink, MediaTimeline timeline, ILoggerFactory loggerFactory, IMeterFactory meterFactory)
+    public static LivePipeline Start(PipelineSpec spec, IEncodedPacketSink sink, MediaTimeline timeline, ILoggerFactory loggerFactory, PipelineMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        ArgumentNullException.ThrowIfNull(meterFactory);
+        ArgumentNullException.ThrowIfNull(metrics);
         if (spec.Inputs.Count == 0 || spec.Video.Renditions.Count == 0 || spec.Video.GopSeconds <= 0)
         {
             throw new ArgumentException("The pipeline needs spec.inputs[0], at least one spec.video.renditions entry and spec.video.gopSeconds > 0.", nameof(spec));
@@ -111,7 +110,6 @@ public sealed class LivePipeline : IAsyncDisposable
         var logger = loggerFactory.CreateLogger<LivePipeline>();
         var packets = new MediaPool<Packet>(static () => new Packet(), static p => p.Unref(), 512);
         var frames = new MediaPool<Frame>(static () => new Frame(), static f => f.Unref(), 64);
-        var metrics = new PipelineMetrics(meterFactory);
         var hardware = spec.Video.Hardware == HardwareAcceleration.None ? null : new HardwareContext(spec.Video.Hardware);
         var sourceSchedule = spec.Video.Renditions.Any(r => r.Passthrough) ? new SourceKeyframeSchedule() : null;
         IKeyframeSchedule schedule = sourceSchedule ?? (IKeyframeSchedule)new GopKeyframeSchedule(spec.Video.GopSeconds * (long)PipelineTime.Frequency);

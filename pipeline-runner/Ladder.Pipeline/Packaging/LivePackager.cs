@@ -69,6 +69,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
     private readonly ManifestPublisher _manifests;
     private volatile Dictionary<string, int> _rank;
     private volatile bool _audioEndRequested;
+    private volatile IReadOnlySet<string> _degraded = new HashSet<string>();
     private readonly TsPackager? _ts;
     private volatile bool _disposed;
 
@@ -289,7 +290,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
     /// <summary>The per-track counters and the disk output's.</summary>
     /// <returns>A snapshot.</returns>
     public PackagerStatus GetStatus() => new(
-        [.. _tracks.Values.Select(t => t.GetStatus())],
+        [.. _tracks.Values.Select(t => t.GetStatus() with { Degraded = _degraded.Contains(t.Id) })],
         _content.Disk?.Dropped ?? 0,
         _content.Disk?.Failed ?? 0)
     {
@@ -446,13 +447,36 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
         }
     }
 
-    /// <summary>The tracks the master playlist and the MPD list: each joins with its first segment, and ended renditions of the ladder stay.</summary>
+    /// <summary>
+    /// The tracks the master playlist and the MPD list: each joins with its first segment, ended renditions of the
+    /// ladder stay, and a degraded rendition (too many segments behind the others) leaves until it catches up.
+    /// </summary>
     private (IReadOnlyList<PublishedTrack> Videos, PublishedTrack? Audio) Listed()
     {
         var live = _tracks.Values.Where(t => _disposed || !t.Ended || InLadder(t)).ToList();
-        var videos = Order(live.Where(t => t.MediaType == MediaType.Video).Select(Describe).Where(t => t.Format is not null && t.Content.Segments.Count > 0));
+        var withSegments = Order(live.Where(t => t.MediaType == MediaType.Video).Select(Describe).Where(t => t.Format is not null && t.Content.Segments.Count > 0));
+        NoteDegraded(LaggingRenditions.Of(withSegments));
+        var videos = withSegments.Where(t => !_degraded.Contains(t.Id)).ToList();
         var audio = live.Where(t => t.MediaType == MediaType.Audio).Select(Describe).FirstOrDefault(t => t.Format is not null && t.Content.Segments.Count > 0);
         return (videos, audio);
+    }
+
+    private void NoteDegraded(IReadOnlySet<string> degraded)
+    {
+        foreach (var id in degraded.Except(_degraded))
+        {
+            _logger.LogWarning("Rendition {Track} is {Segments} or more segments behind the others: it leaves the master playlist and the MPD until it catches up.", id, LaggingRenditions.SegmentsBehind);
+        }
+
+        foreach (var id in _degraded.Except(degraded))
+        {
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                _logger.LogInformation("Rendition {Track} caught up: it is back in the master playlist and the MPD.", id);
+            }
+        }
+
+        _degraded = degraded;
     }
 
     private static PublishedTrack Describe(TrackPackager track) => track.Publisher.Describe(track.Ended);

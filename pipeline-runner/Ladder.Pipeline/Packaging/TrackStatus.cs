@@ -41,4 +41,10 @@ public sealed record TrackStatus(
     /// section 4.3.3.1) without a keyframe to cut on; each is followed by a discontinuity.
     /// </summary>
     public long OverlongSegments { get; init; }
+
+    /// <summary>
+    /// True while this video rendition is degraded: <see cref="LaggingRenditions.SegmentsBehind"/> or more segments behind
+    /// the newest rendition (its encoder keeps failing or cannot keep up), and so left out of the master playlist and the MPD.
+    /// </summary>
+    public bool Degraded { get; init; }
 }

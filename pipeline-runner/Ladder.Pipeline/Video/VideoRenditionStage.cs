@@ -10,6 +10,7 @@ using Ladder.Pipeline.Stages;
 using Ladder.Pipeline.Status;
 using Ladder.Pipeline.Timing;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 
 namespace Ladder.Pipeline.Video;
 
@@ -36,9 +37,7 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
     private readonly MediaPool<Frame> _frames;
     private readonly HardwareContext? _hardware;
     private readonly int _threads;
-    private readonly PipelineMetrics _metrics;
-    private readonly KeyValuePair<string, object?> _streamTag;
-    private readonly KeyValuePair<string, object?> _renditionTag;
+    private readonly Histogram.Child _encodeLatency;
     private readonly Frame _filtered = new();
     private readonly Frame _upload = new();
     private readonly Packet _packet = new();
@@ -89,10 +88,8 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
         _sink = sink;
         _frames = frames;
         _hardware = hardware;
-        _metrics = metrics;
+        _encodeLatency = metrics.EncodeLatency(stream, rendition.Name);
         _threads = VideoEncoderFactory.EncoderThreads(rendition, video.Renditions.Where(r => !r.Passthrough).ToList(), Environment.ProcessorCount);
-        _streamTag = new("stream", stream);
-        _renditionTag = new("rendition", rendition.Name);
     }
 
     /// <summary>The rendition this stage encodes.</summary>
@@ -304,7 +301,7 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
         }
 
         ReceivePackets();
-        _metrics.RecordEncodeLatency(_streamTag, _renditionTag, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        _encodeLatency.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     private Encoder OpenEncoder(Rational timeBase)

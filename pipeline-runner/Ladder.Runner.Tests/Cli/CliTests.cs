@@ -1,8 +1,8 @@
-using System.Diagnostics.Metrics;
 using Ladder.Api.Primitives;
 using Ladder.Runner.Cli;
 using Ladder.Runner.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
 
 namespace Ladder.Runner.Tests.Cli;
 
@@ -104,7 +104,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Run_Should_Exit1_When_PipelineCannotStart()
     {
-        var root = RunnerCli.Create(services => new FakePipelineRuntime(services.GetRequiredService<IMeterFactory>(), new InvalidOperationException("no encoder")));
+        var root = RunnerCli.Create(services => new FakePipelineRuntime(services.GetRequiredService<CollectorRegistry>(), new InvalidOperationException("no encoder")));
         using var output = new StringWriter();
         using var error = new StringWriter();
 

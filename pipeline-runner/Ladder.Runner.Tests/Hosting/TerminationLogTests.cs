@@ -1,8 +1,8 @@
-using System.Diagnostics.Metrics;
 using Ladder.Runner.Cli;
 using Ladder.Runner.Hosting;
 using Ladder.Runner.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
 
 namespace Ladder.Runner.Tests.Hosting;
 
@@ -26,7 +26,7 @@ public sealed class TerminationLogTests : IDisposable
     [Fact]
     public async Task Run_Should_WriteTheFailureToTheTerminationLog_When_ThePipelineCannotStart()
     {
-        var root = RunnerCli.Create(services => new FakePipelineRuntime(services.GetRequiredService<IMeterFactory>(),
+        var root = RunnerCli.Create(services => new FakePipelineRuntime(services.GetRequiredService<CollectorRegistry>(),
             new InvalidOperationException("input main: cannot open /media/missing.mp4: No such file or directory")));
         using var error = new StringWriter();
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Ladder.Api.Manifests;
+using Ladder.LibAv;
+using Ladder.Pipeline.Packaging;
 using Ladder.Runner.Pipeline;
 using Ladder.Runner.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +13,19 @@ namespace Ladder.Runner.Tests.Status;
 public sealed class StatusEndpointsTests
 {
     private const string Playlist = "application/vnd.apple.mpegurl";
+
+    [Fact]
+    public async Task Status_Should_ShowARenditionDegraded_When_ThePackagerLeftItOutForFallingBehind()
+    {
+        await using var runner = await InProcessRunner.StartAsync();
+        runner.Runtime.Packager = new PackagerStatus(
+            [new TrackStatus("360p", MediaType.Video, 1, 9, 90_000, 9, 2, 0, 0, 0, false), new TrackStatus("270p", MediaType.Video, 1, 5, 50_000, 5, 2, 0, 0, 0, false) { Degraded = true }], 0, 0);
+
+        using var doc = JsonDocument.Parse(await runner.Http.GetStringAsync("/v1/status"));
+
+        var degraded = doc.RootElement.GetProperty("renditions").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("degraded").GetBoolean());
+        Assert.Equal(new Dictionary<string, bool> { ["360p"] = false, ["270p"] = true, ["180p"] = false }, degraded);
+    }
 
     [Fact]
     public async Task Status_Should_ReportStreamRenditionsAndPipeline_When_Running()
@@ -100,17 +115,22 @@ public sealed class StatusEndpointsTests
     }
 
     [Fact]
-    public async Task Metrics_Should_ExposePipelineMeters()
+    public async Task Metrics_Should_ExposeThisRunnersSeriesOnly_WithProcessRuntimeAndHttpFamilies_When_TwoRunnersShareAProcess()
     {
         await using var runner = await InProcessRunner.StartAsync();
+        await using var other = await InProcessRunner.StartAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await runner.Http.GetAsync("/hls/missing.m3u8")).StatusCode);
 
         using var response = await runner.Http.GetAsync("/metrics");
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("ladder_pipeline_fake_packets", body, StringComparison.Ordinal);
-        Assert.Contains("ladder_pipeline_fake_packets_total 42", body, StringComparison.Ordinal);
+        Assert.Contains("\nladder_pipeline_fake_packets_total 42\n", body, StringComparison.Ordinal); // not 84: the other runner's count stays in its own registry
+        Assert.Contains("\nprocess_cpu_seconds_total ", body, StringComparison.Ordinal);
+        Assert.Contains("\ndotnet_total_memory_bytes ", body, StringComparison.Ordinal);
+        Assert.Contains("http_requests_received_total{code=\"404\",method=\"GET\"", body, StringComparison.Ordinal);
+        Assert.Contains("endpoint=\"/hls/{**path}\"", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Ladder.Api.Pipeline;
 using Ladder.Api.Runner;
 using Ladder.Pipeline.Packaging;
@@ -7,15 +6,14 @@ using Ladder.Pipeline.Reload;
 using Ladder.Pipeline.Stages;
 using Ladder.Pipeline.Status;
 using Ladder.Runner.Pipeline;
+using Prometheus;
 
 namespace Ladder.Runner.Tests.Support;
 
-/// <summary>A media side with no media: a hand-filled origin, a fixed status, a counter on a <c>Ladder.Pipeline</c> meter.</summary>
-internal sealed class FakePipelineRuntime(IMeterFactory meters, Exception? startError = null) : IPipelineRuntime
+/// <summary>A media side with no media: a hand-filled origin, a fixed status, a counter on the runner's registry.</summary>
+internal sealed class FakePipelineRuntime(CollectorRegistry metrics, Exception? startError = null) : IPipelineRuntime
 {
-    public const string MeterName = "Ladder.Pipeline.Fake";
-
-    private readonly Counter<long> _packets = meters.Create(MeterName).CreateCounter<long>("ladder.pipeline.fake.packets", "{packet}", "Packets the fake pipeline pretends to have encoded.");
+    private readonly Counter _packets = Prometheus.Metrics.WithCustomRegistry(metrics).CreateCounter("ladder_pipeline_fake_packets_total", "Packets the fake pipeline pretends to have encoded.");
 
     public FakeOriginContent Content { get; } = new();
 
@@ -29,7 +27,7 @@ internal sealed class FakePipelineRuntime(IMeterFactory meters, Exception? start
         {
             throw startError;
         }
-        _packets.Add(42);
+        _packets.Inc(42);
     }
 
     public PipelineStatus? GetPipelineStatus() => new(
@@ -39,7 +37,10 @@ internal sealed class FakePipelineRuntime(IMeterFactory meters, Exception? start
         [new StageStatus("ingest", "ingest-1", "ingest", StageState.Running, null, "reading rtmp://0.0.0.0:1935/live/demo", new StageCountersStatus(42, 4200, 0, 0, 30, 1e6, 1, 1.4))],
         []);
 
-    public PackagerStatus? GetPackagerStatus() => new([], 0, 0);
+    /// <summary>What <see cref="GetPackagerStatus"/> answers: no track unless a test sets some.</summary>
+    public PackagerStatus Packager { get; set; } = new([], 0, 0);
+
+    public PackagerStatus? GetPackagerStatus() => Packager;
 
     /// <summary>The spec the runner started with.</summary>
     public PipelineSpec? Initial { get; init; }

@@ -1,10 +1,10 @@
-using System.Diagnostics.Metrics;
 using Ladder.Api.Pipeline;
 using Ladder.Runner.Cli;
 using Ladder.Runner.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 
 namespace Ladder.Runner.Tests.Support;
 
@@ -34,7 +34,7 @@ internal sealed class InProcessRunner : IAsyncDisposable
         FakePipelineRuntime? runtime = null;
         var app = RunnerApp.Build(
             new RunnerSettings(spec ?? DemoSpec, new Uri("http://127.0.0.1:0"), null, adminToken),
-            services => runtime = new FakePipelineRuntime(services.GetRequiredService<IMeterFactory>(), startError) { Initial = services.GetRequiredService<RunnerSettings>().Spec },
+            services => runtime = new FakePipelineRuntime(services.GetRequiredService<CollectorRegistry>(), startError) { Initial = services.GetRequiredService<RunnerSettings>().Spec },
             builder => builder.Logging.ClearProviders());
         await app.StartAsync();
         var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(10) };

@@ -1,18 +1,23 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Ladder.Metrics.Hosting;
 using Ladder.Runner.Admin;
 using Ladder.Runner.Origin;
 using Ladder.Runner.Pipeline;
 using Ladder.Runner.Player;
 using Ladder.Runner.Status;
+using Prometheus;
 
 namespace Ladder.Runner.Hosting;
 
 /// <summary>
 /// Builds the runner's web application: Kestrel with the HLS/DASH origin, <c>/v1/status</c>, <c>/healthz</c>,
-/// <c>/readyz</c>, <c>/metrics</c> (meters <c>Ladder.Pipeline*</c>) and the player page, with the pipeline as a hosted
-/// service that starts after Kestrel listens and stops (drains) before Kestrel stops.
+/// <c>/readyz</c>, <c>/metrics</c> and the player page, with the pipeline as a hosted service that starts after Kestrel
+/// listens and stops (drains) before Kestrel stops. <c>/metrics</c> serves this runner's own prometheus-net
+/// <see cref="CollectorRegistry"/> (a service, so that two runners in one process keep their series apart): the
+/// pipeline's, packager's and push outputs' families, prometheus-net's process and .NET runtime families
+/// (<c>process_*</c>, <c>dotnet_*</c>) and its HTTP server families on every request
+/// (<c>http_requests_received_total</c>, <c>http_request_duration_seconds</c>, <c>http_requests_in_progress</c>, labelled
+/// with the route pattern as <c>endpoint</c>, e.g. <c>/hls/{**path}</c>).
 /// </summary>
 internal static class RunnerApp
 {
@@ -40,7 +45,9 @@ internal static class RunnerApp
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
-        builder.Services.AddPrometheusMetrics(o => o.AddMeterPrefix("Ladder.Pipeline"));
+        var metrics = Prometheus.Metrics.NewCustomRegistry();
+        DotNetStats.Register(metrics);
+        builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(settings.Spec);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -56,12 +63,13 @@ internal static class RunnerApp
         configureBuilder?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseHttpMetrics(o => o.SetMetricFactory(Prometheus.Metrics.WithCustomRegistry(metrics)));
         app.MapPlayer();
         app.MapOrigin();
         app.UseAdminAuthentication();
         app.MapStatus();
         app.MapAdmin();
-        app.MapPrometheusMetrics();
+        app.MapMetrics("/metrics", metrics);
         return app;
     }
 }

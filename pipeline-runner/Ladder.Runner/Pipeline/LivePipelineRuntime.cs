@@ -1,9 +1,9 @@
-using System.Diagnostics.Metrics;
 using Ladder.Api.Pipeline;
 using Ladder.Api.Runner;
 using Ladder.LibAv;
 using Ladder.Pipeline.Graph;
 using Ladder.Pipeline.Media;
+using Ladder.Pipeline.Metrics;
 using Ladder.Pipeline.Packaging;
 using Ladder.Pipeline.Publishing;
 using Ladder.Pipeline.Push;
@@ -11,6 +11,7 @@ using Ladder.Pipeline.Reload;
 using Ladder.Pipeline.Secrets;
 using Ladder.Pipeline.Status;
 using Ladder.Runner.Hosting;
+using Prometheus;
 
 namespace Ladder.Runner.Pipeline;
 
@@ -23,7 +24,7 @@ namespace Ladder.Runner.Pipeline;
 /// runtime has run.
 /// </summary>
 internal sealed class LivePipelineRuntime(
-    RunnerSettings settings, ILoggerFactory loggerFactory, IMeterFactory meterFactory, TimeProvider time) : IPipelineRuntime
+    RunnerSettings settings, ILoggerFactory loggerFactory, CollectorRegistry metrics, TimeProvider time) : IPipelineRuntime
 {
     private volatile LivePackager? _packager;
     private volatile LivePipeline? _pipeline;
@@ -41,7 +42,7 @@ internal sealed class LivePipelineRuntime(
     public static IPipelineRuntime Create(IServiceProvider services) => new LivePipelineRuntime(
         services.GetRequiredService<RunnerSettings>(),
         services.GetRequiredService<ILoggerFactory>(),
-        services.GetRequiredService<IMeterFactory>(),
+        services.GetRequiredService<CollectorRegistry>(),
         services.GetRequiredService<TimeProvider>());
 
     /// <inheritdoc />
@@ -94,12 +95,12 @@ internal sealed class LivePipelineRuntime(
             spec,
             timeline,
             new LivePackagerOptions { DiskOutput = settings.OutputDirectory },
-            new PackagerMetrics(meterFactory),
+            new PackagerMetrics(metrics),
             loggerFactory.CreateLogger<LivePackager>());
-        var push = new PushOutputs(spec.Stream.ToString(), spec.Outputs.Push, null, new PushMetrics(meterFactory), loggerFactory, time);
+        var push = new PushOutputs(spec.Stream.ToString(), spec.Outputs.Push, null, new PushMetrics(metrics), loggerFactory, time);
         try
         {
-            _pipeline = LivePipeline.Start(spec, new FanOutSink(packager, push), timeline, loggerFactory, meterFactory);
+            _pipeline = LivePipeline.Start(spec, new FanOutSink(packager, push), timeline, loggerFactory, new PipelineMetrics(metrics));
         }
         catch
         {

@@ -15,6 +15,7 @@ internal sealed class RunnerStatusBuilder(CurrentSpec current, RunnerLifecycle l
         var spec = current.Spec;
         var redacted = spec.Redact();
         var push = runtime.GetPushStatus();
+        var packager = runtime.GetPackagerStatus();
         var renditions = spec.Video.Renditions.Select(r => new RenditionStatus(
             r.Name,
             r.Passthrough,
@@ -22,7 +23,8 @@ internal sealed class RunnerStatusBuilder(CurrentSpec current, RunnerLifecycle l
             r.Height,
             r.Bitrate,
             spec.Outputs.Hls.Enabled ? "/" + OriginPaths.HlsPlaylist(r.Name) : null,
-            lifecycle.State == RunnerState.Running && PublishingReadiness.IsPublished(spec, runtime.Origin, r.Name))).ToList();
+            lifecycle.State == RunnerState.Running && PublishingReadiness.IsPublished(spec, runtime.Origin, r.Name),
+            packager?.Tracks.Any(t => t.Id == r.Name && t.Degraded) == true)).ToList();
         return new RunnerStatus(
             lifecycle.LastError,
             lifecycle.StartedAt,
@@ -33,7 +35,7 @@ internal sealed class RunnerStatusBuilder(CurrentSpec current, RunnerLifecycle l
             new OutputsStatus(
                 [.. redacted.Outputs.Push.Select(p => WithConnection(new PushTargetStatus(p.Name, WireEnum.ToWire(p.Protocol), p.Rendition, p.Url), push))]),
             runtime.GetPipelineStatus(),
-            runtime.GetPackagerStatus());
+            packager);
     }
 
     private static PushTargetStatus WithConnection(PushTargetStatus target, IReadOnlyList<PushDestinationStatus> connections) =>
