@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using k8s.Models;
 using Ladder.Api.Primitives;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Controllers;
@@ -57,7 +58,7 @@ internal static class OperatorBenchmark
         {
             ApiVersion = "v1",
             Kind = "Secret",
-            Metadata = new ObjectMeta { Name = "ingest" },
+            Metadata = new V1ObjectMeta { Name = "ingest" },
             Data = new Dictionary<string, byte[]> { ["key"] = "bench-stream-key"u8.ToArray() },
         }).ConfigureAwait(false);
         await clients.Profiles.CreateAsync(Namespace, Profile()).ConfigureAwait(false);
@@ -132,7 +133,7 @@ internal static class OperatorBenchmark
 
     private static TranscodeProfile Profile() => new()
     {
-        Metadata = new ObjectMeta { Name = "hd" },
+        Metadata = new V1ObjectMeta { Name = "hd" },
         Spec = new TranscodeProfileSpec
         {
             Video = new VideoSpec
@@ -149,7 +150,7 @@ internal static class OperatorBenchmark
 
     private static LiveStream Stream(string name) => new()
     {
-        Metadata = new ObjectMeta { Name = name },
+        Metadata = new V1ObjectMeta { Name = name },
         Spec = new LiveStreamSpec
         {
             ProfileRef = new LocalObjectReference { Name = "hd" },

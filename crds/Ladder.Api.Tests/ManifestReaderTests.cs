@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using k8s.Models;
 using Ladder.Api.Manifests;
 using Ladder.Api.V1Alpha1;
 using Ladder.Kubernetes.Models;
@@ -183,14 +184,14 @@ public class ManifestReaderTests
     {
         var stream = new LiveStream
         {
-            Metadata = new ObjectMeta { Name = "s", Namespace = "media", Generation = 2 },
+            Metadata = new V1ObjectMeta { Name = "s", NamespaceProperty = "media", Generation = 2 },
             Spec = new LiveStreamSpec { ProfileRef = new LocalObjectReference { Name = "p" } },
             Status = new LiveStreamStatus
             {
                 ObservedGeneration = 2,
                 Phase = LiveStreamPhase.Degraded,
                 ActiveInput = "backup",
-                Conditions = [new Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.True, Reason = ConditionReasons.Publishing, LastTransitionTime = DateTimeOffset.Parse("2026-11-21T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture) }],
+                Conditions = [new V1Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.True, Reason = ConditionReasons.Publishing, LastTransitionTime = new DateTime(2026, 11, 21, 10, 0, 0, DateTimeKind.Utc) }],
                 RecentFailovers = [new FailoverEvent { From = "primary", To = "backup", Reason = FailoverReason.Timeout, Time = DateTimeOffset.Parse("2026-11-21T10:01:00Z", System.Globalization.CultureInfo.InvariantCulture) }],
                 Endpoints = new StreamEndpoints { Hls = "http://s.media.svc/hls/master.m3u8", Ingest = [new IngestEndpoint { Input = "primary", Url = "srt://s.media.svc:9000" }] },
                 Renditions = [new RenditionStatus { Name = "720p", Resolution = "1280x720", Bitrate = 2_800_000 }],

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using k8s.Models;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
@@ -57,7 +58,7 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
             {
                 ApiVersion = ApiResource.Namespaces.ApiVersion,
                 Kind = ApiResource.Namespaces.Kind,
-                Metadata = new ObjectMeta { Name = Namespace, Labels = Labels },
+                Metadata = new V1ObjectMeta { Name = Namespace, Labels = Labels },
             });
             await WidgetCrd.InstallAsync(Client, Widgets, Namespace, Labels, InstallTimeout);
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using k8s.Models;
 using Ladder.Api.Primitives;
 using Ladder.Api.V1Alpha1;
 using Ladder.Kubernetes;
@@ -20,7 +21,7 @@ public sealed class OperatorE2ETests(OperatorFixture fixture)
 
     private static TranscodeProfile Profile(string name, string bitrate = "2800k") => new()
     {
-        Metadata = new ObjectMeta { Name = name },
+        Metadata = new V1ObjectMeta { Name = name },
         Spec = new TranscodeProfileSpec
         {
             Video = new VideoSpec
@@ -37,7 +38,7 @@ public sealed class OperatorE2ETests(OperatorFixture fixture)
 
     private static LiveStream Stream(string name, string profile) => new()
     {
-        Metadata = new ObjectMeta { Name = name },
+        Metadata = new V1ObjectMeta { Name = name },
         Spec = new LiveStreamSpec
         {
             ProfileRef = new LocalObjectReference { Name = profile },
@@ -276,11 +277,11 @@ public sealed class OperatorE2ETests(OperatorFixture fixture)
             Condition(await clients.Streams.GetAsync(fixture.Namespace, "e2e-pod"), ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
     }
 
-    private static Condition? Condition(LiveStream stream, string type) => stream.Status?.Conditions?.FirstOrDefault(c => c.Type == type);
+    private static V1Condition? Condition(LiveStream stream, string type) => stream.Status?.Conditions?.FirstOrDefault(c => c.Type == type);
 
     // A person's edit, retried on a conflict with the operator's status writes (client-go RetryOnConflict).
     private async Task ChangeAsync<T>(IResourceClient<T> client, string name, Action<T> change)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s.Models;
 using Ladder.Api;
 using Ladder.Api.Manifests;
 using Ladder.Api.V1Alpha1;
@@ -68,7 +69,7 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
         {
             ApiVersion = "v1",
             Kind = "Namespace",
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = Namespace,
                 Labels = new Dictionary<string, string> { [ClusterFixture.Label] = "true", ["pod-security.kubernetes.io/enforce"] = "restricted" },
@@ -161,7 +162,7 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
 
     /// <summary>The object, or null when it does not exist.</summary>
     public async Task<T?> TryGetAsync<T>(IResourceClient<T> client, string name)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         try
         {

@@ -3,6 +3,7 @@ using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Serialization;
 using Ladder.Kubernetes.Watch;
+using V1ObjectMeta = k8s.Models.V1ObjectMeta;
 
 namespace Ladder.ControllerRuntime.Tests;
 
@@ -21,7 +22,7 @@ internal static class Fixtures
 
     /// <summary>The watch events of a watch fixture; an ERROR line becomes the exception the client would throw.</summary>
     public static async IAsyncEnumerable<WatchEvent<T>> WatchEvents<T>(string name)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         await Task.Yield();
         foreach (var line in ResponseBody(name).Split('\n', StringSplitOptions.RemoveEmptyEntries))

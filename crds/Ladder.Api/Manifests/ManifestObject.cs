@@ -16,7 +16,7 @@ public sealed record ManifestObject(KubernetesObject Object, string Source, int 
     public string Name => Object.Metadata.Name ?? "";
 
     /// <summary>The namespace; <see cref="ManifestReader.DefaultNamespace"/> when the manifest sets none.</summary>
-    public string Namespace => string.IsNullOrEmpty(Object.Metadata.Namespace) ? ManifestReader.DefaultNamespace : Object.Metadata.Namespace;
+    public string Namespace => string.IsNullOrEmpty(Object.Metadata.NamespaceProperty) ? ManifestReader.DefaultNamespace : Object.Metadata.NamespaceProperty;
 
     /// <summary><c>file:line:column: Kind namespace/name: path: message</c>, the problem placed at its field's line.</summary>
     public string Describe(Validation.FieldError error) => $"{Positions.Describe(Source, error.Path)}: {Kind} {Namespace}/{Name}: {error}";

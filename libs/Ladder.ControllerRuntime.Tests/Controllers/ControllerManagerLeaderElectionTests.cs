@@ -8,6 +8,7 @@ using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
 using Ladder.Kubernetes.Watch;
 using NSubstitute;
+using V1ObjectMeta = k8s.Models.V1ObjectMeta;
 
 namespace Ladder.ControllerRuntime.Tests.Controllers;
 
@@ -105,7 +106,7 @@ public sealed class ControllerManagerLeaderElectionTests
         var leases = client.Resource<Lease>(ApiResource.Leases);
         await leases.CreateAsync("demo", new Lease
         {
-            Metadata = new ObjectMeta { Name = "ladder-leader" },
+            Metadata = new V1ObjectMeta { Name = "ladder-leader" },
             Spec = new LeaseSpec { HolderIdentity = "other", LeaseDurationSeconds = 15, AcquireTime = T0, RenewTime = T0, LeaseTransitions = 4 },
         });
         var clock = new FakeClock(T0);

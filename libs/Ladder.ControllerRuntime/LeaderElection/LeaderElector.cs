@@ -1,4 +1,5 @@
 using System.Text.Json;
+using k8s.Models;
 using Ladder.ControllerRuntime.Logging;
 using Ladder.ControllerRuntime.Metrics;
 using Ladder.Kubernetes;
@@ -278,7 +279,7 @@ public sealed class LeaderElector
                 {
                     ApiVersion = LeaseApiVersion,
                     Kind = "Lease",
-                    Metadata = new ObjectMeta { Name = _options.LeaseName },
+                    Metadata = new V1ObjectMeta { Name = _options.LeaseName },
                     Spec = desired,
                 }, null, cancellationToken).ConfigureAwait(false);
                 Observe(created, desired, now);
@@ -344,7 +345,7 @@ public sealed class LeaderElector
             Metadata = WithoutManagedFields(basis.Metadata),
             Spec = spec,
         };
-        lease.Metadata.Namespace ??= _options.LeaseNamespace;
+        lease.Metadata.NamespaceProperty ??= _options.LeaseNamespace;
         var updated = await _leases.UpdateAsync(lease, null, cancellationToken).ConfigureAwait(false);
         Observe(updated, spec, now);
     }
@@ -450,21 +451,5 @@ public sealed class LeaderElector
 
     private static string Raw(LeaseSpec record) => JsonSerializer.Serialize(record, KubernetesJson.Options);
 
-    private static ObjectMeta WithoutManagedFields(ObjectMeta metadata) => new()
-    {
-        Name = metadata.Name,
-        GenerateName = metadata.GenerateName,
-        Namespace = metadata.Namespace,
-        Uid = metadata.Uid,
-        ResourceVersion = metadata.ResourceVersion,
-        Generation = metadata.Generation,
-        CreationTimestamp = metadata.CreationTimestamp,
-        DeletionTimestamp = metadata.DeletionTimestamp,
-        DeletionGracePeriodSeconds = metadata.DeletionGracePeriodSeconds,
-        Labels = metadata.Labels,
-        Annotations = metadata.Annotations,
-        OwnerReferences = metadata.OwnerReferences,
-        Finalizers = metadata.Finalizers,
-        ExtensionData = metadata.ExtensionData?.Where(p => p.Key != "managedFields").ToDictionary(p => p.Key, p => p.Value) is { Count: > 0 } rest ? rest : null,
-    };
+    private static V1ObjectMeta WithoutManagedFields(V1ObjectMeta metadata) => metadata with { ManagedFields = null };
 }

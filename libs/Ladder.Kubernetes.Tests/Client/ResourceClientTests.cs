@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s.Models;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
@@ -35,7 +36,7 @@ public sealed class ResourceClientTests
         Assert.Equal("w1", widget.Metadata.Name);
         Assert.Equal("248", widget.Metadata.ResourceVersion);
         Assert.Equal(3, widget.Spec!.Size);
-        Assert.True(widget.Metadata.ExtensionData!.ContainsKey("managedFields"));
+        Assert.NotEmpty(widget.Metadata.ManagedFields);
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class ResourceClientTests
         });
         Assert.Equal("5fc7d7a5-4cc8-4128-8a76-bb3ceab982b5", created.Metadata.Uid);
         Assert.Equal(1, created.Metadata.Generation);
-        Assert.Equal("demo", created.Metadata.Namespace);
+        Assert.Equal("demo", created.Metadata.NamespaceProperty);
     }
 
     [Fact]
@@ -154,7 +155,7 @@ public sealed class ResourceClientTests
     [Fact]
     public async Task Apply_Should_SendApplyPatchWithFieldManagerAndForce()
     {
-        var widget = new Widget { Metadata = new ObjectMeta { Name = "w1", Namespace = "demo" }, Spec = new WidgetSpec { Size = 6, Color = "blue" } };
+        var widget = new Widget { Metadata = new V1ObjectMeta { Name = "w1", NamespaceProperty = "demo" }, Spec = new WidgetSpec { Size = 6, Color = "blue" } };
         var applied = await Run(["22-apply-widget-force"], c => c.Resource<Widget>(Widget.Resource).ApplyAsync(widget, new ApplyOptions { FieldManager = "test", Force = true }),
             requests =>
             {
@@ -168,7 +169,7 @@ public sealed class ResourceClientTests
     [Fact]
     public async Task Apply_Should_ThrowConflictWithFieldManagerConflict_When_AnotherManagerOwnsTheField()
     {
-        var widget = new Widget { Metadata = new ObjectMeta { Name = "w1", Namespace = "demo" }, Spec = new WidgetSpec { Size = 7 } };
+        var widget = new Widget { Metadata = new V1ObjectMeta { Name = "w1", NamespaceProperty = "demo" }, Spec = new WidgetSpec { Size = 7 } };
         var error = await Fails("23-apply-widget-conflict", w => w.ApplyAsync(widget, new ApplyOptions { FieldManager = "other" }));
         Assert.True(error.IsConflict);
         var cause = Assert.Single(error.Causes);

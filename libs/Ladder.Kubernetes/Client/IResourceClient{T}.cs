@@ -1,6 +1,7 @@
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Watch;
+using V1ObjectMeta = k8s.Models.V1ObjectMeta;
 
 namespace Ladder.Kubernetes;
 
@@ -17,7 +18,7 @@ namespace Ladder.Kubernetes;
 /// else the object's <c>metadata.namespace</c>; update and apply use <c>metadata.namespace</c> and <c>metadata.name</c>.
 /// </remarks>
 public interface IResourceClient<T>
-    where T : KubernetesObject
+    where T : class, k8s.IKubernetesObject<V1ObjectMeta>
 {
     /// <summary>The resource this client talks to.</summary>
     ApiResource Resource { get; }

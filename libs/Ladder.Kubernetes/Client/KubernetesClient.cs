@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using Ladder.Kubernetes.Models;
+using V1ObjectMeta = k8s.Models.V1ObjectMeta;
 
 namespace Ladder.Kubernetes;
 
@@ -46,7 +46,7 @@ public sealed class KubernetesClient : IDisposable
 
     /// <summary>A typed client for <paramref name="resource"/>; cheap, create as many as needed.</summary>
     public IResourceClient<T> Resource<T>(ApiResource resource)
-        where T : KubernetesObject => new ResourceClient<T>(this, resource);
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta> => new ResourceClient<T>(this, resource);
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();

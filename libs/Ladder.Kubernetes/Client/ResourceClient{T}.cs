@@ -6,12 +6,13 @@ using System.Text.Json.Nodes;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Serialization;
 using Ladder.Kubernetes.Watch;
+using V1ObjectMeta = k8s.Models.V1ObjectMeta;
 
 namespace Ladder.Kubernetes;
 
 /// <summary>The HTTP implementation of <see cref="IResourceClient{T}"/> over a <see cref="KubernetesClient"/>.</summary>
 internal sealed class ResourceClient<T>(KubernetesClient client, ApiResource resource) : IResourceClient<T>
-    where T : KubernetesObject
+    where T : class, k8s.IKubernetesObject<V1ObjectMeta>
 {
     private const int DefaultPageSize = 500;
 
@@ -47,7 +48,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ApiResource res
 
     public async Task<T> CreateAsync(string? @namespace, T obj, WriteOptions? options = null, CancellationToken cancellationToken = default) =>
         Read<T>(await SendAsync(
-            HttpMethod.Post, resource.GetPath(@namespace ?? obj.Metadata.Namespace), options?.ToQuery() ?? [], Json(obj), cancellationToken).ConfigureAwait(false));
+            HttpMethod.Post, resource.GetPath(@namespace ?? obj.Metadata.NamespaceProperty), options?.ToQuery() ?? [], Json(obj), cancellationToken).ConfigureAwait(false));
 
     public Task<T> UpdateAsync(T obj, WriteOptions? options = null, CancellationToken cancellationToken = default) =>
         PutAsync(obj, null, options, cancellationToken);
@@ -73,10 +74,10 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ApiResource res
         SendPatchAsync(@namespace, name, "status", type, patch, options?.ToQuery() ?? [], cancellationToken);
 
     public Task<T> ApplyAsync(T obj, ApplyOptions options, CancellationToken cancellationToken = default) =>
-        SendPatchAsync(obj.Metadata.Namespace, RequireName(obj), null, PatchType.Apply, ApplyBody(obj), options.ToQuery(), cancellationToken);
+        SendPatchAsync(obj.Metadata.NamespaceProperty, RequireName(obj), null, PatchType.Apply, ApplyBody(obj), options.ToQuery(), cancellationToken);
 
     public Task<T> ApplyStatusAsync(T obj, ApplyOptions options, CancellationToken cancellationToken = default) =>
-        SendPatchAsync(obj.Metadata.Namespace, RequireName(obj), "status", PatchType.Apply, ApplyBody(obj), options.ToQuery(), cancellationToken);
+        SendPatchAsync(obj.Metadata.NamespaceProperty, RequireName(obj), "status", PatchType.Apply, ApplyBody(obj), options.ToQuery(), cancellationToken);
 
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync(
         string? @namespace, ListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -108,7 +109,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ApiResource res
 
     private async Task<T> PutAsync(T obj, string? subresource, WriteOptions? options, CancellationToken cancellationToken) =>
         Read<T>(await SendAsync(
-            HttpMethod.Put, resource.GetPath(obj.Metadata.Namespace, RequireName(obj), subresource), options?.ToQuery() ?? [], Json(obj), cancellationToken).ConfigureAwait(false));
+            HttpMethod.Put, resource.GetPath(obj.Metadata.NamespaceProperty, RequireName(obj), subresource), options?.ToQuery() ?? [], Json(obj), cancellationToken).ConfigureAwait(false));
 
     private async Task<T> SendPatchAsync(
         string? @namespace, string name, string? subresource, PatchType type, object patch,

@@ -5,7 +5,8 @@ namespace Ladder.Kubernetes.Serialization;
 
 /// <summary>
 /// The System.Text.Json settings for Kubernetes wire JSON: camelCase field names, nulls omitted on write,
-/// case-sensitive reads as the API server writes them, and times as RFC 3339 UTC (<see cref="Rfc3339TimeConverter"/>).
+/// case-sensitive reads as the API server writes them, and times as RFC 3339 UTC (<see cref="Rfc3339TimeConverter"/>, and KubernetesClient's
+/// <see cref="k8s.KubernetesJson.KubernetesDateTimeConverter"/> for the <see cref="DateTime"/>s of its models).
 /// </summary>
 public static class KubernetesJson
 {
@@ -20,6 +21,7 @@ public static class KubernetesJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.Converters.Add(new Rfc3339TimeConverter());
+        options.Converters.Add(new k8s.KubernetesJson.KubernetesDateTimeConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using k8s.Models;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Serialization;
@@ -16,7 +17,7 @@ internal static class WatchLines
 {
     public static async IAsyncEnumerable<WatchEvent<T>> ReadAsync<T>(
         Stream stream, string request, [EnumeratorCancellation] CancellationToken cancellationToken)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         var buffer = new byte[16 * 1024];
         var line = new ArrayBufferWriter<byte>();
@@ -77,7 +78,7 @@ internal static class WatchLines
     }
 
     private static WatchEvent<T> Parse<T>(ReadOnlySpan<byte> line, string request)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         JsonDocument document;
         try

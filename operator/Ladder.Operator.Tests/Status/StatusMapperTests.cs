@@ -1,3 +1,4 @@
+using k8s.Models;
 using Ladder.Api.Runner;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;

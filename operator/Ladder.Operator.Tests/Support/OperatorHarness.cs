@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s.Models;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Models;
@@ -69,7 +70,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
 
     /// <summary>Changes an object the way a person does, retrying on a conflict with the operator's status writes (client-go <c>RetryOnConflict</c>).</summary>
     public static async Task ChangeAsync<T>(IResourceClient<T> client, string name, Action<T> change)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         for (var attempt = 1; ; attempt++)
         {

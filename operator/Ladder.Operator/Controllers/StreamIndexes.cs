@@ -43,7 +43,7 @@ internal static class StreamIndexes
     /// <summary>The profiles and Templates a stream references (its own, and its Template's profile), as keys.</summary>
     public static IEnumerable<ObjectKey> References(LiveStream stream, Store<Template> templates, bool profiles)
     {
-        var ns = stream.Metadata.Namespace;
+        var ns = stream.Metadata.NamespaceProperty;
         var templateName = stream.Spec?.TemplateRef?.Name;
         if (!profiles)
         {
@@ -83,5 +83,5 @@ internal static class StreamIndexes
 
     private static IEnumerable<string> Ref(KubernetesObject obj, string? name) => string.IsNullOrEmpty(name) ? [] : [Key(obj, name)];
 
-    private static string Key(KubernetesObject obj, string name) => obj.Metadata.Namespace + "/" + name;
+    private static string Key(KubernetesObject obj, string name) => obj.Metadata.NamespaceProperty + "/" + name;
 }

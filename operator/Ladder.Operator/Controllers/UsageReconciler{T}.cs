@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s.Models;
 using Ladder.Api.V1Alpha1;
 using Ladder.Api.Validation;
 using Ladder.ControllerRuntime;
@@ -26,7 +27,7 @@ internal sealed class UsageReconciler<T>(
     Func<T, IEnumerable<string>> usedBy,
     Func<T, IReadOnlyList<FieldError>> validate,
     TimeProvider time) : IReconciler
-    where T : KubernetesObject
+    where T : class, k8s.IKubernetesObject<V1ObjectMeta>
 {
     /// <inheritdoc />
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
@@ -62,15 +63,15 @@ internal sealed class UsageReconciler<T>(
         return ReconcileResult.Done;
     }
 
-    private void Set(IList<Condition> conditions, string type, string value, string reason, string message, long generation) =>
-        ConditionSet.SetCondition(conditions, new Condition { Type = type, Status = value, Reason = reason, Message = message, ObservedGeneration = generation }, time);
+    private void Set(IList<V1Condition> conditions, string type, string value, string reason, string message, long generation) =>
+        ConditionSet.SetCondition(conditions, new V1Condition { Type = type, Status = value, Reason = reason, Message = message, ObservedGeneration = generation }, time);
 
     /// <summary>The status shape TranscodeProfileStatus and TemplateStatus share.</summary>
     private sealed class UsageStatus
     {
         public long? ObservedGeneration { get; set; }
 
-        public IList<Condition>? Conditions { get; set; }
+        public IList<V1Condition>? Conditions { get; set; }
 
         public IList<string>? UsedBy { get; set; }
     }
