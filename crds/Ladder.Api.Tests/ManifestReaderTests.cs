@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
 using Ladder.Api.Manifests;
+using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
-using Ladder.Kubernetes.Models;
 
 namespace Ladder.Api.Tests;
 
@@ -173,10 +173,10 @@ public class ManifestReaderTests
         Assert.Equal(LadderApi.ApiVersion, stream.ApiVersion);
         Assert.Equal("1", stream.Spec!.Runner!.Resources!.Limits!["nvidia.com/gpu"].Value);
         Assert.Equal("2Gi", stream.Spec.Runner.Resources.Requests!["memory"].Value);
-        var json = System.Text.Json.JsonSerializer.Serialize(stream, Ladder.Kubernetes.Serialization.KubernetesJson.Options);
+        var json = System.Text.Json.JsonSerializer.Serialize(stream, Ladder.Api.Meta.WireJson.Options);
         var back = System.Text.Json.JsonSerializer.Deserialize<LiveStream>(json, ManifestReader.StrictOptions)!;
-        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(back, Ladder.Kubernetes.Serialization.KubernetesJson.Options));
-        Assert.Contains("\"hardware\":\"nvidia\"", System.Text.Json.JsonSerializer.Serialize(set.TranscodeProfiles[0], Ladder.Kubernetes.Serialization.KubernetesJson.Options), StringComparison.Ordinal);
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(back, Ladder.Api.Meta.WireJson.Options));
+        Assert.Contains("\"hardware\":\"nvidia\"", System.Text.Json.JsonSerializer.Serialize(set.TranscodeProfiles[0], Ladder.Api.Meta.WireJson.Options), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -199,10 +199,10 @@ public class ManifestReaderTests
                 LastReload = new ReloadSummary { PipelineGeneration = 5, Restarted = false, Summary = "added push target twitch" },
             },
         };
-        var json = System.Text.Json.JsonSerializer.Serialize(stream, Ladder.Kubernetes.Serialization.KubernetesJson.Options);
+        var json = System.Text.Json.JsonSerializer.Serialize(stream, Ladder.Api.Meta.WireJson.Options);
         Assert.Contains("\"phase\":\"Degraded\"", json, StringComparison.Ordinal);
         Assert.Contains("\"reason\":\"timeout\"", json, StringComparison.Ordinal);
         var back = System.Text.Json.JsonSerializer.Deserialize<LiveStream>(json, ManifestReader.StrictOptions)!;
-        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(back, Ladder.Kubernetes.Serialization.KubernetesJson.Options));
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(back, Ladder.Api.Meta.WireJson.Options));
     }
 }

@@ -3,10 +3,10 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Ladder.Api.Meta;
 using Ladder.Api.Primitives;
 using Ladder.Api.Schema;
 using Ladder.Api.V1Alpha1;
-using Ladder.Kubernetes.Models;
 using V1Condition = k8s.Models.V1Condition;
 
 namespace Ladder.CrdGen;
@@ -273,7 +273,7 @@ public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0)
         .Where(p => !p.IsDefined(typeof(JsonIgnoreAttribute)) && !p.IsDefined(typeof(JsonExtensionDataAttribute)))
-        .Where(p => p.DeclaringType != typeof(KubernetesObject))
+        .Where(p => p.DeclaringType != typeof(LadderObject))
         .OrderBy(JsonName, StringComparer.Ordinal);
 
     internal static string JsonName(PropertyInfo property) =>

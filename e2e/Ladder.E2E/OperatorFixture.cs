@@ -2,14 +2,15 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s;
 using k8s.Models;
 using Ladder.Api;
 using Ladder.Api.Manifests;
+using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using Ladder.Operator.Controllers;
 using Ladder.Operator.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -122,9 +123,9 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
     public void Dispose() => _client?.Dispose();
 
     /// <summary>Applies every object of a YAML file (or text) into the test namespace; returns them as applied.</summary>
-    public async Task<List<KubernetesObject>> ApplyYamlAsync(string yaml)
+    public async Task<List<IKubernetesObject<V1ObjectMeta>>> ApplyYamlAsync(string yaml)
     {
-        var applied = new List<KubernetesObject>();
+        var applied = new List<IKubernetesObject<V1ObjectMeta>>();
         foreach (var json in YamlJson.ReadDocuments(yaml).Select(d => d.Json).OfType<JsonObject>())
         {
             json["metadata"]!["namespace"] = Namespace;
@@ -135,16 +136,16 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Server-side apply of one object by kind (LiveStream, TranscodeProfile, Template, Secret).</summary>
-    public async Task<KubernetesObject> ApplyAsync(JsonObject json)
+    public async Task<IKubernetesObject<V1ObjectMeta>> ApplyAsync(JsonObject json)
     {
         var options = new ApplyOptions { FieldManager = "ladder-e2e", Force = true };
         var clients = Clients;
         return json["kind"]!.GetValue<string>() switch
         {
-            LadderApi.Kinds.LiveStream => await clients.Streams.ApplyAsync(json.Deserialize<LiveStream>(KubernetesJson.Options)!, options),
-            LadderApi.Kinds.TranscodeProfile => await clients.Profiles.ApplyAsync(json.Deserialize<TranscodeProfile>(KubernetesJson.Options)!, options),
-            LadderApi.Kinds.Template => await clients.Templates.ApplyAsync(json.Deserialize<Template>(KubernetesJson.Options)!, options),
-            "Secret" => await clients.Secrets.ApplyAsync(json.Deserialize<Ladder.Kubernetes.Models.Secret>(KubernetesJson.Options)!, options),
+            LadderApi.Kinds.LiveStream => await clients.Streams.ApplyAsync(json.Deserialize<LiveStream>(WireJson.Options)!, options),
+            LadderApi.Kinds.TranscodeProfile => await clients.Profiles.ApplyAsync(json.Deserialize<TranscodeProfile>(WireJson.Options)!, options),
+            LadderApi.Kinds.Template => await clients.Templates.ApplyAsync(json.Deserialize<Template>(WireJson.Options)!, options),
+            "Secret" => await clients.Secrets.ApplyAsync(json.Deserialize<Ladder.Kubernetes.Models.Secret>(WireJson.Options)!, options),
             var kind => throw new NotSupportedException($"the e2e suite does not apply kind {kind}"),
         };
     }
@@ -180,7 +181,7 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
         var names = new List<string>();
         foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot, "crds"), "ladder.dev_*.yaml"))
         {
-            var crd = YamlJson.ToJson(File.ReadAllText(file))!.Deserialize<CustomResourceDefinition>(KubernetesJson.Options)!;
+            var crd = YamlJson.ToJson(File.ReadAllText(file))!.Deserialize<CustomResourceDefinition>(WireJson.Options)!;
             await crds.ApplyAsync(crd, new ApplyOptions { FieldManager = "ladder-e2e", Force = true });
             names.Add(crd.Metadata.Name!);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;

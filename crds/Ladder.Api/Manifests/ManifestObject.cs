@@ -1,4 +1,5 @@
-using Ladder.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ladder.Api.Manifests;
 
@@ -7,7 +8,7 @@ namespace Ladder.Api.Manifests;
 /// <param name="Source">File name (or the name given for a text).</param>
 /// <param name="Line">1-based line where the object starts.</param>
 /// <param name="Positions">Where each field of the object is written.</param>
-public sealed record ManifestObject(KubernetesObject Object, string Source, int Line, FieldPositions Positions)
+public sealed record ManifestObject(IKubernetesObject<V1ObjectMeta> Object, string Source, int Line, FieldPositions Positions)
 {
     /// <summary>The kind.</summary>
     public string Kind => Object.Kind ?? "";

@@ -1,7 +1,7 @@
 using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.ControllerRuntime.Conditions;
 using Ladder.ControllerRuntime.Tests.Time;
-using Ladder.Kubernetes.Models;
 
 namespace Ladder.ControllerRuntime.Tests.Conditions;
 

@@ -1,5 +1,5 @@
 using k8s.Models;
-using Ladder.Kubernetes.Models;
+using Ladder.Api.Meta;
 
 namespace Ladder.ControllerRuntime.Conditions;
 

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.ControllerRuntime.Logging;
 using Ladder.ControllerRuntime.Metrics;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -449,7 +449,7 @@ public sealed class LeaderElector
         }
     }
 
-    private static string Raw(LeaseSpec record) => JsonSerializer.Serialize(record, KubernetesJson.Options);
+    private static string Raw(LeaseSpec record) => JsonSerializer.Serialize(record, WireJson.Options);
 
     private static V1ObjectMeta WithoutManagedFields(V1ObjectMeta metadata) => metadata with { ManagedFields = null };
 }

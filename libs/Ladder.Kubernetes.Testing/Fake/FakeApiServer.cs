@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
+using Ladder.Api.Meta;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -371,7 +370,7 @@ public sealed class FakeApiServer : IAsyncDisposable
             Reason = reason,
             Message = message,
             Details = route is null ? null : new StatusDetails { Name = name, Group = route.GroupVersion.Contains('/', StringComparison.Ordinal) ? route.GroupVersion.Split('/')[0] : "", Kind = route.Plural },
-        }, KubernetesJson.Options)!.AsObject();
+        }, WireJson.Options)!.AsObject();
 
     private static Task WriteStatusAsync(HttpContext context, int code, string reason, string message)
     {

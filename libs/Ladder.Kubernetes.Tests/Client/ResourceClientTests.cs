@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
@@ -223,7 +224,7 @@ public sealed class ResourceClientTests
         Assert.Equal(3, first.Metadata.RemainingItemCount);
         var error = await Assert.ThrowsAsync<KubeApiException>(() => widgets.ListAsync("demo", new ListOptions { Limit = 2, Continue = first.Metadata.Continue }));
         Assert.True(error.IsGone);
-        Assert.False(string.IsNullOrEmpty(error.Status.Metadata?.Continue));
+        Assert.False(string.IsNullOrEmpty(error.Status.Metadata?.ContinueProperty));
         Assert.Empty(server.Mismatches);
     }
 
@@ -308,12 +309,12 @@ public sealed class ResourceClientTests
         await using var server = await ApiReplayServer.StartAsync("51-create-lease", "52-update-lease-renew", "53-update-lease-stale-resourceversion");
         using var client = server.CreateClient();
         var leases = client.Resource<Lease>(ApiResource.Leases);
-        var created = await leases.CreateAsync("demo", JsonSerializer.Deserialize<Lease>(HttpFixture.Load("51-create-lease").RequestBody, Serialization.KubernetesJson.Options)!);
+        var created = await leases.CreateAsync("demo", JsonSerializer.Deserialize<Lease>(HttpFixture.Load("51-create-lease").RequestBody, Ladder.Api.Meta.WireJson.Options)!);
         Assert.Equal("widget-controller-0_7f3c2a", created.Spec!.HolderIdentity);
         Assert.Equal(15, created.Spec.LeaseDurationSeconds);
-        var renewed = await leases.UpdateAsync(JsonSerializer.Deserialize<Lease>(HttpFixture.Load("52-update-lease-renew").RequestBody, Serialization.KubernetesJson.Options)!);
+        var renewed = await leases.UpdateAsync(JsonSerializer.Deserialize<Lease>(HttpFixture.Load("52-update-lease-renew").RequestBody, Ladder.Api.Meta.WireJson.Options)!);
         Assert.True(renewed.Spec!.RenewTime > created.Spec.RenewTime);
-        var takeover = JsonSerializer.Deserialize<Lease>(HttpFixture.Load("53-update-lease-stale-resourceversion").RequestBody, Serialization.KubernetesJson.Options)!;
+        var takeover = JsonSerializer.Deserialize<Lease>(HttpFixture.Load("53-update-lease-stale-resourceversion").RequestBody, Ladder.Api.Meta.WireJson.Options)!;
         var error = await Assert.ThrowsAsync<KubeApiException>(() => leases.UpdateAsync(takeover));
         Assert.True(error.IsConflict);
         Assert.Empty(server.Mismatches);
@@ -325,12 +326,12 @@ public sealed class ResourceClientTests
         await using var server = await ApiReplayServer.StartAsync("54-create-event", "55-create-event-invalid");
         using var client = server.CreateClient();
         var events = client.Resource<Event>(ApiResource.Events);
-        var created = await events.CreateAsync("demo", JsonSerializer.Deserialize<Event>(HttpFixture.Load("54-create-event").RequestBody, Serialization.KubernetesJson.Options)!);
+        var created = await events.CreateAsync("demo", JsonSerializer.Deserialize<Event>(HttpFixture.Load("54-create-event").RequestBody, Ladder.Api.Meta.WireJson.Options)!);
         Assert.Equal("Ready", created.Reason);
         Assert.Equal("w1", created.Regarding!.Name);
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 5, 50, TimeSpan.Zero).AddTicks(1234560), created.EventTime);
         var error = await Assert.ThrowsAsync<KubeApiException>(() => events.CreateAsync("demo",
-            JsonSerializer.Deserialize<Event>(HttpFixture.Load("55-create-event-invalid").RequestBody, Serialization.KubernetesJson.Options)!));
+            JsonSerializer.Deserialize<Event>(HttpFixture.Load("55-create-event-invalid").RequestBody, Ladder.Api.Meta.WireJson.Options)!));
         Assert.True(error.IsInvalid);
         Assert.Contains(error.Causes, c => c.Field == "eventTime" && c.Reason == "FieldValueRequired");
         Assert.Empty(server.Mismatches);

@@ -1,6 +1,6 @@
 using System.Net;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes.Errors;
-using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
 
 namespace Ladder.Kubernetes.Tests.Client;

@@ -54,7 +54,7 @@ public interface IResourceClient<T>
     /// <exception cref="KubeApiException">404 when it does not exist; 409 when a precondition failed.</exception>
     Task<T?> DeleteAsync(string? @namespace, string name, DeleteOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>PATCH one object; <paramref name="patch"/> is serialized with <c>KubernetesJson.Options</c> (a JsonNode, a model or an anonymous object).</summary>
+    /// <summary>PATCH one object; <paramref name="patch"/> is serialized with <c>WireJson.Options</c> (a JsonNode, a model or an anonymous object).</summary>
     /// <exception cref="KubeApiException">422 when a JSON patch <c>test</c> fails; 415 for a strategic merge patch on a custom resource.</exception>
     Task<T> PatchAsync(string? @namespace, string name, PatchType type, object patch, WriteOptions? options = null, CancellationToken cancellationToken = default);
 

@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using Ladder.Kubernetes.Watch;
 using V1ObjectMeta = k8s.Models.V1ObjectMeta;
 
@@ -62,7 +62,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ApiResource res
             HttpMethod.Delete, resource.GetPath(@namespace, name), [], options is null ? null : Json(options.ToJson()), cancellationToken).ConfigureAwait(false);
         using var document = JsonDocument.Parse(body);
         var isStatus = document.RootElement.TryGetProperty("kind", out var kind) && kind.ValueEquals("Status");
-        return isStatus ? null : document.RootElement.Deserialize<T>(KubernetesJson.Options);
+        return isStatus ? null : document.RootElement.Deserialize<T>(WireJson.Options);
     }
 
     public Task<T> PatchAsync(
@@ -135,7 +135,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ApiResource res
 
     private JsonObject ApplyBody(T obj)
     {
-        var body = JsonSerializer.SerializeToNode(obj, KubernetesJson.Options)!.AsObject();
+        var body = JsonSerializer.SerializeToNode(obj, WireJson.Options)!.AsObject();
         body["apiVersion"] ??= resource.ApiVersion;
         body["kind"] ??= resource.Kind;
         (body["metadata"] as JsonObject)?.Remove("managedFields");
@@ -147,13 +147,13 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ApiResource res
 
     private static ByteArrayContent Json(object value)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), KubernetesJson.Options));
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), WireJson.Options));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return content;
     }
 
     private static TResult Read<TResult>(byte[] body) =>
-        JsonSerializer.Deserialize<TResult>(body, KubernetesJson.Options)
+        JsonSerializer.Deserialize<TResult>(body, WireJson.Options)
         ?? throw new JsonException($"The server answered 'null' where a {typeof(TResult).Name} was expected.");
 
     private static string Uri(string path, IEnumerable<KeyValuePair<string, string>> query)

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;
 using Ladder.ControllerRuntime.Events;

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using Ladder.Kubernetes.Testing;
 using Ladder.Operator.Controllers;
 using Ladder.Operator.Hosting;
@@ -101,7 +101,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
         }
     }
 
-    public static T As<T>(JsonObject json) => json.Deserialize<T>(KubernetesJson.Options)!;
+    public static T As<T>(JsonObject json) => json.Deserialize<T>(WireJson.Options)!;
 
     public async ValueTask DisposeAsync()
     {

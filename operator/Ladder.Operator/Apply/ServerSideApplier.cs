@@ -1,7 +1,7 @@
 using System.Text.Json;
 using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes;
-using Ladder.Kubernetes.Serialization;
 using Ladder.Operator.Builders;
 
 namespace Ladder.Operator.Apply;
@@ -32,5 +32,5 @@ internal static class ServerSideApplier
     /// <summary>True when every field of <paramref name="desired"/> is set to the same value in <paramref name="live"/>.</summary>
     public static bool Matches<T>(T live, T desired)
         where T : class, k8s.IKubernetesObject<V1ObjectMeta> =>
-        JsonSubset.Contains(JsonSerializer.SerializeToNode(live, KubernetesJson.Options), JsonSerializer.SerializeToNode(desired, KubernetesJson.Options));
+        JsonSubset.Contains(JsonSerializer.SerializeToNode(live, WireJson.Options), JsonSerializer.SerializeToNode(desired, WireJson.Options));
 }

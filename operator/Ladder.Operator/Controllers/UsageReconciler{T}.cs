@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
 using Ladder.Api.Validation;
 using Ladder.ControllerRuntime;
@@ -8,8 +9,6 @@ using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Conditions;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using Ladder.Operator.Builders;
 
 namespace Ladder.Operator.Controllers;
@@ -38,9 +37,9 @@ internal sealed class UsageReconciler<T>(
             return ReconcileResult.Done;
         }
 
-        var json = JsonSerializer.SerializeToNode(obj, KubernetesJson.Options)!.AsObject();
+        var json = JsonSerializer.SerializeToNode(obj, WireJson.Options)!.AsObject();
         var before = json["status"]?.ToJsonString() ?? "{}";
-        var status = JsonSerializer.Deserialize<UsageStatus>(before, KubernetesJson.Options)!;
+        var status = JsonSerializer.Deserialize<UsageStatus>(before, WireJson.Options)!;
         var generation = obj.Metadata.Generation ?? 1;
         var errors = validate(obj);
         var message = string.Join("; ", errors);
@@ -51,14 +50,14 @@ internal sealed class UsageReconciler<T>(
         Set(conditions, ConditionTypes.Reconciling, ConditionStatus.False, errors.Count == 0 ? ConditionReasons.Valid : ConditionReasons.InvalidSpec, "", generation);
         var users = usedBy(obj).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(1000).ToList();
         status.UsedBy = users.Count == 0 ? null : users;
-        var after = JsonSerializer.Serialize(status, KubernetesJson.Options);
+        var after = JsonSerializer.Serialize(status, WireJson.Options);
         if (after == before)
         {
             return ReconcileResult.Done;
         }
 
         json["status"] = JsonNode.Parse(after);
-        var update = json.Deserialize<T>(KubernetesJson.Options)!;
+        var update = json.Deserialize<T>(WireJson.Options)!;
         await client.UpdateStatusAsync(update, new WriteOptions { FieldManager = RunnerLabels.FieldManager }, cancellationToken).ConfigureAwait(false);
         return ReconcileResult.Done;
     }

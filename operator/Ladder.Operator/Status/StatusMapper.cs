@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Api.Runner;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 
 namespace Ladder.Operator.Status;
 
@@ -27,8 +26,8 @@ internal static class StatusMapper
     /// <summary>The new status, and whether it differs from <paramref name="current"/>.</summary>
     public static (LiveStreamStatus Status, bool Changed) Map(LiveStreamStatus? current, StreamObservation observation, TimeProvider time)
     {
-        var before = JsonSerializer.Serialize(current ?? new LiveStreamStatus(), KubernetesJson.Options);
-        var status = JsonSerializer.Deserialize<LiveStreamStatus>(before, KubernetesJson.Options)!;
+        var before = JsonSerializer.Serialize(current ?? new LiveStreamStatus(), WireJson.Options);
+        var status = JsonSerializer.Deserialize<LiveStreamStatus>(before, WireJson.Options)!;
         status.ObservedGeneration = observation.Generation;
         var conditions = status.Conditions ??= [];
 
@@ -59,7 +58,7 @@ internal static class StatusMapper
             status.Endpoints = observation.Endpoints;
         }
 
-        var after = JsonSerializer.Serialize(status, KubernetesJson.Options);
+        var after = JsonSerializer.Serialize(status, WireJson.Options);
         return (status, after != before);
     }
 

@@ -1,4 +1,4 @@
-namespace Ladder.Kubernetes.Models;
+namespace Ladder.Api.Meta;
 
 /// <summary>The three values of <see cref="k8s.Models.V1Condition.Status"/> defined by the API conventions.</summary>
 public static class ConditionStatus
