@@ -51,7 +51,7 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
             return;
         }
 
-        _client = new KubernetesClient(KubeConfigLoader.Load(kubeconfig: kubeconfig));
+        _client = new KubernetesClient(k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
         try
         {
             await Client.Resource<Namespace>(ApiResource.Namespaces).CreateAsync(null, new Namespace

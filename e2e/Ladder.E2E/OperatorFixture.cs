@@ -63,7 +63,7 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
             return;
         }
 
-        _client = new KubernetesClient(KubeConfigLoader.Load(kubeconfig: kubeconfig));
+        _client = new KubernetesClient(k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
         _chart = await ChartInstall.InstallAsync(kubeconfig, Id);
         await InstallCrdsAsync();
         await Client.Resource<Namespace>(ApiResource.Namespaces).CreateAsync(null, new Namespace

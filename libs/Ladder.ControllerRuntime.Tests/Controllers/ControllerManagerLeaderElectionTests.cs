@@ -66,7 +66,7 @@ public sealed class ControllerManagerLeaderElectionTests
     {
         await using var server = await FakeApiServer.StartAsync();
         var handler = new SwitchableHandler();
-        using var client = new KubernetesClient(new KubernetesClientConfig { Server = server.Address, BearerToken = "t" }, handler);
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.Address.ToString(), AccessToken = "t" }, handler);
         var clock = new FakeClock(T0);
         var reconciler = new GatedReconciler();
         var widgets = InformerOf(Widget.Create("a"));

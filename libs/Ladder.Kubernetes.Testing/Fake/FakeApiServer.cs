@@ -72,7 +72,7 @@ public sealed class FakeApiServer : IAsyncDisposable
 
     /// <summary>A client for this server (bearer token <c>test-token</c>, 5 s timeout, namespace <c>default</c>).</summary>
     public KubernetesClient CreateClient() =>
-        new(new KubernetesClientConfig { Server = Address, BearerToken = "test-token", Timeout = TimeSpan.FromSeconds(5) });
+        new(new k8s.KubernetesClientConfiguration { Host = Address.ToString(), AccessToken = "test-token", HttpClientTimeout = TimeSpan.FromSeconds(5) });
 
     /// <summary>The stored object as JSON, or null; a copy.</summary>
     /// <param name="resource">Its resource.</param>

@@ -284,7 +284,7 @@ public sealed class ResourceClientTests
     public async Task Forbidden_Should_SayWhatRbacIsMissing()
     {
         await using var server = await ApiReplayServer.StartAsync("57-list-widgets-forbidden");
-        using var client = new KubernetesClient(new KubernetesClientConfig { Server = server.Address, BearerToken = "<serviceaccount-token>" });
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.Address.ToString(), AccessToken = "<serviceaccount-token>" });
         var error = await Assert.ThrowsAsync<KubeApiException>(() => client.Resource<Widget>(Widget.Resource).ListAsync("demo"));
         Assert.True(error.IsForbidden);
         Assert.Contains("cannot list resource \"widgets\"", error.Message, StringComparison.Ordinal);
@@ -296,7 +296,7 @@ public sealed class ResourceClientTests
     public async Task Unauthorized_Should_SayToFixTheCredentials()
     {
         await using var server = await ApiReplayServer.StartAsync("59-get-configmap-unauthorized");
-        using var client = new KubernetesClient(new KubernetesClientConfig { Server = server.Address, BearerToken = "<wrong-token>" });
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.Address.ToString(), AccessToken = "<wrong-token>" });
         var error = await Assert.ThrowsAsync<KubeApiException>(() => client.Resource<ConfigMap>(ApiResource.ConfigMaps).GetAsync("demo", "widget-config"));
         Assert.True(error.IsUnauthorized);
         Assert.Contains("credentials", error.Message, StringComparison.Ordinal);

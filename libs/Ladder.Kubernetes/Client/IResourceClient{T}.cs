@@ -8,7 +8,7 @@ namespace Ladder.Kubernetes;
 /// <summary>
 /// The verbs on one resource (<see cref="Resource"/>), typed as <typeparamref name="T"/>: the equivalent of
 /// client-go's typed and dynamic clients. Every failed call throws <see cref="KubeApiException"/> carrying the
-/// server's Status; a non-watch call that outlives <see cref="KubernetesClientConfig.Timeout"/> throws
+/// server's Status; a non-watch call that outlives <see cref="k8s.KubernetesClientConfiguration.HttpClientTimeout"/> throws
 /// <see cref="TimeoutException"/>; cancelling the token throws <see cref="OperationCanceledException"/>.
 /// </summary>
 /// <typeparam name="T">The object type; unknown fields survive in its extension data.</typeparam>
