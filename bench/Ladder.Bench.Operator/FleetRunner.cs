@@ -45,7 +45,7 @@ internal sealed class FleetRunner : IRunnerAddresses, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Uri BaseAddress(LiveStream stream) => new(_address, $"{stream.Metadata.Namespace}/{stream.Metadata.Name}/");
+    public Uri BaseAddress(LiveStream stream) => new(_address, $"{stream.Metadata.NamespaceProperty}/{stream.Metadata.Name}/");
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using k8s.Models;
 using Ladder.Api.Primitives;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Controllers;
@@ -54,7 +55,7 @@ internal static class OperatorBenchmark
         {
             ApiVersion = "v1",
             Kind = "Secret",
-            Metadata = new ObjectMeta { Name = "ingest" },
+            Metadata = new V1ObjectMeta { Name = "ingest" },
             Data = new Dictionary<string, byte[]> { ["key"] = "bench-stream-key"u8.ToArray() },
         }).ConfigureAwait(false);
         await clients.Profiles.CreateAsync(Namespace, Profile()).ConfigureAwait(false);
@@ -129,7 +130,7 @@ internal static class OperatorBenchmark
 
     private static TranscodeProfile Profile() => new()
     {
-        Metadata = new ObjectMeta { Name = "hd" },
+        Metadata = new V1ObjectMeta { Name = "hd" },
         Spec = new TranscodeProfileSpec
         {
             Video = new VideoSpec
@@ -146,7 +147,7 @@ internal static class OperatorBenchmark
 
     private static LiveStream Stream(string name) => new()
     {
-        Metadata = new ObjectMeta { Name = name },
+        Metadata = new V1ObjectMeta { Name = name },
         Spec = new LiveStreamSpec
         {
             ProfileRef = new LocalObjectReference { Name = "hd" },

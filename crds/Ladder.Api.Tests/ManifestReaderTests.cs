@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using k8s.Models;
 using Ladder.Api.Manifests;
+using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
-using Ladder.Kubernetes.Models;
 
 namespace Ladder.Api.Tests;
 
@@ -172,10 +173,10 @@ public class ManifestReaderTests
         Assert.Equal(LadderApi.ApiVersion, stream.ApiVersion);
         Assert.Equal("1", stream.Spec!.Runner!.Resources!.Limits!["nvidia.com/gpu"].Value);
         Assert.Equal("2Gi", stream.Spec.Runner.Resources.Requests!["memory"].Value);
-        var json = System.Text.Json.JsonSerializer.Serialize(stream, Ladder.Kubernetes.Serialization.KubernetesJson.Options);
+        var json = System.Text.Json.JsonSerializer.Serialize(stream, Ladder.Api.Meta.WireJson.Options);
         var back = System.Text.Json.JsonSerializer.Deserialize<LiveStream>(json, ManifestReader.StrictOptions)!;
-        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(back, Ladder.Kubernetes.Serialization.KubernetesJson.Options));
-        Assert.Contains("\"hardware\":\"nvidia\"", System.Text.Json.JsonSerializer.Serialize(set.TranscodeProfiles[0], Ladder.Kubernetes.Serialization.KubernetesJson.Options), StringComparison.Ordinal);
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(back, Ladder.Api.Meta.WireJson.Options));
+        Assert.Contains("\"hardware\":\"nvidia\"", System.Text.Json.JsonSerializer.Serialize(set.TranscodeProfiles[0], Ladder.Api.Meta.WireJson.Options), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -183,14 +184,14 @@ public class ManifestReaderTests
     {
         var stream = new LiveStream
         {
-            Metadata = new ObjectMeta { Name = "s", Namespace = "media", Generation = 2 },
+            Metadata = new V1ObjectMeta { Name = "s", NamespaceProperty = "media", Generation = 2 },
             Spec = new LiveStreamSpec { ProfileRef = new LocalObjectReference { Name = "p" } },
             Status = new LiveStreamStatus
             {
                 ObservedGeneration = 2,
                 Phase = LiveStreamPhase.Degraded,
                 ActiveInput = "backup",
-                Conditions = [new Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.True, Reason = ConditionReasons.Publishing, LastTransitionTime = DateTimeOffset.Parse("2026-11-21T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture) }],
+                Conditions = [new V1Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.True, Reason = ConditionReasons.Publishing, LastTransitionTime = new DateTime(2026, 11, 21, 10, 0, 0, DateTimeKind.Utc) }],
                 RecentFailovers = [new FailoverEvent { From = "primary", To = "backup", Reason = FailoverReason.Timeout, Time = DateTimeOffset.Parse("2026-11-21T10:01:00Z", System.Globalization.CultureInfo.InvariantCulture) }],
                 Endpoints = new StreamEndpoints { Hls = "http://s.media.svc/hls/master.m3u8", Ingest = [new IngestEndpoint { Input = "primary", Url = "srt://s.media.svc:9000" }] },
                 Renditions = [new RenditionStatus { Name = "720p", Resolution = "1280x720", Bitrate = 2_800_000 }],
@@ -198,10 +199,10 @@ public class ManifestReaderTests
                 LastReload = new ReloadSummary { PipelineGeneration = 5, Restarted = false, Summary = "added push target twitch" },
             },
         };
-        var json = System.Text.Json.JsonSerializer.Serialize(stream, Ladder.Kubernetes.Serialization.KubernetesJson.Options);
+        var json = System.Text.Json.JsonSerializer.Serialize(stream, Ladder.Api.Meta.WireJson.Options);
         Assert.Contains("\"phase\":\"Degraded\"", json, StringComparison.Ordinal);
         Assert.Contains("\"reason\":\"timeout\"", json, StringComparison.Ordinal);
         var back = System.Text.Json.JsonSerializer.Deserialize<LiveStream>(json, ManifestReader.StrictOptions)!;
-        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(back, Ladder.Kubernetes.Serialization.KubernetesJson.Options));
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(back, Ladder.Api.Meta.WireJson.Options));
     }
 }

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Ladder.Api.Manifests;
+using Ladder.Api.Meta;
 using Ladder.Api.Pipeline;
 using Ladder.Api.Primitives;
 using Ladder.Api.Resolution;
 using Ladder.Api.V1Alpha1;
 using Ladder.Api.Validation;
-using Ladder.Kubernetes.Serialization;
 
 namespace Ladder.Api.Tests;
 
@@ -273,24 +273,24 @@ public class ResolverTests
     {
         var stream = Stream("templateRef: {name: t}\noutputs:\n  hls: {window: 3}");
         var template = TemplateOf("profileRef: {name: p}\ninputs:\n  - {name: t, url: 'srt://t:9000'}\noutputs:\n  hls: {segmentDuration: 6s}");
-        var before = (JsonSerializer.Serialize(stream, KubernetesJson.Options), JsonSerializer.Serialize(template, KubernetesJson.Options));
+        var before = (JsonSerializer.Serialize(stream, WireJson.Options), JsonSerializer.Serialize(template, WireJson.Options));
         var (merged, inherited) = TemplateMerger.Merge(stream.Spec!, template.Spec);
         Assert.Equal(["spec.inputs", "spec.outputs.hls.segmentDuration", "spec.profileRef"], inherited);
         Assert.Equal(3, merged.Outputs!.Hls!.Window);
         Assert.Equal("t", merged.TemplateRef!.Name);
-        Assert.Equal(before, (JsonSerializer.Serialize(stream, KubernetesJson.Options), JsonSerializer.Serialize(template, KubernetesJson.Options)));
+        Assert.Equal(before, (JsonSerializer.Serialize(stream, WireJson.Options), JsonSerializer.Serialize(template, WireJson.Options)));
     }
 
     [Fact]
     public void Resolve_is_pure_and_repeatable()
     {
         var stream = Stream("profileRef: {name: p}\ninputs:\n  - {name: main, url: 'srt://enc:9000'}");
-        var json = JsonSerializer.Serialize(stream, KubernetesJson.Options);
+        var json = JsonSerializer.Serialize(stream, WireJson.Options);
         var a = PipelineResolver.Resolve(stream, null, P, NoSecrets);
         var b = PipelineResolver.Resolve(stream, null, P, NoSecrets);
         Assert.Equal(a, b);
         Assert.Equal(a.ToJson(), b.ToJson());
-        Assert.Equal(json, JsonSerializer.Serialize(stream, KubernetesJson.Options));
+        Assert.Equal(json, JsonSerializer.Serialize(stream, WireJson.Options));
     }
 
     [Fact]

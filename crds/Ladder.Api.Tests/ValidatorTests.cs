@@ -1,7 +1,7 @@
+using k8s.Models;
 using Ladder.Api.Primitives;
 using Ladder.Api.V1Alpha1;
 using Ladder.Api.Validation;
-using Ladder.Kubernetes.Models;
 
 namespace Ladder.Api.Tests;
 
@@ -10,7 +10,7 @@ public class ValidatorTests
 {
     private static LiveStream Valid() => new()
     {
-        Metadata = new ObjectMeta { Name = "news", Namespace = "media" },
+        Metadata = new V1ObjectMeta { Name = "news", NamespaceProperty = "media" },
         Spec = new LiveStreamSpec
         {
             ProfileRef = new LocalObjectReference { Name = "hd" },
@@ -41,7 +41,7 @@ public class ValidatorTests
     [Fact]
     public void Template_fields_are_all_optional_but_checked_when_set()
     {
-        var template = new Template { Metadata = new ObjectMeta { Name = "t" }, Spec = new TemplateSpec() };
+        var template = new Template { Metadata = new V1ObjectMeta { Name = "t" }, Spec = new TemplateSpec() };
         Assert.Empty(new TemplateValidator().Validate(template).ToFieldErrors());
         template.Spec.Failover = new FailoverSpec { InputTimeout = Duration.FromMilliseconds(50) };
         Assert.Equal(["spec.failover.inputTimeout: 50ms is out of range; use 100ms to 60s"],
@@ -53,7 +53,7 @@ public class ValidatorTests
     {
         var profile = new TranscodeProfile
         {
-            Metadata = new ObjectMeta { Name = "p" },
+            Metadata = new V1ObjectMeta { Name = "p" },
             Spec = new TranscodeProfileSpec
             {
                 Video = new VideoSpec

@@ -3,10 +3,11 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Ladder.Api.Meta;
 using Ladder.Api.Primitives;
 using Ladder.Api.Schema;
 using Ladder.Api.V1Alpha1;
-using Ladder.Kubernetes.Models;
+using V1Condition = k8s.Models.V1Condition;
 
 namespace Ladder.CrdGen;
 
@@ -120,7 +121,7 @@ public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
                 ["maxLength"] = names.Max(n => n.Length),
             };
         }
-        if (type == typeof(Condition)) { return ConditionSchema(); }
+        if (type == typeof(V1Condition)) { return ConditionSchema(); }
         if (DictionaryValueType(type) is { } valueType)
         {
             return new JsonObject { ["type"] = "object", ["additionalProperties"] = Sorted(ForType(valueType, null)) };
@@ -180,43 +181,40 @@ public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
             ["type"] = "object",
         };
 
-    // metav1.Condition, as controller-gen publishes it (the type lives in Ladder.Kubernetes, which carries no schema markers).
-    private JsonObject ConditionSchema()
-    {
-        var t = typeof(Condition);
-        string? Doc(string name) => _docs.ForProperty(t.GetProperty(name)!);
-        return new JsonObject
+    // metav1.Condition, as controller-gen publishes it, described in Ladder's words (KubernetesClient's V1Condition
+    // carries no schema markers, and its upstream docs would change the published CRDs).
+    private static JsonObject ConditionSchema() =>
+        new()
         {
             ["type"] = "object",
-            ["description"] = _docs.ForType(t),
+            ["description"] = "One aspect of an object's current state (metav1.Condition, apimachinery pkg/apis/meta/v1/types.go), as listed in status.conditions keyed on Type.",
             ["required"] = new JsonArray("lastTransitionTime", "message", "reason", "status", "type"),
             ["properties"] = new JsonObject
             {
-                ["lastTransitionTime"] = Sorted(Described(new JsonObject { ["type"] = "string", ["format"] = "date-time", ["maxLength"] = DateTimeMaxLength }, Doc(nameof(Condition.LastTransitionTime)))),
-                ["message"] = Sorted(Described(new JsonObject { ["type"] = "string", ["maxLength"] = 32768 }, Doc(nameof(Condition.Message)))),
-                ["observedGeneration"] = Sorted(Described(new JsonObject { ["type"] = "integer", ["format"] = "int64", ["minimum"] = 0 }, Doc(nameof(Condition.ObservedGeneration)))),
+                ["lastTransitionTime"] = Sorted(Described(new JsonObject { ["type"] = "string", ["format"] = "date-time", ["maxLength"] = DateTimeMaxLength }, "When Status last changed (not when the condition was last written).")),
+                ["message"] = Sorted(Described(new JsonObject { ["type"] = "string", ["maxLength"] = 32768 }, "A human-readable message with details; may be empty.")),
+                ["observedGeneration"] = Sorted(Described(new JsonObject { ["type"] = "integer", ["format"] = "int64", ["minimum"] = 0 }, "The metadata.generation the condition was computed from.")),
                 ["reason"] = Sorted(Described(new JsonObject
                 {
                     ["type"] = "string",
                     ["maxLength"] = 1024,
                     ["minLength"] = 1,
                     ["pattern"] = "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
-                }, Doc(nameof(Condition.Reason)))),
+                }, "A CamelCase, machine-readable reason for the last transition, e.g. ProfileNotFound.")),
                 ["status"] = Sorted(Described(new JsonObject
                 {
                     ["type"] = "string",
                     ["enum"] = new JsonArray(ConditionStatus.True, ConditionStatus.False, ConditionStatus.Unknown),
                     ["maxLength"] = ConditionStatus.Unknown.Length,
-                }, Doc(nameof(Condition.Status)))),
+                }, "One of True, False, Unknown.")),
                 ["type"] = Sorted(Described(new JsonObject
                 {
                     ["type"] = "string",
                     ["maxLength"] = 316,
                     ["pattern"] = @"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
-                }, Doc(nameof(Condition.Type)))),
+                }, "The condition type in CamelCase, e.g. Ready, Reconciling, Stalled.")),
             },
         };
-    }
 
     private static JsonObject IntOrString(string pattern, int maxLength) => new()
     {
@@ -275,7 +273,7 @@ public sealed class SchemaBuilder(XmlDocs docs, bool publishDefaults)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0)
         .Where(p => !p.IsDefined(typeof(JsonIgnoreAttribute)) && !p.IsDefined(typeof(JsonExtensionDataAttribute)))
-        .Where(p => p.DeclaringType != typeof(KubernetesObject))
+        .Where(p => p.DeclaringType != typeof(LadderObject))
         .OrderBy(JsonName, StringComparer.Ordinal);
 
     internal static string JsonName(PropertyInfo property) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using k8s.Models;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
@@ -50,14 +51,14 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
             return;
         }
 
-        _client = new KubernetesClient(KubeConfigLoader.Load(kubeconfig: kubeconfig));
+        _client = new KubernetesClient(k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
         try
         {
             await Client.Resource<Namespace>(ApiResource.Namespaces).CreateAsync(null, new Namespace
             {
                 ApiVersion = ApiResource.Namespaces.ApiVersion,
                 Kind = ApiResource.Namespaces.Kind,
-                Metadata = new ObjectMeta { Name = Namespace, Labels = Labels },
+                Metadata = new V1ObjectMeta { Name = Namespace, Labels = Labels },
             });
             await WidgetCrd.InstallAsync(Client, Widgets, Namespace, Labels, InstallTimeout);
         }

@@ -1,3 +1,4 @@
+using k8s.Models;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
@@ -54,7 +55,7 @@ public sealed class ConfigMapContractTests(ClusterFixture cluster)
     {
         ApiVersion = ApiResource.ConfigMaps.ApiVersion,
         Kind = ApiResource.ConfigMaps.Kind,
-        Metadata = new ObjectMeta { Name = name, Namespace = Ns },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Ns },
         Data = data,
     };
 }

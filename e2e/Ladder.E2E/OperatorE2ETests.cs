@@ -1,4 +1,6 @@
 using System.Text;
+using k8s;
+using k8s.Models;
 using Ladder.Api.Primitives;
 using Ladder.Api.V1Alpha1;
 using Ladder.Kubernetes;
@@ -20,7 +22,7 @@ public sealed class OperatorE2ETests(OperatorFixture fixture)
 
     private static TranscodeProfile Profile(string name, string bitrate = "2800k") => new()
     {
-        Metadata = new ObjectMeta { Name = name },
+        Metadata = new V1ObjectMeta { Name = name },
         Spec = new TranscodeProfileSpec
         {
             Video = new VideoSpec
@@ -37,7 +39,7 @@ public sealed class OperatorE2ETests(OperatorFixture fixture)
 
     private static LiveStream Stream(string name, string profile) => new()
     {
-        Metadata = new ObjectMeta { Name = name },
+        Metadata = new V1ObjectMeta { Name = name },
         Spec = new LiveStreamSpec
         {
             ProfileRef = new LocalObjectReference { Name = profile },
@@ -76,7 +78,7 @@ public sealed class OperatorE2ETests(OperatorFixture fixture)
             await OperatorFixture.EventuallyAsync(async () =>
                 await fixture.TryGetAsync(clients.Deployments, name) is not null && await fixture.TryGetAsync(clients.Services, name) is not null
                 && await fixture.TryGetAsync(clients.Secrets, name + "-pipeline") is not null, $"{name}: Deployment, Service and Secret exist");
-            foreach (KubernetesObject owned in new KubernetesObject[]
+            foreach (IKubernetesObject<V1ObjectMeta> owned in new IKubernetesObject<V1ObjectMeta>[]
             {
                 (await fixture.TryGetAsync(clients.Deployments, name))!, (await fixture.TryGetAsync(clients.Services, name))!, (await fixture.TryGetAsync(clients.Secrets, name + "-pipeline"))!,
             })
@@ -119,7 +121,7 @@ public sealed class OperatorE2ETests(OperatorFixture fixture)
         Assert.Equal(Encoding.UTF8.GetString(secretBefore.Data!["admin-token"]), Encoding.UTF8.GetString(secretAfter.Data!["admin-token"]));
         var after = (await clients.Deployments.GetAsync(fixture.Namespace, "e2e-reload")).Spec!.Template!;
         Assert.Equal(before.Metadata!.Annotations![Checksum], after.Metadata!.Annotations![Checksum]);
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before.Spec, Kubernetes.Serialization.KubernetesJson.Options), System.Text.Json.JsonSerializer.Serialize(after.Spec, Kubernetes.Serialization.KubernetesJson.Options));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before.Spec, Api.Meta.WireJson.Options), System.Text.Json.JsonSerializer.Serialize(after.Spec, Api.Meta.WireJson.Options));
         await Task.Delay(TimeSpan.FromSeconds(5)); // a replaced pod would show up by now
         Assert.Equal(podsBefore, (await PodsAsync("e2e-reload")).Select(p => p.Metadata.Uid).Order(StringComparer.Ordinal).ToList());
     }
@@ -267,7 +269,7 @@ public sealed class OperatorE2ETests(OperatorFixture fixture)
              "containerStatuses":[{"name":"runner","ready":false,"restartCount":3,"image":"ghcr.io/ladder-dev/pipeline-runner:e2e","imageID":"",
                "state":{"waiting":{"reason":"CrashLoopBackOff","message":"back-off 40s restarting failed container"}},
                "lastState":{"terminated":{"exitCode":137,"reason":"OOMKilled","startedAt":"2026-12-04T10:02:00Z","finishedAt":"2026-12-04T10:02:30Z"}}}]}
-            """, Kubernetes.Serialization.KubernetesJson.Options);
+            """, Api.Meta.WireJson.Options);
         await fixture.Client.Resource<Pod>(ApiResource.Pods).UpdateStatusAsync(pod);
 
         await OperatorFixture.EventuallyAsync(async () => Condition(await clients.Streams.GetAsync(fixture.Namespace, "e2e-pod"), ConditionTypes.Stalled) is { Status: "True", Reason: ConditionReasons.RunnerOOMKilled },
@@ -276,11 +278,11 @@ public sealed class OperatorE2ETests(OperatorFixture fixture)
             Condition(await clients.Streams.GetAsync(fixture.Namespace, "e2e-pod"), ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
     }
 
-    private static Condition? Condition(LiveStream stream, string type) => stream.Status?.Conditions?.FirstOrDefault(c => c.Type == type);
+    private static V1Condition? Condition(LiveStream stream, string type) => stream.Status?.Conditions?.FirstOrDefault(c => c.Type == type);
 
     // A person's edit, retried on a conflict with the operator's status writes (client-go RetryOnConflict).
     private async Task ChangeAsync<T>(IResourceClient<T> client, string name, Action<T> change)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -2,13 +2,15 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using Ladder.Api;
 using Ladder.Api.Manifests;
+using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using Ladder.Operator.Controllers;
 using Ladder.Operator.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -61,14 +63,14 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
             return;
         }
 
-        _client = new KubernetesClient(KubeConfigLoader.Load(kubeconfig: kubeconfig));
+        _client = new KubernetesClient(k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
         _chart = await ChartInstall.InstallAsync(kubeconfig, Id);
         await InstallCrdsAsync();
         await Client.Resource<Namespace>(ApiResource.Namespaces).CreateAsync(null, new Namespace
         {
             ApiVersion = "v1",
             Kind = "Namespace",
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = Namespace,
                 Labels = new Dictionary<string, string> { [ClusterFixture.Label] = "true", ["pod-security.kubernetes.io/enforce"] = "restricted" },
@@ -121,9 +123,9 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
     public void Dispose() => _client?.Dispose();
 
     /// <summary>Applies every object of a YAML file (or text) into the test namespace; returns them as applied.</summary>
-    public async Task<List<KubernetesObject>> ApplyYamlAsync(string yaml)
+    public async Task<List<IKubernetesObject<V1ObjectMeta>>> ApplyYamlAsync(string yaml)
     {
-        var applied = new List<KubernetesObject>();
+        var applied = new List<IKubernetesObject<V1ObjectMeta>>();
         foreach (var json in YamlJson.ReadDocuments(yaml).Select(d => d.Json).OfType<JsonObject>())
         {
             json["metadata"]!["namespace"] = Namespace;
@@ -134,16 +136,16 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Server-side apply of one object by kind (LiveStream, TranscodeProfile, Template, Secret).</summary>
-    public async Task<KubernetesObject> ApplyAsync(JsonObject json)
+    public async Task<IKubernetesObject<V1ObjectMeta>> ApplyAsync(JsonObject json)
     {
         var options = new ApplyOptions { FieldManager = "ladder-e2e", Force = true };
         var clients = Clients;
         return json["kind"]!.GetValue<string>() switch
         {
-            LadderApi.Kinds.LiveStream => await clients.Streams.ApplyAsync(json.Deserialize<LiveStream>(KubernetesJson.Options)!, options),
-            LadderApi.Kinds.TranscodeProfile => await clients.Profiles.ApplyAsync(json.Deserialize<TranscodeProfile>(KubernetesJson.Options)!, options),
-            LadderApi.Kinds.Template => await clients.Templates.ApplyAsync(json.Deserialize<Template>(KubernetesJson.Options)!, options),
-            "Secret" => await clients.Secrets.ApplyAsync(json.Deserialize<Ladder.Kubernetes.Models.Secret>(KubernetesJson.Options)!, options),
+            LadderApi.Kinds.LiveStream => await clients.Streams.ApplyAsync(json.Deserialize<LiveStream>(WireJson.Options)!, options),
+            LadderApi.Kinds.TranscodeProfile => await clients.Profiles.ApplyAsync(json.Deserialize<TranscodeProfile>(WireJson.Options)!, options),
+            LadderApi.Kinds.Template => await clients.Templates.ApplyAsync(json.Deserialize<Template>(WireJson.Options)!, options),
+            "Secret" => await clients.Secrets.ApplyAsync(json.Deserialize<Ladder.Kubernetes.Models.Secret>(WireJson.Options)!, options),
             var kind => throw new NotSupportedException($"the e2e suite does not apply kind {kind}"),
         };
     }
@@ -161,7 +163,7 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
 
     /// <summary>The object, or null when it does not exist.</summary>
     public async Task<T?> TryGetAsync<T>(IResourceClient<T> client, string name)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         try
         {
@@ -179,7 +181,7 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
         var names = new List<string>();
         foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot, "crds"), "ladder.dev_*.yaml"))
         {
-            var crd = YamlJson.ToJson(File.ReadAllText(file))!.Deserialize<CustomResourceDefinition>(KubernetesJson.Options)!;
+            var crd = YamlJson.ToJson(File.ReadAllText(file))!.Deserialize<CustomResourceDefinition>(WireJson.Options)!;
             await crds.ApplyAsync(crd, new ApplyOptions { FieldManager = "ladder-e2e", Force = true });
             names.Add(crd.Metadata.Name!);
         }

@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Watch;
+using V1Condition = k8s.Models.V1Condition;
+using V1ObjectMeta = k8s.Models.V1ObjectMeta;
 
 namespace Ladder.E2E;
 
@@ -36,13 +39,13 @@ public sealed class WidgetContractTests(ClusterFixture cluster)
         // 08, 09, 10, 14, 17, 18
         var created = await Widgets.CreateAsync(Ns, New("w-crud", 3, "red", ("app", "demo")));
         Assert.Equal(1, created.Metadata.Generation);
-        Assert.Equal(Ns, created.Metadata.Namespace);
+        Assert.Equal(Ns, created.Metadata.NamespaceProperty);
         Assert.False(string.IsNullOrEmpty(created.Metadata.Uid));
 
         var read = await Widgets.GetAsync(Ns, "w-crud");
         Assert.Equal(created.Metadata.ResourceVersion, read.Metadata.ResourceVersion);
         Assert.Equal(3, read.Spec!.Size);
-        Assert.True(read.Metadata.ExtensionData!.ContainsKey("managedFields"));
+        Assert.NotEmpty(read.Metadata.ManagedFields);
 
         var missing = await Assert.ThrowsAsync<KubeApiException>(() => Widgets.GetAsync(Ns, "does-not-exist"));
         Assert.True(missing.IsNotFound);
@@ -125,14 +128,14 @@ public sealed class WidgetContractTests(ClusterFixture cluster)
             ObservedGeneration = generation,
             Conditions =
             [
-                new Condition
+                new V1Condition
                 {
                     Type = "Ready",
                     Status = ConditionStatus.False,
                     Reason = "Provisioning",
                     Message = "widget is being provisioned",
                     ObservedGeneration = generation,
-                    LastTransitionTime = new DateTimeOffset(2026, 11, 21, 10, 5, 0, TimeSpan.Zero),
+                    LastTransitionTime = new DateTime(2026, 11, 21, 10, 5, 0, DateTimeKind.Utc),
                 },
             ],
         };
@@ -312,10 +315,10 @@ public sealed class WidgetContractTests(ClusterFixture cluster)
         // A custom resource must carry apiVersion and kind: the server does not default them from the URL.
         ApiVersion = cluster.Widgets.ApiVersion,
         Kind = cluster.Widgets.Kind,
-        Metadata = new ObjectMeta
+        Metadata = new V1ObjectMeta
         {
             Name = name,
-            Namespace = Ns, // apply and update address the object by metadata.namespace
+            NamespaceProperty = Ns, // apply and update address the object by metadata.namespace
             Labels = labels.Length == 0 ? null : labels.ToDictionary(l => l.Key, l => l.Value),
         },
         Spec = new WidgetSpec { Size = size, Color = color },

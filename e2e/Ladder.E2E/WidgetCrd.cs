@@ -1,4 +1,6 @@
 using System.Text.Json;
+using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
@@ -52,7 +54,7 @@ public static class WidgetCrd
     {
         ApiVersion = ApiResource.CustomResourceDefinitions.ApiVersion,
         Kind = ApiResource.CustomResourceDefinitions.Kind,
-        Metadata = new ObjectMeta { Name = Name(widgets), Labels = labels },
+        Metadata = new V1ObjectMeta { Name = Name(widgets), Labels = labels },
         Spec = new CustomResourceDefinitionSpec
         {
             Group = widgets.Group,

@@ -1,4 +1,4 @@
-using Ladder.Kubernetes.Models;
+using k8s.Models;
 
 namespace Ladder.E2E;
 
@@ -7,5 +7,5 @@ public sealed class WidgetStatus
 {
     public long? ObservedGeneration { get; set; }
 
-    public IList<Condition>? Conditions { get; set; }
+    public IList<V1Condition>? Conditions { get; set; }
 }

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using Ladder.Kubernetes.Watch;
+using V1ObjectMeta = k8s.Models.V1ObjectMeta;
 
 namespace Ladder.ControllerRuntime.Tests;
 
@@ -21,7 +22,7 @@ internal static class Fixtures
 
     /// <summary>The watch events of a watch fixture; an ERROR line becomes the exception the client would throw.</summary>
     public static async IAsyncEnumerable<WatchEvent<T>> WatchEvents<T>(string name)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         await Task.Yield();
         foreach (var line in ResponseBody(name).Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -31,16 +32,16 @@ internal static class Fixtures
             var obj = doc.RootElement.GetProperty("object");
             if (type == "ERROR")
             {
-                throw new KubeApiException(obj.Deserialize<Status>(KubernetesJson.Options)!, "GET " + name);
+                throw new KubeApiException(obj.Deserialize<Status>(WireJson.Options)!, "GET " + name);
             }
 
-            yield return new WatchEvent<T>(Enum.Parse<WatchEventType>(type, ignoreCase: true), obj.Deserialize<T>(KubernetesJson.Options)!);
+            yield return new WatchEvent<T>(Enum.Parse<WatchEventType>(type, ignoreCase: true), obj.Deserialize<T>(WireJson.Options)!);
         }
     }
 
     /// <summary>The list of fixture <paramref name="name"/>.</summary>
     public static KubernetesList<T> List<T>(string name) =>
-        JsonSerializer.Deserialize<KubernetesList<T>>(ResponseBody(name), KubernetesJson.Options)!;
+        JsonSerializer.Deserialize<KubernetesList<T>>(ResponseBody(name), WireJson.Options)!;
 
     private static string Find()
     {

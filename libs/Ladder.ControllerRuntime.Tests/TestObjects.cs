@@ -1,3 +1,4 @@
+using k8s.Models;
 using Ladder.Kubernetes.Models;
 
 namespace Ladder.ControllerRuntime.Tests;
@@ -11,7 +12,7 @@ public sealed class Widget : KubernetesObject
     {
         ApiVersion = "example.com/v1alpha1",
         Kind = "Widget",
-        Metadata = new ObjectMeta { Name = name, Namespace = ns, ResourceVersion = resourceVersion, Uid = "uid-" + name },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, ResourceVersion = resourceVersion, Uid = "uid-" + name },
         ProfileRef = profile,
     };
 }

@@ -1,4 +1,5 @@
-using Ladder.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ladder.ControllerRuntime;
 
@@ -12,7 +13,7 @@ public readonly record struct ObjectKey(string? Namespace, string Name)
 {
     /// <summary>The key of <paramref name="obj"/> from its metadata.</summary>
     /// <exception cref="ArgumentException">The object has no <c>metadata.name</c>.</exception>
-    public static ObjectKey From(KubernetesObject obj)
+    public static ObjectKey From(IKubernetesObject<V1ObjectMeta> obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
         var name = obj.Metadata.Name;
@@ -21,7 +22,7 @@ public readonly record struct ObjectKey(string? Namespace, string Name)
             throw new ArgumentException($"A {obj.Kind ?? "object"} without metadata.name has no key: set metadata.name.", nameof(obj));
         }
 
-        return new ObjectKey(string.IsNullOrEmpty(obj.Metadata.Namespace) ? null : obj.Metadata.Namespace, name);
+        return new ObjectKey(string.IsNullOrEmpty(obj.Metadata.NamespaceProperty) ? null : obj.Metadata.NamespaceProperty, name);
     }
 
     /// <summary><c>namespace/name</c>, or <c>name</c> for cluster-scoped objects (client-go <c>MetaNamespaceKeyFunc</c>).</summary>

@@ -1,4 +1,5 @@
-using Ladder.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ladder.Api.Manifests;
 
@@ -7,7 +8,7 @@ namespace Ladder.Api.Manifests;
 /// <param name="Source">File name (or the name given for a text).</param>
 /// <param name="Line">1-based line where the object starts.</param>
 /// <param name="Positions">Where each field of the object is written.</param>
-public sealed record ManifestObject(KubernetesObject Object, string Source, int Line, FieldPositions Positions)
+public sealed record ManifestObject(IKubernetesObject<V1ObjectMeta> Object, string Source, int Line, FieldPositions Positions)
 {
     /// <summary>The kind.</summary>
     public string Kind => Object.Kind ?? "";
@@ -16,7 +17,7 @@ public sealed record ManifestObject(KubernetesObject Object, string Source, int 
     public string Name => Object.Metadata.Name ?? "";
 
     /// <summary>The namespace; <see cref="ManifestReader.DefaultNamespace"/> when the manifest sets none.</summary>
-    public string Namespace => string.IsNullOrEmpty(Object.Metadata.Namespace) ? ManifestReader.DefaultNamespace : Object.Metadata.Namespace;
+    public string Namespace => string.IsNullOrEmpty(Object.Metadata.NamespaceProperty) ? ManifestReader.DefaultNamespace : Object.Metadata.NamespaceProperty;
 
     /// <summary><c>file:line:column: Kind namespace/name: path: message</c>, the problem placed at its field's line.</summary>
     public string Describe(Validation.FieldError error) => $"{Positions.Describe(Source, error.Path)}: {Kind} {Namespace}/{Name}: {error}";

@@ -3,10 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using k8s;
+using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
 using Ladder.Api.Validation;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using YamlDotNet.Core;
 
 namespace Ladder.Api.Manifests;
@@ -97,7 +98,7 @@ public static partial class ManifestReader
     }
 
     /// <summary>Reads one document's object, adding each of its problems; null when it has any.</summary>
-    private static KubernetesObject? ReadObject(YamlDocumentJson doc, string source, List<string> problems)
+    private static IKubernetesObject<V1ObjectMeta>? ReadObject(YamlDocumentJson doc, string source, List<string> problems)
     {
         var where = doc.Positions.Describe(source, "");
         if (doc.Json is not JsonObject obj)
@@ -138,11 +139,11 @@ public static partial class ManifestReader
         var what = $"{kind} \"{name}\"";
         var errors = new List<FieldError>();
         AddEmptyListItems(obj, "", errors);
-        var typed = errors.Count == 0 ? Deserialize(obj, type, errors) : null;
-        if (typed is not null && typed.ExtensionData is { Count: > 0 } extra)
+        if (type == typeof(Secret))
         {
-            errors.AddRange(extra.Keys.Where(key => !(type == typeof(Secret) && key == "status")).Order(StringComparer.Ordinal).Select(key => new FieldError(key, "unknown field")));
+            obj.Remove("status"); // what kubectl get -o yaml writes; a Secret has no status to apply
         }
+        var typed = errors.Count == 0 ? Deserialize(obj, type, errors) : null;
         if (typed is Secret secret && errors.Count == 0)
         {
             try
@@ -164,14 +165,14 @@ public static partial class ManifestReader
     /// System.Text.Json stops at the first, so each offending field is removed from a copy and the read repeated.
     /// Null when the object could not be read at all.
     /// </summary>
-    private static KubernetesObject? Deserialize(JsonObject obj, Type type, List<FieldError> errors)
+    private static IKubernetesObject<V1ObjectMeta>? Deserialize(JsonObject obj, Type type, List<FieldError> errors)
     {
         var copy = (JsonObject)obj.DeepClone();
         for (var attempt = 0; attempt < MaxProblemsPerObject; attempt++)
         {
             try
             {
-                return (KubernetesObject?)copy.Deserialize(type, StrictOptions);
+                return (IKubernetesObject<V1ObjectMeta>?)copy.Deserialize(type, StrictOptions);
             }
             catch (JsonException ex)
             {
@@ -318,7 +319,7 @@ public static partial class ManifestReader
 
     private static JsonSerializerOptions CreateStrictOptions()
     {
-        var options = new JsonSerializerOptions(KubernetesJson.Options)
+        var options = new JsonSerializerOptions(WireJson.Options)
         {
             NumberHandling = JsonNumberHandling.Strict,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,

@@ -1,10 +1,11 @@
 using System.Text;
-using Ladder.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ladder.Api.Manifests;
 
 /// <summary>A core/v1 Secret as found in a manifest: <c>data</c> (base64) and <c>stringData</c> (plain text).</summary>
-public sealed class Secret : KubernetesObject
+public sealed class Secret : IKubernetesObject<V1ObjectMeta>
 {
     /// <summary>Creates an object with apiVersion and kind set.</summary>
     public Secret()
@@ -12,6 +13,15 @@ public sealed class Secret : KubernetesObject
         ApiVersion = "v1";
         Kind = "Secret";
     }
+
+    /// <summary><c>v1</c>.</summary>
+    public string? ApiVersion { get; set; }
+
+    /// <summary><c>Secret</c>.</summary>
+    public string? Kind { get; set; }
+
+    /// <summary>Standard object metadata: name and namespace are what a stream key reference matches.</summary>
+    public V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>Secret type, e.g. Opaque.</summary>
     public string? Type { get; set; }

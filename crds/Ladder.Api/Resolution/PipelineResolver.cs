@@ -165,7 +165,7 @@ public static class PipelineResolver
 
     /// <summary>The namespace of a stream; <c>default</c> when unset (a manifest without namespace).</summary>
     public static string NamespaceOf(LiveStream stream) =>
-        string.IsNullOrEmpty(stream.Metadata.Namespace) ? "default" : stream.Metadata.Namespace;
+        string.IsNullOrEmpty(stream.Metadata.NamespaceProperty) ? "default" : stream.Metadata.NamespaceProperty;
 
     private static PipelineVideo BuildVideo(VideoSpec v)
     {

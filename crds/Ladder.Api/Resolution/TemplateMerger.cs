@@ -1,8 +1,8 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
+using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
-using Ladder.Kubernetes.Serialization;
 
 namespace Ladder.Api.Resolution;
 
@@ -73,7 +73,7 @@ public static class TemplateMerger
 
     private static LiveStreamSpec Clone(LiveStreamSpecBase spec)
     {
-        var json = JsonSerializer.Serialize(spec, spec.GetType(), KubernetesJson.Options);
-        return JsonSerializer.Deserialize<LiveStreamSpec>(json, KubernetesJson.Options)!;
+        var json = JsonSerializer.Serialize(spec, spec.GetType(), WireJson.Options);
+        return JsonSerializer.Deserialize<LiveStreamSpec>(json, WireJson.Options)!;
     }
 }

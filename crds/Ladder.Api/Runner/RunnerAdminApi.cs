@@ -1,5 +1,5 @@
+using Ladder.Api.Meta;
 using Ladder.Api.Validation;
-using Ladder.Kubernetes.Models;
 
 namespace Ladder.Api.Runner;
 

@@ -1,3 +1,4 @@
+using k8s.Models;
 using Ladder.Api.Schema;
 
 namespace Ladder.Api.V1Alpha1;
@@ -10,6 +11,7 @@ namespace Ladder.Api.V1Alpha1;
 /// The name names the runner's Deployment and Service, so it must be a DNS-1035 label (the schema's bounds on
 /// <c>metadata.name</c>; <see cref="Validation.LiveStreamValidator"/> applies the same rule with a friendlier message).
 /// </remarks>
+[KubernetesEntity(Group = LadderApi.Group, ApiVersion = LadderApi.Version, Kind = LadderApi.Kinds.LiveStream, PluralName = LadderApi.Plurals.LiveStreams)]
 [CustomResource(LadderApi.Kinds.LiveStream, LadderApi.Plurals.LiveStreams, LadderApi.Singulars.LiveStream,
     ShortNames = [LadderApi.ShortNames.LiveStream], Categories = [LadderApi.Category], PublishDefaults = false)]
 [MetadataName(NamePattern, NameMaxLength)]

@@ -1,3 +1,4 @@
+using k8s.Models;
 using Ladder.Api.Schema;
 
 namespace Ladder.Api.V1Alpha1;
@@ -6,6 +7,7 @@ namespace Ladder.Api.V1Alpha1;
 /// Template is a partial LiveStream spec. A LiveStream with spec.templateRef inherits every field it leaves
 /// unset: scalars one by one, objects field by field, lists as a whole. Templates do not nest.
 /// </summary>
+[KubernetesEntity(Group = LadderApi.Group, ApiVersion = LadderApi.Version, Kind = LadderApi.Kinds.Template, PluralName = LadderApi.Plurals.Templates)]
 [CustomResource(LadderApi.Kinds.Template, LadderApi.Plurals.Templates, LadderApi.Singulars.Template,
     ShortNames = [LadderApi.ShortNames.Template], Categories = [LadderApi.Category], PublishDefaults = false)]
 [PrinterColumn("Profile", "string", ".spec.profileRef.name", Order = 1)]

@@ -1,3 +1,4 @@
+using k8s.Models;
 using Ladder.Api.Schema;
 
 namespace Ladder.Api.V1Alpha1;
@@ -6,6 +7,7 @@ namespace Ladder.Api.V1Alpha1;
 /// TranscodeProfile is an ABR ladder with its codec settings: video codec, hardware acceleration, GOP,
 /// renditions and audio. LiveStreams reference it by name with spec.profileRef; many streams can share one.
 /// </summary>
+[KubernetesEntity(Group = LadderApi.Group, ApiVersion = LadderApi.Version, Kind = LadderApi.Kinds.TranscodeProfile, PluralName = LadderApi.Plurals.TranscodeProfiles)]
 [CustomResource(LadderApi.Kinds.TranscodeProfile, LadderApi.Plurals.TranscodeProfiles, LadderApi.Singulars.TranscodeProfile,
     ShortNames = [LadderApi.ShortNames.TranscodeProfile], Categories = [LadderApi.Category])]
 [PrinterColumn("Codec", "string", ".spec.video.codec", Order = 1)]

@@ -1,11 +1,11 @@
+using k8s.Models;
 using Ladder.ControllerRuntime.Cache;
-using Ladder.Kubernetes.Models;
 
 namespace Ladder.ControllerRuntime.Tests.Cache;
 
 /// <summary>Records informer notifications as text lines, e.g. <c>add w1 258</c>.</summary>
 internal sealed class RecordingHandler<T> : IResourceEventHandler<T>
-    where T : KubernetesObject
+    where T : class, k8s.IKubernetesObject<V1ObjectMeta>
 {
     private readonly Lock _gate = new();
     private readonly List<string> _events = [];

@@ -1,6 +1,7 @@
+using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.ControllerRuntime.Conditions;
 using Ladder.ControllerRuntime.Tests.Time;
-using Ladder.Kubernetes.Models;
 
 namespace Ladder.ControllerRuntime.Tests.Conditions;
 
@@ -8,14 +9,14 @@ public sealed class ConditionSetTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 21, 10, 0, 0, 500, TimeSpan.Zero);
 
-    private static Condition Ready(string status, string reason = "Provisioned", string message = "", long? generation = 1) =>
+    private static V1Condition Ready(string status, string reason = "Provisioned", string message = "", long? generation = 1) =>
         new() { Type = "Ready", Status = status, Reason = reason, Message = message, ObservedGeneration = generation };
 
     [Fact]
     public void SetCondition_Should_AddWithTransitionTimeNowInSeconds_When_Absent()
     {
         var time = new FakeClock(Start);
-        var conditions = new List<Condition>();
+        var conditions = new List<V1Condition>();
 
         Assert.True(ConditionSet.SetCondition(conditions, Ready(ConditionStatus.True), time));
 
@@ -27,7 +28,7 @@ public sealed class ConditionSetTests
     public void SetCondition_Should_ReportUnchangedAndKeepTime_When_SameCondition()
     {
         var time = new FakeClock(Start);
-        var conditions = new List<Condition>();
+        var conditions = new List<V1Condition>();
         ConditionSet.SetCondition(conditions, Ready(ConditionStatus.True), time);
         time.Advance(TimeSpan.FromMinutes(5));
 
@@ -39,7 +40,7 @@ public sealed class ConditionSetTests
     public void SetCondition_Should_KeepTransitionTime_When_OnlyReasonMessageOrGenerationChange()
     {
         var time = new FakeClock(Start);
-        var conditions = new List<Condition>();
+        var conditions = new List<V1Condition>();
         ConditionSet.SetCondition(conditions, Ready(ConditionStatus.False, "Pending"), time);
         time.Advance(TimeSpan.FromMinutes(5));
 
@@ -54,7 +55,7 @@ public sealed class ConditionSetTests
     public void SetCondition_Should_MoveTransitionTime_When_StatusFlips()
     {
         var time = new FakeClock(Start);
-        var conditions = new List<Condition>();
+        var conditions = new List<V1Condition>();
         ConditionSet.SetCondition(conditions, Ready(ConditionStatus.False), time);
         time.Advance(TimeSpan.FromMinutes(5));
 
@@ -67,7 +68,7 @@ public sealed class ConditionSetTests
     [Fact]
     public void RemoveCondition_Should_ReportWhetherRemoved_When_Called()
     {
-        var conditions = new List<Condition>();
+        var conditions = new List<V1Condition>();
         ConditionSet.SetCondition(conditions, Ready(ConditionStatus.True), new FakeClock(Start));
 
         Assert.True(ConditionSet.RemoveCondition(conditions, "Ready"));

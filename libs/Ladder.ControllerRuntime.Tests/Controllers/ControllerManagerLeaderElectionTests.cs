@@ -8,6 +8,7 @@ using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
 using Ladder.Kubernetes.Watch;
 using NSubstitute;
+using V1ObjectMeta = k8s.Models.V1ObjectMeta;
 
 namespace Ladder.ControllerRuntime.Tests.Controllers;
 
@@ -65,7 +66,7 @@ public sealed class ControllerManagerLeaderElectionTests
     {
         await using var server = await FakeApiServer.StartAsync();
         var handler = new SwitchableHandler();
-        using var client = new KubernetesClient(new KubernetesClientConfig { Server = server.Address, BearerToken = "t" }, handler);
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.Address.ToString(), AccessToken = "t" }, handler);
         var clock = new FakeClock(T0);
         var reconciler = new GatedReconciler();
         var widgets = InformerOf(Widget.Create("a"));
@@ -105,7 +106,7 @@ public sealed class ControllerManagerLeaderElectionTests
         var leases = client.Resource<Lease>(ApiResource.Leases);
         await leases.CreateAsync("demo", new Lease
         {
-            Metadata = new ObjectMeta { Name = "ladder-leader" },
+            Metadata = new V1ObjectMeta { Name = "ladder-leader" },
             Spec = new LeaseSpec { HolderIdentity = "other", LeaseDurationSeconds = 15, AcquireTime = T0, RenewTime = T0, LeaseTransitions = 4 },
         });
         var clock = new FakeClock(T0);

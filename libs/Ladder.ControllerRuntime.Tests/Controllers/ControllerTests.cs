@@ -6,6 +6,7 @@ using Ladder.Kubernetes;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Watch;
 using NSubstitute;
+using V1OwnerReference = k8s.Models.V1OwnerReference;
 
 namespace Ladder.ControllerRuntime.Tests.Controllers;
 
@@ -116,9 +117,9 @@ public sealed class ControllerTests
         var owned = Widget.Create("owned-pod");
         owned.Metadata.OwnerReferences =
         [
-            new OwnerReference { ApiVersion = "example.com/v1", Kind = "Widget", Name = "parent", Uid = "u1", Controller = true },
-            new OwnerReference { ApiVersion = "example.com/v1", Kind = "Widget", Name = "not-controller", Uid = "u2" },
-            new OwnerReference { ApiVersion = "other.com/v1", Kind = "Widget", Name = "other-group", Uid = "u3", Controller = true },
+            new V1OwnerReference { ApiVersion = "example.com/v1", Kind = "Widget", Name = "parent", Uid = "u1", Controller = true },
+            new V1OwnerReference { ApiVersion = "example.com/v1", Kind = "Widget", Name = "not-controller", Uid = "u2" },
+            new V1OwnerReference { ApiVersion = "other.com/v1", Kind = "Widget", Name = "other-group", Uid = "u3", Controller = true },
         ];
         var profile = Widget.Create("hd-profile");
         var forInformer = InformerOf();

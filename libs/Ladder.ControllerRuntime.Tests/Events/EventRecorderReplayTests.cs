@@ -1,3 +1,4 @@
+using k8s.Models;
 using Ladder.ControllerRuntime.Events;
 using Ladder.ControllerRuntime.Metrics;
 using Ladder.ControllerRuntime.Tests.Support;
@@ -22,7 +23,7 @@ public sealed class EventRecorderReplayTests
     {
         ApiVersion = "example.com/v1alpha1",
         Kind = "Widget",
-        Metadata = new ObjectMeta { Name = "w1", Namespace = "demo", Uid = "5fc7d7a5-4cc8-4128-8a76-bb3ceab982b5" },
+        Metadata = new V1ObjectMeta { Name = "w1", NamespaceProperty = "demo", Uid = "5fc7d7a5-4cc8-4128-8a76-bb3ceab982b5" },
     };
 
     [Fact]

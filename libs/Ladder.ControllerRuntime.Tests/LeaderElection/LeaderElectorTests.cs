@@ -71,7 +71,7 @@ public sealed class LeaderElectorTests
     {
         await using var server = await FakeApiServer.StartAsync();
         var handler = new SwitchableHandler();
-        using var client = new KubernetesClient(new KubernetesClientConfig { Server = server.Address, BearerToken = "t", Timeout = TimeSpan.FromSeconds(5) }, handler);
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.Address.ToString(), AccessToken = "t", HttpClientTimeout = TimeSpan.FromSeconds(5) }, handler);
         var metrics = Prometheus.Metrics.NewCustomRegistry();
         using var a = new ElectorHarness(client.Resource<Lease>(ApiResource.Leases), Options("a"), new FakeClock(T0), new ControllerRuntimeMetrics(metrics));
 

@@ -1,8 +1,8 @@
+using k8s.Models;
 using Ladder.ControllerRuntime.Logging;
 using Ladder.ControllerRuntime.Metrics;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Errors;
-using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Watch;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,7 +19,7 @@ namespace Ladder.ControllerRuntime.Cache;
 /// </summary>
 /// <typeparam name="T">The object type.</typeparam>
 public sealed class Informer<T>
-    where T : KubernetesObject
+    where T : class, k8s.IKubernetesObject<V1ObjectMeta>
 {
     private readonly IResourceClient<T> _client;
     private readonly string _resourceName;

@@ -1,4 +1,4 @@
-using Ladder.Kubernetes.Models;
+using k8s.Models;
 
 namespace Ladder.ControllerRuntime.Cache;
 
@@ -10,7 +10,7 @@ namespace Ladder.ControllerRuntime.Cache;
 /// </summary>
 /// <typeparam name="T">The object type.</typeparam>
 public sealed class Store<T>
-    where T : KubernetesObject
+    where T : class, k8s.IKubernetesObject<V1ObjectMeta>
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<ObjectKey, T> _items = [];

@@ -1,4 +1,5 @@
-using Ladder.Kubernetes.Models;
+using k8s.Models;
+using Ladder.Api.Meta;
 
 namespace Ladder.ControllerRuntime.Conditions;
 
@@ -16,17 +17,17 @@ public static class ConditionSet
     /// <param name="condition">The desired condition; it is copied, not stored.</param>
     /// <param name="time">The clock for <c>lastTransitionTime</c>; <see cref="TimeProvider.System"/> when null.</param>
     /// <returns>True when anything changed.</returns>
-    public static bool SetCondition(IList<Condition> conditions, Condition condition, TimeProvider? time = null)
+    public static bool SetCondition(IList<V1Condition> conditions, V1Condition condition, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(conditions);
         ArgumentNullException.ThrowIfNull(condition);
         var transitionTime = condition.LastTransitionTime != default
             ? condition.LastTransitionTime
-            : TruncateToSeconds((time ?? TimeProvider.System).GetUtcNow());
+            : TruncateToSeconds((time ?? TimeProvider.System).GetUtcNow().UtcDateTime);
         var existing = FindCondition(conditions, condition.Type);
         if (existing is null)
         {
-            conditions.Add(new Condition
+            conditions.Add(new V1Condition
             {
                 Type = condition.Type,
                 Status = condition.Status,
@@ -68,11 +69,11 @@ public static class ConditionSet
     }
 
     /// <summary>The condition of type <paramref name="type"/>, or null.</summary>
-    public static Condition? FindCondition(IEnumerable<Condition>? conditions, string type) =>
+    public static V1Condition? FindCondition(IEnumerable<V1Condition>? conditions, string type) =>
         conditions?.FirstOrDefault(c => c.Type == type);
 
     /// <summary>Removes the condition of type <paramref name="type"/>; returns whether one was removed.</summary>
-    public static bool RemoveCondition(IList<Condition> conditions, string type)
+    public static bool RemoveCondition(IList<V1Condition> conditions, string type)
     {
         ArgumentNullException.ThrowIfNull(conditions);
         var existing = FindCondition(conditions, type);
@@ -80,13 +81,13 @@ public static class ConditionSet
     }
 
     /// <summary>True when the condition of type <paramref name="type"/> exists with status <c>True</c>.</summary>
-    public static bool IsTrue(IEnumerable<Condition>? conditions, string type) =>
+    public static bool IsTrue(IEnumerable<V1Condition>? conditions, string type) =>
         FindCondition(conditions, type)?.Status == ConditionStatus.True;
 
     /// <summary>True when the condition of type <paramref name="type"/> exists with status <c>False</c>.</summary>
-    public static bool IsFalse(IEnumerable<Condition>? conditions, string type) =>
+    public static bool IsFalse(IEnumerable<V1Condition>? conditions, string type) =>
         FindCondition(conditions, type)?.Status == ConditionStatus.False;
 
-    private static DateTimeOffset TruncateToSeconds(DateTimeOffset time) =>
-        new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Offset);
+    private static DateTime TruncateToSeconds(DateTime utc) =>
+        new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 }

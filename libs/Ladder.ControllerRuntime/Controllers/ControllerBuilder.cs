@@ -1,8 +1,9 @@
+using k8s;
+using k8s.Models;
 using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Metrics;
 using Ladder.ControllerRuntime.Queue;
 using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -39,7 +40,7 @@ public sealed class ControllerBuilder
     /// <summary>Reconciles objects of the informer's resource: each change enqueues the object's own key.</summary>
     /// <exception cref="InvalidOperationException">Called twice.</exception>
     public ControllerBuilder For<T>(Informer<T> informer)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(informer);
         if (_for is not null)
@@ -57,7 +58,7 @@ public sealed class ControllerBuilder
     /// </summary>
     /// <exception cref="InvalidOperationException"><see cref="For{T}"/> was not called first.</exception>
     public ControllerBuilder Owns<T>(Informer<T> informer)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         var owner = _for ?? throw new InvalidOperationException($"Controller '{_name}': call For<T>() before Owns<T>() so owner references can be matched.");
         return Watches(informer, obj => OwnerKeys(obj, owner));
@@ -65,7 +66,7 @@ public sealed class ControllerBuilder
 
     /// <summary>Watches any objects: each change enqueues the keys <paramref name="map"/> returns for it (old and new state on updates).</summary>
     public ControllerBuilder Watches<T>(Informer<T> informer, Func<T, IEnumerable<ObjectKey>> map)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(informer);
         ArgumentNullException.ThrowIfNull(map);
@@ -115,7 +116,7 @@ public sealed class ControllerBuilder
         return new Controller(_name, _reconciler, _workers, queue, _logger ?? NullLogger.Instance, _metrics);
     }
 
-    private static IEnumerable<ObjectKey> OwnerKeys(KubernetesObject obj, ApiResource owner)
+    private static IEnumerable<ObjectKey> OwnerKeys(IKubernetesObject<V1ObjectMeta> obj, ApiResource owner)
     {
         foreach (var reference in obj.Metadata.OwnerReferences ?? [])
         {
@@ -123,7 +124,7 @@ public sealed class ControllerBuilder
             var group = slash < 0 ? "" : reference.ApiVersion[..slash];
             if (reference.Controller == true && reference.Kind == owner.Kind && group == owner.Group)
             {
-                yield return new ObjectKey(owner.Namespaced ? obj.Metadata.Namespace : null, reference.Name);
+                yield return new ObjectKey(owner.Namespaced ? obj.Metadata.NamespaceProperty : null, reference.Name);
             }
         }
     }

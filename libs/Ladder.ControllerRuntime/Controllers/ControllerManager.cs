@@ -1,3 +1,4 @@
+using k8s.Models;
 using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.LeaderElection;
 using Ladder.ControllerRuntime.Metrics;
@@ -54,7 +55,7 @@ public sealed class ControllerManager : IHostedService, IDisposable
 
     /// <summary>Adds an informer to start; controllers start only after it has synced.</summary>
     public ControllerManager AddInformer<T>(Informer<T> informer)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(informer);
         _informers.Add(informer.RunAsync);

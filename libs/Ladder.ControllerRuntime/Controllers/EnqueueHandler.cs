@@ -1,12 +1,12 @@
+using k8s.Models;
 using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Queue;
-using Ladder.Kubernetes.Models;
 
 namespace Ladder.ControllerRuntime.Controllers;
 
 /// <summary>Turns informer notifications into work queue keys through a map (the key of the object itself, its owner, or any mapping).</summary>
 internal sealed class EnqueueHandler<T>(RateLimitingQueue<ObjectKey> queue, Func<T, IEnumerable<ObjectKey>> map) : IResourceEventHandler<T>
-    where T : KubernetesObject
+    where T : class, k8s.IKubernetesObject<V1ObjectMeta>
 {
     public void OnAdd(T obj) => Enqueue(obj);
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
+using k8s;
+using k8s.Models;
 using Ladder.ControllerRuntime.Logging;
 using Ladder.ControllerRuntime.Metrics;
 using Ladder.Kubernetes;
@@ -79,7 +81,7 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="regarding"/>, <paramref name="reason"/> or <paramref name="action"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="regarding"/> has no name.</exception>
-    public void Record(KubernetesObject regarding, EventType type, string reason, string action, string? note = null, KubernetesObject? related = null)
+    public void Record(IKubernetesObject<V1ObjectMeta> regarding, EventType type, string reason, string action, string? note = null, IKubernetesObject<V1ObjectMeta>? related = null)
     {
         ArgumentNullException.ThrowIfNull(regarding);
         ArgumentNullException.ThrowIfNull(reason);
@@ -176,7 +178,7 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
         {
             ApiVersion = "events.k8s.io/v1",
             Kind = "Event",
-            Metadata = new ObjectMeta { Name = entry.Name },
+            Metadata = new V1ObjectMeta { Name = entry.Name },
             EventTime = entry.FirstObserved,
             Series = entry.Count > 1 ? new EventSeries { Count = entry.Count, LastObservedTime = entry.LastObserved } : null,
             ReportingController = _options.ReportingController,
@@ -253,12 +255,12 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
         _metrics?.EventsDropped.WithLabels(_options.ReportingController).Inc();
     }
 
-    private static ObjectReference Reference(KubernetesObject obj) => new()
+    private static ObjectReference Reference(IKubernetesObject<V1ObjectMeta> obj) => new()
     {
         ApiVersion = obj.ApiVersion,
         Kind = obj.Kind,
         Name = obj.Metadata.Name,
-        Namespace = obj.Metadata.Namespace,
+        Namespace = obj.Metadata.NamespaceProperty,
         Uid = obj.Metadata.Uid,
         ResourceVersion = obj.Metadata.ResourceVersion,
     };

@@ -1,4 +1,5 @@
-using Ladder.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace Ladder.ControllerRuntime.Events;
 
@@ -15,5 +16,5 @@ public interface IEventRecorder
     /// <param name="action">What the controller did or failed to do, e.g. <c>Reconcile</c> (at most 128 characters).</param>
     /// <param name="note">Human-readable details; cut to 1 kB.</param>
     /// <param name="related">A secondary object, e.g. the Deployment created for the stream.</param>
-    void Record(KubernetesObject regarding, EventType type, string reason, string action, string? note = null, KubernetesObject? related = null);
+    void Record(IKubernetesObject<V1ObjectMeta> regarding, EventType type, string reason, string action, string? note = null, IKubernetesObject<V1ObjectMeta>? related = null);
 }

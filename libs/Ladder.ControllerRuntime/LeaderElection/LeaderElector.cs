@@ -1,10 +1,11 @@
 using System.Text.Json;
+using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.ControllerRuntime.Logging;
 using Ladder.ControllerRuntime.Metrics;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -276,7 +277,7 @@ public sealed class LeaderElector
                 {
                     ApiVersion = LeaseApiVersion,
                     Kind = "Lease",
-                    Metadata = new ObjectMeta { Name = _options.LeaseName },
+                    Metadata = new V1ObjectMeta { Name = _options.LeaseName },
                     Spec = desired,
                 }, null, cancellationToken).ConfigureAwait(false);
                 Observe(created, desired, now);
@@ -342,7 +343,7 @@ public sealed class LeaderElector
             Metadata = WithoutManagedFields(basis.Metadata),
             Spec = spec,
         };
-        lease.Metadata.Namespace ??= _options.LeaseNamespace;
+        lease.Metadata.NamespaceProperty ??= _options.LeaseNamespace;
         var updated = await _leases.UpdateAsync(lease, null, cancellationToken).ConfigureAwait(false);
         Observe(updated, spec, now);
     }
@@ -446,23 +447,7 @@ public sealed class LeaderElector
         }
     }
 
-    private static string Raw(LeaseSpec record) => JsonSerializer.Serialize(record, KubernetesJson.Options);
+    private static string Raw(LeaseSpec record) => JsonSerializer.Serialize(record, WireJson.Options);
 
-    private static ObjectMeta WithoutManagedFields(ObjectMeta metadata) => new()
-    {
-        Name = metadata.Name,
-        GenerateName = metadata.GenerateName,
-        Namespace = metadata.Namespace,
-        Uid = metadata.Uid,
-        ResourceVersion = metadata.ResourceVersion,
-        Generation = metadata.Generation,
-        CreationTimestamp = metadata.CreationTimestamp,
-        DeletionTimestamp = metadata.DeletionTimestamp,
-        DeletionGracePeriodSeconds = metadata.DeletionGracePeriodSeconds,
-        Labels = metadata.Labels,
-        Annotations = metadata.Annotations,
-        OwnerReferences = metadata.OwnerReferences,
-        Finalizers = metadata.Finalizers,
-        ExtensionData = metadata.ExtensionData?.Where(p => p.Key != "managedFields").ToDictionary(p => p.Key, p => p.Value) is { Count: > 0 } rest ? rest : null,
-    };
+    private static V1ObjectMeta WithoutManagedFields(V1ObjectMeta metadata) => metadata with { ManagedFields = null };
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
+using Ladder.Api.Meta;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -73,7 +72,7 @@ public sealed class FakeApiServer : IAsyncDisposable
 
     /// <summary>A client for this server (bearer token <c>test-token</c>, 5 s timeout, namespace <c>default</c>).</summary>
     public KubernetesClient CreateClient() =>
-        new(new KubernetesClientConfig { Server = Address, BearerToken = "test-token", Timeout = TimeSpan.FromSeconds(5) });
+        new(new k8s.KubernetesClientConfiguration { Host = Address.ToString(), AccessToken = "test-token", HttpClientTimeout = TimeSpan.FromSeconds(5) });
 
     /// <summary>The stored object as JSON, or null; a copy.</summary>
     /// <param name="resource">Its resource.</param>
@@ -371,7 +370,7 @@ public sealed class FakeApiServer : IAsyncDisposable
             Reason = reason,
             Message = message,
             Details = route is null ? null : new StatusDetails { Name = name, Group = route.GroupVersion.Contains('/', StringComparison.Ordinal) ? route.GroupVersion.Split('/')[0] : "", Kind = route.Plural },
-        }, KubernetesJson.Options)!.AsObject();
+        }, WireJson.Options)!.AsObject();
 
     private static Task WriteStatusAsync(HttpContext context, int code, string reason, string message)
     {

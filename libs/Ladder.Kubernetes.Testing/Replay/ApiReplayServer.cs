@@ -114,7 +114,7 @@ public sealed class ApiReplayServer : IAsyncDisposable
 
     /// <summary>A client for this server: bearer token <c>test-token</c>, the given timeout (default 5 s), no TLS settings.</summary>
     public KubernetesClient CreateClient(TimeSpan? timeout = null) =>
-        new(new KubernetesClientConfig { Server = Address, BearerToken = "test-token", Timeout = timeout ?? TimeSpan.FromSeconds(5) });
+        new(new k8s.KubernetesClientConfiguration { Host = Address.ToString(), AccessToken = "test-token", HttpClientTimeout = timeout ?? TimeSpan.FromSeconds(5) });
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
@@ -35,7 +37,7 @@ public sealed class ResourceClientTests
         Assert.Equal("w1", widget.Metadata.Name);
         Assert.Equal("248", widget.Metadata.ResourceVersion);
         Assert.Equal(3, widget.Spec!.Size);
-        Assert.True(widget.Metadata.ExtensionData!.ContainsKey("managedFields"));
+        Assert.NotEmpty(widget.Metadata.ManagedFields);
     }
 
     [Fact]
@@ -63,7 +65,7 @@ public sealed class ResourceClientTests
         });
         Assert.Equal("5fc7d7a5-4cc8-4128-8a76-bb3ceab982b5", created.Metadata.Uid);
         Assert.Equal(1, created.Metadata.Generation);
-        Assert.Equal("demo", created.Metadata.Namespace);
+        Assert.Equal("demo", created.Metadata.NamespaceProperty);
     }
 
     [Fact]
@@ -154,7 +156,7 @@ public sealed class ResourceClientTests
     [Fact]
     public async Task Apply_Should_SendApplyPatchWithFieldManagerAndForce()
     {
-        var widget = new Widget { Metadata = new ObjectMeta { Name = "w1", Namespace = "demo" }, Spec = new WidgetSpec { Size = 6, Color = "blue" } };
+        var widget = new Widget { Metadata = new V1ObjectMeta { Name = "w1", NamespaceProperty = "demo" }, Spec = new WidgetSpec { Size = 6, Color = "blue" } };
         var applied = await Run(["22-apply-widget-force"], c => c.Resource<Widget>(Widget.Resource).ApplyAsync(widget, new ApplyOptions { FieldManager = "test", Force = true }),
             requests =>
             {
@@ -168,7 +170,7 @@ public sealed class ResourceClientTests
     [Fact]
     public async Task Apply_Should_ThrowConflictWithFieldManagerConflict_When_AnotherManagerOwnsTheField()
     {
-        var widget = new Widget { Metadata = new ObjectMeta { Name = "w1", Namespace = "demo" }, Spec = new WidgetSpec { Size = 7 } };
+        var widget = new Widget { Metadata = new V1ObjectMeta { Name = "w1", NamespaceProperty = "demo" }, Spec = new WidgetSpec { Size = 7 } };
         var error = await Fails("23-apply-widget-conflict", w => w.ApplyAsync(widget, new ApplyOptions { FieldManager = "other" }));
         Assert.True(error.IsConflict);
         var cause = Assert.Single(error.Causes);
@@ -222,7 +224,7 @@ public sealed class ResourceClientTests
         Assert.Equal(3, first.Metadata.RemainingItemCount);
         var error = await Assert.ThrowsAsync<KubeApiException>(() => widgets.ListAsync("demo", new ListOptions { Limit = 2, Continue = first.Metadata.Continue }));
         Assert.True(error.IsGone);
-        Assert.False(string.IsNullOrEmpty(error.Status.Metadata?.Continue));
+        Assert.False(string.IsNullOrEmpty(error.Status.Metadata?.ContinueProperty));
         Assert.Empty(server.Mismatches);
     }
 
@@ -282,7 +284,7 @@ public sealed class ResourceClientTests
     public async Task Forbidden_Should_SayWhatRbacIsMissing()
     {
         await using var server = await ApiReplayServer.StartAsync("57-list-widgets-forbidden");
-        using var client = new KubernetesClient(new KubernetesClientConfig { Server = server.Address, BearerToken = "<serviceaccount-token>" });
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.Address.ToString(), AccessToken = "<serviceaccount-token>" });
         var error = await Assert.ThrowsAsync<KubeApiException>(() => client.Resource<Widget>(Widget.Resource).ListAsync("demo"));
         Assert.True(error.IsForbidden);
         Assert.Contains("cannot list resource \"widgets\"", error.Message, StringComparison.Ordinal);
@@ -294,7 +296,7 @@ public sealed class ResourceClientTests
     public async Task Unauthorized_Should_SayToFixTheCredentials()
     {
         await using var server = await ApiReplayServer.StartAsync("59-get-configmap-unauthorized");
-        using var client = new KubernetesClient(new KubernetesClientConfig { Server = server.Address, BearerToken = "<wrong-token>" });
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.Address.ToString(), AccessToken = "<wrong-token>" });
         var error = await Assert.ThrowsAsync<KubeApiException>(() => client.Resource<ConfigMap>(ApiResource.ConfigMaps).GetAsync("demo", "widget-config"));
         Assert.True(error.IsUnauthorized);
         Assert.Contains("credentials", error.Message, StringComparison.Ordinal);
@@ -307,12 +309,12 @@ public sealed class ResourceClientTests
         await using var server = await ApiReplayServer.StartAsync("51-create-lease", "52-update-lease-renew", "53-update-lease-stale-resourceversion");
         using var client = server.CreateClient();
         var leases = client.Resource<Lease>(ApiResource.Leases);
-        var created = await leases.CreateAsync("demo", JsonSerializer.Deserialize<Lease>(HttpFixture.Load("51-create-lease").RequestBody, Serialization.KubernetesJson.Options)!);
+        var created = await leases.CreateAsync("demo", JsonSerializer.Deserialize<Lease>(HttpFixture.Load("51-create-lease").RequestBody, Ladder.Api.Meta.WireJson.Options)!);
         Assert.Equal("widget-controller-0_7f3c2a", created.Spec!.HolderIdentity);
         Assert.Equal(15, created.Spec.LeaseDurationSeconds);
-        var renewed = await leases.UpdateAsync(JsonSerializer.Deserialize<Lease>(HttpFixture.Load("52-update-lease-renew").RequestBody, Serialization.KubernetesJson.Options)!);
+        var renewed = await leases.UpdateAsync(JsonSerializer.Deserialize<Lease>(HttpFixture.Load("52-update-lease-renew").RequestBody, Ladder.Api.Meta.WireJson.Options)!);
         Assert.True(renewed.Spec!.RenewTime > created.Spec.RenewTime);
-        var takeover = JsonSerializer.Deserialize<Lease>(HttpFixture.Load("53-update-lease-stale-resourceversion").RequestBody, Serialization.KubernetesJson.Options)!;
+        var takeover = JsonSerializer.Deserialize<Lease>(HttpFixture.Load("53-update-lease-stale-resourceversion").RequestBody, Ladder.Api.Meta.WireJson.Options)!;
         var error = await Assert.ThrowsAsync<KubeApiException>(() => leases.UpdateAsync(takeover));
         Assert.True(error.IsConflict);
         Assert.Empty(server.Mismatches);
@@ -324,12 +326,12 @@ public sealed class ResourceClientTests
         await using var server = await ApiReplayServer.StartAsync("54-create-event", "55-create-event-invalid");
         using var client = server.CreateClient();
         var events = client.Resource<Event>(ApiResource.Events);
-        var created = await events.CreateAsync("demo", JsonSerializer.Deserialize<Event>(HttpFixture.Load("54-create-event").RequestBody, Serialization.KubernetesJson.Options)!);
+        var created = await events.CreateAsync("demo", JsonSerializer.Deserialize<Event>(HttpFixture.Load("54-create-event").RequestBody, Ladder.Api.Meta.WireJson.Options)!);
         Assert.Equal("Ready", created.Reason);
         Assert.Equal("w1", created.Regarding!.Name);
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 5, 50, TimeSpan.Zero).AddTicks(1234560), created.EventTime);
         var error = await Assert.ThrowsAsync<KubeApiException>(() => events.CreateAsync("demo",
-            JsonSerializer.Deserialize<Event>(HttpFixture.Load("55-create-event-invalid").RequestBody, Serialization.KubernetesJson.Options)!));
+            JsonSerializer.Deserialize<Event>(HttpFixture.Load("55-create-event-invalid").RequestBody, Ladder.Api.Meta.WireJson.Options)!));
         Assert.True(error.IsInvalid);
         Assert.Contains(error.Causes, c => c.Field == "eventTime" && c.Reason == "FieldValueRequired");
         Assert.Empty(server.Mismatches);

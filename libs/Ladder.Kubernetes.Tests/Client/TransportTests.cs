@@ -1,6 +1,6 @@
 using System.Net;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes.Errors;
-using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
 
 namespace Ladder.Kubernetes.Tests.Client;
@@ -37,7 +37,29 @@ public sealed class TransportTests
         server.Script("slow", _ => true, ScriptedResponses.Delayed(TimeSpan.FromSeconds(30), ScriptedResponses.Status(500, "InternalError", "late")));
         using var client = server.CreateClient(TimeSpan.FromMilliseconds(300));
         var error = await Assert.ThrowsAsync<TimeoutException>(() => client.Resource<Widget>(Widget.Resource).GetAsync("demo", "w1"));
-        Assert.Contains("KubernetesClientConfig.Timeout", error.Message, StringComparison.Ordinal);
+        Assert.Contains("KubernetesClientConfiguration.HttpClientTimeout", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_Should_SendTheServiceAccountToken_When_TheConfigurationReadsATokenFile()
+    {
+        var tokenFile = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(tokenFile, "sa-token-1\n");
+            await using var server = await ApiReplayServer.StartAsync("09-get-widget");
+            using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration
+            {
+                Host = server.Address.ToString(),
+                TokenProvider = new k8s.Authentication.TokenFileAuth(tokenFile), // what InClusterConfig() sets up in a pod
+            });
+            await client.Resource<Widget>(Widget.Resource).GetAsync("demo", "w1");
+            Assert.Equal("Bearer sa-token-1", Assert.Single(server.Requests).Authorization);
+        }
+        finally
+        {
+            File.Delete(tokenFile);
+        }
     }
 
     [Fact]
@@ -45,11 +67,12 @@ public sealed class TransportTests
     {
         using var tls = TestCertificates.Create();
         await using var server = await ApiReplayServer.StartAsync(["09-get-widget"], tls);
-        using var client = new KubernetesClient(new KubernetesClientConfig
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration
         {
-            Server = server.Address,
-            CertificateAuthorities = [tls.Ca],
-            ClientCertificate = tls.Client,
+            Host = server.Address.ToString(),
+            SslCaCerts = [tls.Ca],
+            ClientCertificateData = Base64(tls.ClientCertificatePem),
+            ClientCertificateKeyData = Base64(tls.ClientKeyPem),
         });
         var widget = await client.Resource<Widget>(Widget.Resource).GetAsync("demo", "w1");
         Assert.Equal("w1", widget.Metadata.Name);
@@ -61,7 +84,7 @@ public sealed class TransportTests
     {
         using var tls = TestCertificates.Create();
         await using var server = await ApiReplayServer.StartAsync(["09-get-widget"], tls);
-        using var client = new KubernetesClient(new KubernetesClientConfig { Server = server.Address, CertificateAuthorities = [tls.Ca] });
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.Address.ToString(), SslCaCerts = [tls.Ca] });
         await Assert.ThrowsAsync<HttpRequestException>(() => client.Resource<Widget>(Widget.Resource).GetAsync("demo", "w1"));
         Assert.Empty(server.Requests);
     }
@@ -72,7 +95,10 @@ public sealed class TransportTests
         using var tls = TestCertificates.Create();
         using var other = TestCertificates.Create();
         await using var server = await ApiReplayServer.StartAsync(["09-get-widget"], tls);
-        using var client = new KubernetesClient(new KubernetesClientConfig { Server = server.Address, CertificateAuthorities = [other.Ca], ClientCertificate = tls.Client });
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.Address.ToString(), SslCaCerts = [other.Ca], ClientCertificateData = Base64(tls.ClientCertificatePem), ClientCertificateKeyData = Base64(tls.ClientKeyPem) });
         await Assert.ThrowsAsync<HttpRequestException>(() => client.Resource<Widget>(Widget.Resource).GetAsync("demo", "w1"));
     }
+
+    // kubeconfig's client-certificate-data and client-key-data: base64 of the PEM.
+    private static string Base64(string pem) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(pem));
 }

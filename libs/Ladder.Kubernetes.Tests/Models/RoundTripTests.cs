@@ -1,15 +1,15 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using Ladder.Kubernetes.Testing;
 
 namespace Ladder.Kubernetes.Tests.Models;
 
 public sealed class RoundTripTests
 {
-    private static T Response<T>(string fixture) => JsonSerializer.Deserialize<T>(HttpFixture.Load(fixture).ResponseBody.Span, KubernetesJson.Options)!;
+    private static T Response<T>(string fixture) => JsonSerializer.Deserialize<T>(HttpFixture.Load(fixture).ResponseBody.Span, WireJson.Options)!;
 
     [Theory]
     [InlineData("48-get-deployment-status")]
@@ -17,12 +17,12 @@ public sealed class RoundTripTests
     [InlineData("04-get-crd-established")]
     public void UnknownFields_Should_SurviveAReadWriteRoundTrip(string fixture)
     {
-        // Nulls are omitted on write (KubernetesJson.Options), which the API server reads the same as null,
+        // Nulls are omitted on write (WireJson.Options), which the API server reads the same as null,
         // e.g. the pod template's "creationTimestamp":null.
         var original = WithoutNulls(JsonNode.Parse(HttpFixture.Load(fixture).ResponseBody.Span)!);
         var typed = fixture.Contains("deployment", StringComparison.Ordinal) ? (object)Response<Deployment>(fixture)
             : fixture.Contains("service", StringComparison.Ordinal) ? Response<Service>(fixture) : Response<CustomResourceDefinition>(fixture);
-        var written = JsonSerializer.SerializeToNode(typed, typed.GetType(), KubernetesJson.Options);
+        var written = JsonSerializer.SerializeToNode(typed, typed.GetType(), WireJson.Options);
         Assert.True(JsonNode.DeepEquals(original, written), $"round trip changed {fixture}:\n{written}");
     }
 
@@ -80,7 +80,7 @@ public sealed class RoundTripTests
     public void Lease_Should_WriteMicroTimeWithSixFractionalDigits()
     {
         var lease = new Lease { Spec = new LeaseSpec { RenewTime = new DateTimeOffset(2026, 11, 21, 10, 5, 30, TimeSpan.Zero).AddTicks(1234560) } };
-        var json = JsonSerializer.Serialize(lease, KubernetesJson.Options);
+        var json = JsonSerializer.Serialize(lease, WireJson.Options);
         Assert.Contains("\"renewTime\":\"2026-11-21T10:05:30.123456Z\"", json, StringComparison.Ordinal);
     }
 

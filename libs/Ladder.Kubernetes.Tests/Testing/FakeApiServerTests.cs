@@ -1,3 +1,4 @@
+using k8s.Models;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
@@ -13,7 +14,7 @@ public sealed class FakeApiServerTests
         await using var server = await FakeApiServer.StartAsync();
         using var client = server.CreateClient();
         var maps = client.Resource<ConfigMap>(ApiResource.ConfigMaps);
-        var created = await maps.CreateAsync("demo", new ConfigMap { Metadata = new ObjectMeta { Name = "c" }, Data = new Dictionary<string, string> { ["a"] = "1" } });
+        var created = await maps.CreateAsync("demo", new ConfigMap { Metadata = new V1ObjectMeta { Name = "c" }, Data = new Dictionary<string, string> { ["a"] = "1" } });
         Assert.Equal(1, created.Metadata.Generation);
         Assert.True((await Assert.ThrowsAsync<KubeApiException>(() => maps.CreateAsync("demo", created))).IsAlreadyExists);
 
@@ -24,7 +25,7 @@ public sealed class FakeApiServerTests
         Assert.True((await Assert.ThrowsAsync<KubeApiException>(() => maps.UpdateAsync(created))).IsConflict);
         Assert.True((await Assert.ThrowsAsync<KubeApiException>(() => maps.GetAsync("demo", "missing"))).IsNotFound);
 
-        var applied = await maps.ApplyAsync(new ConfigMap { Metadata = new ObjectMeta { Name = "c", Namespace = "demo" }, Data = new Dictionary<string, string> { ["b"] = "3" } },
+        var applied = await maps.ApplyAsync(new ConfigMap { Metadata = new V1ObjectMeta { Name = "c", NamespaceProperty = "demo" }, Data = new Dictionary<string, string> { ["b"] = "3" } },
             new ApplyOptions { FieldManager = "test" });
         Assert.Equal(["a", "b"], applied.Data!.Keys.Order());
     }
@@ -35,7 +36,7 @@ public sealed class FakeApiServerTests
         await using var server = await FakeApiServer.StartAsync();
         using var client = server.CreateClient();
         var maps = client.Resource<ConfigMap>(ApiResource.ConfigMaps);
-        await maps.CreateAsync("demo", new ConfigMap { Metadata = new ObjectMeta { Name = "f", Finalizers = ["ladder.dev/cleanup"] } });
+        await maps.CreateAsync("demo", new ConfigMap { Metadata = new V1ObjectMeta { Name = "f", Finalizers = ["ladder.dev/cleanup"] } });
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var events = new List<(WatchEventType, bool)>();
         var started = new TaskCompletionSource();

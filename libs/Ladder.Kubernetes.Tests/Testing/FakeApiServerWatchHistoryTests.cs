@@ -1,3 +1,4 @@
+using k8s.Models;
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
@@ -9,7 +10,7 @@ public sealed class FakeApiServerWatchHistoryTests
 {
     private static ConfigMap Map(string name, string? label = null) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Labels = label is null ? null : new Dictionary<string, string> { ["tier"] = label } },
+        Metadata = new V1ObjectMeta { Name = name, Labels = label is null ? null : new Dictionary<string, string> { ["tier"] = label } },
         Data = new Dictionary<string, string> { ["v"] = "1" },
     };
 

@@ -90,7 +90,7 @@ public sealed class WatchTests
     public async Task Watch_Should_YieldTheCompleteEvent_And_ThenThrowWatchStreamException_When_TheConnectionBreaksMidLine()
     {
         await using var server = MidLineCutServer.Start(Added("w1"), Added("w2"), 40);
-        using var client = new KubernetesClient(new KubernetesClientConfig { Server = server.Address, BearerToken = "test-token" });
+        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.Address.ToString(), AccessToken = "test-token" });
         using var bound = new CancellationTokenSource(MidLineCutServer.Timeout);
         var seen = new List<string>();
         var error = await Assert.ThrowsAsync<WatchStreamException>(async () =>

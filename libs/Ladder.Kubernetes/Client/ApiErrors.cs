@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes.Errors;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 
 namespace Ladder.Kubernetes;
 
@@ -28,7 +27,7 @@ internal static class ApiErrors
     {
         try
         {
-            var status = body.Length == 0 ? null : JsonSerializer.Deserialize<Status>(body, KubernetesJson.Options);
+            var status = body.Length == 0 ? null : JsonSerializer.Deserialize<Status>(body, WireJson.Options);
             return status?.Kind == "Status" ? status : null;
         }
         catch (JsonException)

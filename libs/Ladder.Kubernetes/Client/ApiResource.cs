@@ -1,3 +1,6 @@
+using System.Reflection;
+using k8s.Models;
+
 namespace Ladder.Kubernetes;
 
 /// <summary>
@@ -38,6 +41,23 @@ public sealed record ApiResource(string Group, string Version, string Plural, st
     /// <summary>apiextensions.k8s.io/v1 customresourcedefinitions (cluster-scoped).</summary>
     public static ApiResource CustomResourceDefinitions { get; } =
         new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false);
+
+    /// <summary>
+    /// The resource of the entity <typeparamref name="T"/>, named by its <see cref="KubernetesEntityAttribute"/> (group,
+    /// version, kind and plural, as KubernetesClient's generic client and KubeOps read it).
+    /// </summary>
+    /// <param name="namespaced">False for a cluster-scoped kind; the attribute does not say.</param>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> has no <c>[KubernetesEntity]</c> with a kind, version and plural.</exception>
+    public static ApiResource For<T>(bool namespaced = true)
+    {
+        var entity = typeof(T).GetCustomAttribute<KubernetesEntityAttribute>();
+        if (entity is null || string.IsNullOrEmpty(entity.Kind) || string.IsNullOrEmpty(entity.ApiVersion) || string.IsNullOrEmpty(entity.PluralName))
+        {
+            throw new ArgumentException($"{typeof(T).Name} has no [KubernetesEntity] naming its kind, apiVersion and plural.", nameof(T));
+        }
+
+        return new ApiResource(entity.Group ?? "", entity.ApiVersion, entity.PluralName, entity.Kind, namespaced);
+    }
 
     /// <summary>The apiVersion of the kind: <c>group/version</c>, or just the version for the core group.</summary>
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";

@@ -1,13 +1,14 @@
 using Ladder.Kubernetes.Errors;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Watch;
+using V1ObjectMeta = k8s.Models.V1ObjectMeta;
 
 namespace Ladder.Kubernetes;
 
 /// <summary>
 /// The verbs on one resource (<see cref="Resource"/>), typed as <typeparamref name="T"/>: the equivalent of
 /// client-go's typed and dynamic clients. Every failed call throws <see cref="KubeApiException"/> carrying the
-/// server's Status; a non-watch call that outlives <see cref="KubernetesClientConfig.Timeout"/> throws
+/// server's Status; a non-watch call that outlives <see cref="k8s.KubernetesClientConfiguration.HttpClientTimeout"/> throws
 /// <see cref="TimeoutException"/>; cancelling the token throws <see cref="OperationCanceledException"/>.
 /// </summary>
 /// <typeparam name="T">The object type; unknown fields survive in its extension data.</typeparam>
@@ -17,7 +18,7 @@ namespace Ladder.Kubernetes;
 /// else the object's <c>metadata.namespace</c>; update and apply use <c>metadata.namespace</c> and <c>metadata.name</c>.
 /// </remarks>
 public interface IResourceClient<T>
-    where T : KubernetesObject
+    where T : class, k8s.IKubernetesObject<V1ObjectMeta>
 {
     /// <summary>The resource this client talks to.</summary>
     ApiResource Resource { get; }
@@ -53,7 +54,7 @@ public interface IResourceClient<T>
     /// <exception cref="KubeApiException">404 when it does not exist; 409 when a precondition failed.</exception>
     Task<T?> DeleteAsync(string? @namespace, string name, DeleteOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>PATCH one object; <paramref name="patch"/> is serialized with <c>KubernetesJson.Options</c> (a JsonNode, a model or an anonymous object).</summary>
+    /// <summary>PATCH one object; <paramref name="patch"/> is serialized with <c>WireJson.Options</c> (a JsonNode, a model or an anonymous object).</summary>
     /// <exception cref="KubeApiException">422 when a JSON patch <c>test</c> fails; 415 for a strategic merge patch on a custom resource.</exception>
     Task<T> PatchAsync(string? @namespace, string name, PatchType type, object patch, WriteOptions? options = null, CancellationToken cancellationToken = default);
 

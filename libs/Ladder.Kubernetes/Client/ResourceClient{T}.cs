@@ -3,15 +3,16 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using Ladder.Kubernetes.Watch;
+using V1ObjectMeta = k8s.Models.V1ObjectMeta;
 
 namespace Ladder.Kubernetes;
 
 /// <summary>The HTTP implementation of <see cref="IResourceClient{T}"/> over a <see cref="KubernetesClient"/>.</summary>
 internal sealed class ResourceClient<T>(KubernetesClient client, ApiResource resource) : IResourceClient<T>
-    where T : KubernetesObject
+    where T : class, k8s.IKubernetesObject<V1ObjectMeta>
 {
     private const int DefaultPageSize = 500;
 
@@ -47,7 +48,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ApiResource res
 
     public async Task<T> CreateAsync(string? @namespace, T obj, WriteOptions? options = null, CancellationToken cancellationToken = default) =>
         Read<T>(await SendAsync(
-            HttpMethod.Post, resource.GetPath(@namespace ?? obj.Metadata.Namespace), options?.ToQuery() ?? [], Json(obj), cancellationToken).ConfigureAwait(false));
+            HttpMethod.Post, resource.GetPath(@namespace ?? obj.Metadata.NamespaceProperty), options?.ToQuery() ?? [], Json(obj), cancellationToken).ConfigureAwait(false));
 
     public Task<T> UpdateAsync(T obj, WriteOptions? options = null, CancellationToken cancellationToken = default) =>
         PutAsync(obj, null, options, cancellationToken);
@@ -61,7 +62,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ApiResource res
             HttpMethod.Delete, resource.GetPath(@namespace, name), [], options is null ? null : Json(options.ToJson()), cancellationToken).ConfigureAwait(false);
         using var document = JsonDocument.Parse(body);
         var isStatus = document.RootElement.TryGetProperty("kind", out var kind) && kind.ValueEquals("Status");
-        return isStatus ? null : document.RootElement.Deserialize<T>(KubernetesJson.Options);
+        return isStatus ? null : document.RootElement.Deserialize<T>(WireJson.Options);
     }
 
     public Task<T> PatchAsync(
@@ -73,10 +74,10 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ApiResource res
         SendPatchAsync(@namespace, name, "status", type, patch, options?.ToQuery() ?? [], cancellationToken);
 
     public Task<T> ApplyAsync(T obj, ApplyOptions options, CancellationToken cancellationToken = default) =>
-        SendPatchAsync(obj.Metadata.Namespace, RequireName(obj), null, PatchType.Apply, ApplyBody(obj), options.ToQuery(), cancellationToken);
+        SendPatchAsync(obj.Metadata.NamespaceProperty, RequireName(obj), null, PatchType.Apply, ApplyBody(obj), options.ToQuery(), cancellationToken);
 
     public Task<T> ApplyStatusAsync(T obj, ApplyOptions options, CancellationToken cancellationToken = default) =>
-        SendPatchAsync(obj.Metadata.Namespace, RequireName(obj), "status", PatchType.Apply, ApplyBody(obj), options.ToQuery(), cancellationToken);
+        SendPatchAsync(obj.Metadata.NamespaceProperty, RequireName(obj), "status", PatchType.Apply, ApplyBody(obj), options.ToQuery(), cancellationToken);
 
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync(
         string? @namespace, ListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -108,7 +109,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ApiResource res
 
     private async Task<T> PutAsync(T obj, string? subresource, WriteOptions? options, CancellationToken cancellationToken) =>
         Read<T>(await SendAsync(
-            HttpMethod.Put, resource.GetPath(obj.Metadata.Namespace, RequireName(obj), subresource), options?.ToQuery() ?? [], Json(obj), cancellationToken).ConfigureAwait(false));
+            HttpMethod.Put, resource.GetPath(obj.Metadata.NamespaceProperty, RequireName(obj), subresource), options?.ToQuery() ?? [], Json(obj), cancellationToken).ConfigureAwait(false));
 
     private async Task<T> SendPatchAsync(
         string? @namespace, string name, string? subresource, PatchType type, object patch,
@@ -134,7 +135,7 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ApiResource res
 
     private JsonObject ApplyBody(T obj)
     {
-        var body = JsonSerializer.SerializeToNode(obj, KubernetesJson.Options)!.AsObject();
+        var body = JsonSerializer.SerializeToNode(obj, WireJson.Options)!.AsObject();
         body["apiVersion"] ??= resource.ApiVersion;
         body["kind"] ??= resource.Kind;
         (body["metadata"] as JsonObject)?.Remove("managedFields");
@@ -146,13 +147,13 @@ internal sealed class ResourceClient<T>(KubernetesClient client, ApiResource res
 
     private static ByteArrayContent Json(object value)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), KubernetesJson.Options));
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), WireJson.Options));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return content;
     }
 
     private static TResult Read<TResult>(byte[] body) =>
-        JsonSerializer.Deserialize<TResult>(body, KubernetesJson.Options)
+        JsonSerializer.Deserialize<TResult>(body, WireJson.Options)
         ?? throw new JsonException($"The server answered 'null' where a {typeof(TResult).Name} was expected.");
 
     private static string Uri(string path, IEnumerable<KeyValuePair<string, string>> query)

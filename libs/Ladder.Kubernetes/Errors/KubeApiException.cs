@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text;
-using Ladder.Kubernetes.Models;
+using Ladder.Api.Meta;
 
 namespace Ladder.Kubernetes.Errors;
 
 /// <summary>
 /// The API server refused a request: a non-2xx response, or an <c>ERROR</c> event on a watch. Carries the
-/// server's <see cref="Models.Status"/> (code, reason, message, causes); for a body that is not a Status
+/// server's <see cref="Api.Meta.Status"/> (code, reason, message, causes); for a body that is not a Status
 /// (HTML from a proxy, an empty body) a Status is synthesized from the HTTP code, as client-go's
 /// <c>rest.Result.Error</c> does.
 /// </summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using k8s.Models;
 
 namespace Ladder.Kubernetes.Models;
 
@@ -9,7 +10,7 @@ namespace Ladder.Kubernetes.Models;
 public sealed class CustomResourceDefinitionStatus
 {
     /// <summary><c>NamesAccepted</c> and <c>Established</c>; the CRD can be used once <c>Established</c> is <c>True</c>.</summary>
-    public IList<Condition>? Conditions { get; set; }
+    public IList<V1CustomResourceDefinitionCondition>? Conditions { get; set; }
 
     /// <summary>The names the server accepted; empty until NamesAccepted.</summary>
     public CustomResourceDefinitionNames? AcceptedNames { get; set; }

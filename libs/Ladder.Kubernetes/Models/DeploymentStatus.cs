@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using k8s.Models;
 
 namespace Ladder.Kubernetes.Models;
 
@@ -26,8 +27,8 @@ public sealed class DeploymentStatus
     /// <summary>Pods still needed for 100% availability.</summary>
     public int? UnavailableReplicas { get; set; }
 
-    /// <summary><c>Available</c> and <c>Progressing</c> conditions; <c>lastUpdateTime</c> is kept in each condition's extension data.</summary>
-    public IList<Condition>? Conditions { get; set; }
+    /// <summary><c>Available</c> and <c>Progressing</c> conditions (<c>apps/v1 DeploymentCondition</c>, with <c>lastUpdateTime</c>).</summary>
+    public IList<V1DeploymentCondition>? Conditions { get; set; }
 
     /// <summary>Fields this model does not declare, kept verbatim for round trips.</summary>
     [JsonExtensionData]

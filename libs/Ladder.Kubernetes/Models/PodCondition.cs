@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Ladder.Kubernetes.Models;
 
 /// <summary>
-/// A pod condition (<c>core/v1 PodCondition</c>); unlike <see cref="Condition"/>, reason and message are optional.
+/// A pod condition (<c>core/v1 PodCondition</c>); unlike <see cref="k8s.Models.V1Condition"/>, reason and message are optional.
 /// </summary>
 public sealed class PodCondition
 {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using k8s.Models;
 
 namespace Ladder.Kubernetes.Models;
 
@@ -9,7 +10,7 @@ namespace Ladder.Kubernetes.Models;
 public sealed class PodTemplateSpec
 {
     /// <summary>Labels and annotations of the pods.</summary>
-    public ObjectMeta? Metadata { get; set; }
+    public V1ObjectMeta? Metadata { get; set; }
 
     /// <summary>The pod spec.</summary>
     public PodSpec? Spec { get; set; }

@@ -2,9 +2,9 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes.Errors;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 
 namespace Ladder.Kubernetes.Watch;
 
@@ -16,7 +16,7 @@ internal static class WatchLines
 {
     public static async IAsyncEnumerable<WatchEvent<T>> ReadAsync<T>(
         Stream stream, string request, [EnumeratorCancellation] CancellationToken cancellationToken)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         var buffer = new byte[16 * 1024];
         var line = new ArrayBufferWriter<byte>();
@@ -77,7 +77,7 @@ internal static class WatchLines
     }
 
     private static WatchEvent<T> Parse<T>(ReadOnlySpan<byte> line, string request)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         JsonDocument document;
         try
@@ -101,10 +101,10 @@ internal static class WatchLines
 
             return type switch
             {
-                "ADDED" => new WatchEvent<T>(WatchEventType.Added, obj.Deserialize<T>(KubernetesJson.Options)!),
-                "MODIFIED" => new WatchEvent<T>(WatchEventType.Modified, obj.Deserialize<T>(KubernetesJson.Options)!),
-                "DELETED" => new WatchEvent<T>(WatchEventType.Deleted, obj.Deserialize<T>(KubernetesJson.Options)!),
-                "BOOKMARK" => new WatchEvent<T>(WatchEventType.Bookmark, obj.Deserialize<T>(KubernetesJson.Options)!),
+                "ADDED" => new WatchEvent<T>(WatchEventType.Added, obj.Deserialize<T>(WireJson.Options)!),
+                "MODIFIED" => new WatchEvent<T>(WatchEventType.Modified, obj.Deserialize<T>(WireJson.Options)!),
+                "DELETED" => new WatchEvent<T>(WatchEventType.Deleted, obj.Deserialize<T>(WireJson.Options)!),
+                "BOOKMARK" => new WatchEvent<T>(WatchEventType.Bookmark, obj.Deserialize<T>(WireJson.Options)!),
                 "ERROR" => throw ErrorEvent(obj, request),
                 _ => throw new WatchStreamException($"{request}: unknown watch event type '{type}'."),
             };
@@ -113,7 +113,7 @@ internal static class WatchLines
 
     private static KubeApiException ErrorEvent(JsonElement obj, string request)
     {
-        var status = obj.Deserialize<Status>(KubernetesJson.Options) ?? new Status();
+        var status = obj.Deserialize<Status>(WireJson.Options) ?? new Status();
         status.Code ??= 500;
         return new KubeApiException(status, request + " (ERROR event)");
     }

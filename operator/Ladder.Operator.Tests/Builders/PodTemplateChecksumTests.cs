@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Ladder.Api.Meta;
 using Ladder.Api.Primitives;
 using Ladder.Api.V1Alpha1;
-using Ladder.Kubernetes.Serialization;
 using Ladder.Operator.Builders;
 using Ladder.Operator.Hosting;
 using Ladder.Operator.Tests.Support;
@@ -13,7 +13,7 @@ public sealed class PodTemplateChecksumTests
     private static readonly OperatorOptions Options = new() { RunnerImage = "ladder/runner:1.0" };
 
     private static string Template(RunnerInputs inputs) =>
-        JsonSerializer.Serialize(RunnerDeploymentBuilder.Build(inputs, Options).Spec!.Template, KubernetesJson.Options);
+        JsonSerializer.Serialize(RunnerDeploymentBuilder.Build(inputs, Options).Spec!.Template, WireJson.Options);
 
     [Fact]
     public void Template_Should_StayByteIdentical_When_OnlyBitrateChanges()

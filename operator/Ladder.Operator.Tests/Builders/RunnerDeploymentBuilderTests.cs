@@ -150,7 +150,7 @@ public sealed class RunnerDeploymentBuilderTests
         var owner = deployment.Metadata.OwnerReferences!.Single();
         Assert.Equal(("LiveStream", "news", "uid-news", true), (owner.Kind, owner.Name, owner.Uid, owner.Controller ?? false));
         Assert.Equal("ladder.dev/v1alpha1", owner.ApiVersion);
-        Assert.Equal(("apps/v1", "Deployment", "media"), (deployment.ApiVersion, deployment.Kind, deployment.Metadata.Namespace));
+        Assert.Equal(("apps/v1", "Deployment", "media"), (deployment.ApiVersion, deployment.Kind, deployment.Metadata.NamespaceProperty));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using k8s.Models;
 using Ladder.Api.Runner;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime;
@@ -72,7 +73,7 @@ public sealed class AdminTokenTests
         {
             ApiVersion = "v1",
             Kind = "Secret",
-            Metadata = new ObjectMeta { Name = "news-pipeline" },
+            Metadata = new V1ObjectMeta { Name = "news-pipeline" },
             Data = new Dictionary<string, byte[]> { [RunnerAdminApi.TokenSecretKey] = Encoding.UTF8.GetBytes("kept-token") },
         });
 

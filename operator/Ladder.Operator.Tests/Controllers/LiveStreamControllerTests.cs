@@ -1,4 +1,5 @@
 using System.Text.Json;
+using k8s.Models;
 using Ladder.Api.Primitives;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;
@@ -89,7 +90,7 @@ public sealed class LiveStreamControllerTests
             await clients.Profiles.CreateAsync(TestObjects.Namespace, TestObjects.Profile());
             await clients.Templates.CreateAsync(TestObjects.Namespace, new Template
             {
-                Metadata = new ObjectMeta { Name = "base" },
+                Metadata = new V1ObjectMeta { Name = "base" },
                 Spec = new TemplateSpec { ProfileRef = new LocalObjectReference { Name = "hd" }, Inputs = TestObjects.Stream().Spec!.Inputs },
             });
             foreach (var name in new[] { "one", "two" })

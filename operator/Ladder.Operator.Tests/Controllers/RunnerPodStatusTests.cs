@@ -1,3 +1,5 @@
+using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;
 using Ladder.ControllerRuntime.Events;
@@ -17,7 +19,7 @@ public sealed class RunnerPodStatusTests
     private static LiveStream? Stream(OperatorHarness h) =>
         h.Get(OperatorClients.LiveStreamResource, "news") is { } json ? OperatorHarness.As<LiveStream>(json) : null;
 
-    private static Condition? Find(OperatorHarness h, string type) => ConditionSet.FindCondition(Stream(h)?.Status?.Conditions, type);
+    private static V1Condition? Find(OperatorHarness h, string type) => ConditionSet.FindCondition(Stream(h)?.Status?.Conditions, type);
 
     // Plays the scheduler and the kubelet: the pod is created as the ReplicaSet would, its status written as they do.
     private static async Task SetPodAsync(OperatorHarness h, string status)

@@ -1,5 +1,5 @@
+using k8s.Models;
 using Ladder.Api.V1Alpha1;
-using Ladder.Kubernetes.Models;
 using Ladder.Operator.Metrics;
 using Ladder.TestSupport;
 
@@ -9,7 +9,7 @@ public sealed class OperatorMetricsTests
 {
     private static LiveStream Stream(string name, LiveStreamPhase? phase) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = "media" },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "media" },
         Status = phase is null ? null : new LiveStreamStatus { Phase = phase },
     };
 

@@ -1,7 +1,8 @@
+using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Api.Runner;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;
-using Ladder.Kubernetes.Models;
 using Ladder.Operator.Status;
 using Ladder.Operator.Tests.Support;
 

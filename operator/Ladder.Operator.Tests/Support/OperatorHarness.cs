@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using Ladder.Kubernetes.Testing;
 using Ladder.Operator.Controllers;
 using Ladder.Operator.Hosting;
@@ -69,7 +70,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
 
     /// <summary>Changes an object the way a person does, retrying on a conflict with the operator's status writes (client-go <c>RetryOnConflict</c>).</summary>
     public static async Task ChangeAsync<T>(IResourceClient<T> client, string name, Action<T> change)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -100,7 +101,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
         }
     }
 
-    public static T As<T>(JsonObject json) => json.Deserialize<T>(KubernetesJson.Options)!;
+    public static T As<T>(JsonObject json) => json.Deserialize<T>(WireJson.Options)!;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using k8s.Models;
 using Ladder.Api.Pipeline;
 using Ladder.Api.Primitives;
 using Ladder.Api.Resolution;
@@ -15,7 +16,7 @@ internal static class TestObjects
 
     public static TranscodeProfile Profile(string name = "hd", string bitrate = "2800k", HardwareAcceleration hardware = HardwareAcceleration.None) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = Namespace },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
         Spec = new TranscodeProfileSpec
         {
             Video = new VideoSpec
@@ -32,7 +33,7 @@ internal static class TestObjects
 
     public static LiveStream Stream(string name = "news", string? profile = "hd", string? template = null) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = Namespace, Uid = "uid-" + name, Generation = 1 },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace, Uid = "uid-" + name, Generation = 1 },
         Spec = new LiveStreamSpec
         {
             ProfileRef = profile is null ? null : new LocalObjectReference { Name = profile },
@@ -54,7 +55,7 @@ internal static class TestObjects
     {
         ApiVersion = "v1",
         Kind = "Secret",
-        Metadata = new ObjectMeta { Name = "ingest", Namespace = Namespace },
+        Metadata = new V1ObjectMeta { Name = "ingest", NamespaceProperty = Namespace },
         Data = new Dictionary<string, byte[]> { ["key"] = System.Text.Encoding.UTF8.GetBytes(key) },
     };
 

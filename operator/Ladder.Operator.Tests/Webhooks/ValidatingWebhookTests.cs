@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Ladder.Kubernetes.Serialization;
+using Ladder.Api.Meta;
 using Ladder.Operator.Tests.Support;
 using Ladder.Operator.Webhooks;
 using Microsoft.AspNetCore.Builder;
@@ -29,7 +29,7 @@ public sealed class ValidatingWebhookTests
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    private static JsonNode StreamJson() => JsonSerializer.SerializeToNode(TestObjects.Stream(), KubernetesJson.Options)!;
+    private static JsonNode StreamJson() => JsonSerializer.SerializeToNode(TestObjects.Stream(), WireJson.Options)!;
 
     [Fact]
     public async Task Review_Should_Admit_When_StreamIsValid()

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using Ladder.Operator.Builders;
 
 namespace Ladder.Operator.Apply;
@@ -18,7 +18,7 @@ internal static class ServerSideApplier
     /// <summary>Applies <paramref name="desired"/> unless <paramref name="live"/> already matches it.</summary>
     /// <returns>The object as the server stored it (or <paramref name="live"/> when unchanged), and what happened.</returns>
     public static async Task<(T Object, ApplyOutcome Outcome)> ApplyAsync<T>(IResourceClient<T> client, T desired, T? live, CancellationToken cancellationToken)
-        where T : KubernetesObject
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {
         if (live is not null && Matches(live, desired))
         {
@@ -31,6 +31,6 @@ internal static class ServerSideApplier
 
     /// <summary>True when every field of <paramref name="desired"/> is set to the same value in <paramref name="live"/>.</summary>
     public static bool Matches<T>(T live, T desired)
-        where T : KubernetesObject =>
-        JsonSubset.Contains(JsonSerializer.SerializeToNode(live, KubernetesJson.Options), JsonSerializer.SerializeToNode(desired, KubernetesJson.Options));
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta> =>
+        JsonSubset.Contains(JsonSerializer.SerializeToNode(live, WireJson.Options), JsonSerializer.SerializeToNode(desired, WireJson.Options));
 }

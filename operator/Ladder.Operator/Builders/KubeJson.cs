@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Ladder.Kubernetes.Serialization;
+using Ladder.Api.Meta;
 
 namespace Ladder.Operator.Builders;
 
@@ -7,7 +7,7 @@ namespace Ladder.Operator.Builders;
 internal static class KubeJson
 {
     /// <summary><paramref name="value"/> (an anonymous object or a model) as Kubernetes JSON.</summary>
-    public static JsonElement Element(object value) => JsonSerializer.SerializeToElement(value, KubernetesJson.Options);
+    public static JsonElement Element(object value) => JsonSerializer.SerializeToElement(value, WireJson.Options);
 
     /// <summary>A one-field extension-data map, e.g. <c>enableServiceLinks: false</c>.</summary>
     public static Dictionary<string, JsonElement> Fields(params (string Name, object Value)[] fields) =>

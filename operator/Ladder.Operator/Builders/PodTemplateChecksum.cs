@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Ladder.Api.Meta;
 using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 
 namespace Ladder.Operator.Builders;
 
@@ -16,7 +16,7 @@ internal static class PodTemplateChecksum
     /// <summary><c>sha256:</c> and the lower-case hex SHA-256 of the spec's Kubernetes JSON.</summary>
     public static string Compute(PodSpec spec)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(spec, KubernetesJson.Options);
+        var json = JsonSerializer.SerializeToUtf8Bytes(spec, WireJson.Options);
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(json));
     }
 

@@ -1,3 +1,4 @@
+using k8s.Models;
 using Ladder.Api.Runner;
 using Ladder.Kubernetes.Models;
 using Ladder.Operator.Hosting;
@@ -131,7 +132,7 @@ internal static class RunnerDeploymentBuilder
         };
         return new PodTemplateSpec
         {
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Labels = RunnerLabels.Labels(stream),
                 Annotations = new SortedDictionary<string, string>(StringComparer.Ordinal)

@@ -1,3 +1,5 @@
+using k8s;
+using k8s.Models;
 using Ladder.Api.V1Alpha1;
 
 namespace Ladder.Operator.Builders;
@@ -34,7 +36,7 @@ internal static class RunnerLabels
     public static string SecretName(string streamName) => streamName + "-pipeline";
 
     /// <summary>The name of the stream an object's <see cref="StreamLabel"/> names, or null when it has none.</summary>
-    public static string? StreamOf(Ladder.Kubernetes.Models.KubernetesObject obj) =>
+    public static string? StreamOf(IKubernetesObject<V1ObjectMeta> obj) =>
         obj.Metadata.Labels?.TryGetValue(StreamLabel, out var stream) == true ? stream : null;
 
     /// <summary>The labels that select the stream's runner pod (immutable in a Deployment once created).</summary>

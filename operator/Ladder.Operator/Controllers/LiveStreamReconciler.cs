@@ -152,7 +152,7 @@ internal sealed partial class LiveStreamReconciler(
 
                 metrics?.Reloads.WithLabels("ok").Inc();
                 events.Record(stream, EventType.Normal, "Reloaded", "Reload", $"pipeline generation {plan.PipelineGeneration} applied without a restart: {plan.Describe()}");
-                LogReloaded(logger, stream.Metadata.Namespace + "/" + stream.Metadata.Name, plan.PipelineGeneration, plan.Describe());
+                LogReloaded(logger, stream.Metadata.NamespaceProperty + "/" + stream.Metadata.Name, plan.PipelineGeneration, plan.Describe());
                 status = await runners.GetStatusAsync(address, inputs.AdminToken, cancellationToken).ConfigureAwait(false);
             }
 
@@ -162,7 +162,7 @@ internal sealed partial class LiveStreamReconciler(
         catch (RunnerAdminException e)
         {
             metrics?.RunnerErrors.Inc();
-            LogRunnerUnavailable(logger, stream.Metadata.Namespace + "/" + stream.Metadata.Name, e.Message);
+            LogRunnerUnavailable(logger, stream.Metadata.NamespaceProperty + "/" + stream.Metadata.Name, e.Message);
             return observation with { RunnerProblem = e.Message, Endpoints = EndpointsBuilder.Build(pipeline, _serviceAddresses.Host(stream), null) };
         }
     }
@@ -173,7 +173,7 @@ internal sealed partial class LiveStreamReconciler(
         var known = stream.Status?.RecentFailovers?.Max(f => f.Time) ?? DateTimeOffset.MinValue;
         foreach (var failover in status.RecentFailovers.Where(f => f.Time > known).OrderBy(f => f.Time))
         {
-            metrics?.Failovers.WithLabels(stream.Metadata.Namespace + "/" + stream.Metadata.Name, failover.Reason.ToString().ToLowerInvariant()).Inc();
+            metrics?.Failovers.WithLabels(stream.Metadata.NamespaceProperty + "/" + stream.Metadata.Name, failover.Reason.ToString().ToLowerInvariant()).Inc();
             var type = failover.Reason is FailoverReason.Timeout or FailoverReason.Error ? EventType.Warning : EventType.Normal;
             events.Record(stream, type, ConditionReasons.FailedOver, "Failover",
                 $"switched from input {failover.From ?? "(none)"} to {failover.To} ({failover.Reason.ToString().ToLowerInvariant()}){(failover.Message is null ? "" : ": " + failover.Message)}");

@@ -12,13 +12,13 @@ namespace Ladder.Operator.Controllers;
 internal sealed class OperatorClients(KubernetesClient client)
 {
     /// <summary><c>ladder.dev/v1alpha1</c> livestreams.</summary>
-    public static ApiResource LiveStreamResource { get; } = new(LadderApi.Group, LadderApi.Version, LadderApi.Plurals.LiveStreams, LadderApi.Kinds.LiveStream, true);
+    public static ApiResource LiveStreamResource { get; } = ApiResource.For<LiveStream>();
 
     /// <summary><c>ladder.dev/v1alpha1</c> transcodeprofiles.</summary>
-    public static ApiResource TranscodeProfileResource { get; } = new(LadderApi.Group, LadderApi.Version, LadderApi.Plurals.TranscodeProfiles, LadderApi.Kinds.TranscodeProfile, true);
+    public static ApiResource TranscodeProfileResource { get; } = ApiResource.For<TranscodeProfile>();
 
     /// <summary><c>ladder.dev/v1alpha1</c> templates.</summary>
-    public static ApiResource TemplateResource { get; } = new(LadderApi.Group, LadderApi.Version, LadderApi.Plurals.Templates, LadderApi.Kinds.Template, true);
+    public static ApiResource TemplateResource { get; } = ApiResource.For<Template>();
 
     /// <summary>
     /// The RBAC rules the operator needs, as (API group, resource, verbs). Kept next to the clients so that a new call

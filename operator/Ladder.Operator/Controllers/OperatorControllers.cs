@@ -33,7 +33,7 @@ internal static class OperatorControllers
             .Owns(cache.Deployments)
             .Owns(cache.Services)
             .Owns(cache.Secrets)
-            .Watches(cache.Pods, p => RunnerLabels.StreamOf(p) is { } stream ? [new ObjectKey(p.Metadata.Namespace, stream)] : [])
+            .Watches(cache.Pods, p => RunnerLabels.StreamOf(p) is { } stream ? [new ObjectKey(p.Metadata.NamespaceProperty, stream)] : [])
             .Watches(cache.Profiles, p => StreamIndexes.StreamsUsingProfile(streams, templates, p))
             .Watches(cache.Templates, t => StreamIndexes.StreamsUsingTemplate(streams, t))
             .Watches(cache.Secrets, s => StreamIndexes.StreamsUsingSecret(streams, templates, s))
@@ -47,7 +47,7 @@ internal static class OperatorControllers
         manager.AddController(new ControllerBuilder("transcodeprofile", profileUsers)
             .For(cache.Profiles)
             .Watches(cache.Streams, s => StreamIndexes.References(s, templates, profiles: true))
-            .Watches(cache.Templates, t => string.IsNullOrEmpty(t.Spec?.ProfileRef?.Name) ? [] : [new ObjectKey(t.Metadata.Namespace, t.Spec.ProfileRef.Name)])
+            .Watches(cache.Templates, t => string.IsNullOrEmpty(t.Spec?.ProfileRef?.Name) ? [] : [new ObjectKey(t.Metadata.NamespaceProperty, t.Spec.ProfileRef.Name)])
             .With(time, loggers.CreateLogger("Ladder.Operator.Controllers.transcodeprofile"), runtimeMetrics)
             .Build());
 

@@ -56,7 +56,7 @@ internal sealed class OperatorInformers
     public const string StreamIndex = "stream";
 
     /// <summary>The runner pods of the stream <paramref name="key"/>.</summary>
-    public IEnumerable<Pod> PodsOf(ObjectKey key) => Pods.Store.ByIndex(StreamIndex, key.Name).Where(p => p.Metadata.Namespace == key.Namespace);
+    public IEnumerable<Pod> PodsOf(ObjectKey key) => Pods.Store.ByIndex(StreamIndex, key.Name).Where(p => p.Metadata.NamespaceProperty == key.Namespace);
 
     /// <summary>Adds every informer to <paramref name="manager"/>.</summary>
     public void AddTo(ControllerManager manager) =>

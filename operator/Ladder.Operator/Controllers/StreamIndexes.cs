@@ -1,7 +1,8 @@
+using k8s;
+using k8s.Models;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime;
 using Ladder.ControllerRuntime.Cache;
-using Ladder.Kubernetes.Models;
 
 namespace Ladder.Operator.Controllers;
 
@@ -31,7 +32,7 @@ internal static class StreamIndexes
     }
 
     /// <summary>The streams using <paramref name="profile"/>, directly or through a Template.</summary>
-    public static IEnumerable<ObjectKey> StreamsUsingProfile(Store<LiveStream> streams, Store<Template> templates, KubernetesObject profile)
+    public static IEnumerable<ObjectKey> StreamsUsingProfile(Store<LiveStream> streams, Store<Template> templates, IKubernetesObject<V1ObjectMeta> profile)
     {
         var key = Key(profile, profile.Metadata.Name!);
         var direct = streams.ByIndex(ProfileRef, key);
@@ -43,7 +44,7 @@ internal static class StreamIndexes
     /// <summary>The profiles and Templates a stream references (its own, and its Template's profile), as keys.</summary>
     public static IEnumerable<ObjectKey> References(LiveStream stream, Store<Template> templates, bool profiles)
     {
-        var ns = stream.Metadata.Namespace;
+        var ns = stream.Metadata.NamespaceProperty;
         var templateName = stream.Spec?.TemplateRef?.Name;
         if (!profiles)
         {
@@ -56,11 +57,11 @@ internal static class StreamIndexes
     }
 
     /// <summary>The streams inheriting from <paramref name="template"/>.</summary>
-    public static IEnumerable<ObjectKey> StreamsUsingTemplate(Store<LiveStream> streams, KubernetesObject template) =>
+    public static IEnumerable<ObjectKey> StreamsUsingTemplate(Store<LiveStream> streams, IKubernetesObject<V1ObjectMeta> template) =>
         streams.ByIndex(TemplateRef, Key(template, template.Metadata.Name!)).Select(ObjectKey.From);
 
     /// <summary>The streams referencing <paramref name="secret"/>, directly or through a Template.</summary>
-    public static IEnumerable<ObjectKey> StreamsUsingSecret(Store<LiveStream> streams, Store<Template> templates, KubernetesObject secret)
+    public static IEnumerable<ObjectKey> StreamsUsingSecret(Store<LiveStream> streams, Store<Template> templates, IKubernetesObject<V1ObjectMeta> secret)
     {
         var key = Key(secret, secret.Metadata.Name!);
         var direct = streams.ByIndex(SecretRefs, key);
@@ -81,7 +82,7 @@ internal static class StreamIndexes
         return sources.Select(s => s?.SecretKeyRef?.Name).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal);
     }
 
-    private static IEnumerable<string> Ref(KubernetesObject obj, string? name) => string.IsNullOrEmpty(name) ? [] : [Key(obj, name)];
+    private static IEnumerable<string> Ref(IKubernetesObject<V1ObjectMeta> obj, string? name) => string.IsNullOrEmpty(name) ? [] : [Key(obj, name)];
 
-    private static string Key(KubernetesObject obj, string name) => obj.Metadata.Namespace + "/" + name;
+    private static string Key(IKubernetesObject<V1ObjectMeta> obj, string name) => obj.Metadata.NamespaceProperty + "/" + name;
 }

@@ -22,7 +22,7 @@ internal static class StreamResolution
     /// <param name="existingSecret">The stream's Secret as stored (its admin token and last PipelineSpec are kept), or null when it does not exist.</param>
     public static (RunnerInputs? Inputs, Stall? Stall) Resolve(LiveStream stream, OperatorInformers cache, Secret? existingSecret)
     {
-        var ns = stream.Metadata.Namespace!;
+        var ns = stream.Metadata.NamespaceProperty!;
         if (stream.Spec is null)
         {
             return (null, new Stall(ConditionReasons.InvalidSpec, "spec: required"));

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
 using Ladder.Api.Validation;
 using Ladder.ControllerRuntime;
@@ -7,8 +9,6 @@ using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Conditions;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using Ladder.Operator.Builders;
 
 namespace Ladder.Operator.Controllers;
@@ -26,7 +26,7 @@ internal sealed class UsageReconciler<T>(
     Func<T, IEnumerable<string>> usedBy,
     Func<T, IReadOnlyList<FieldError>> validate,
     TimeProvider time) : IReconciler
-    where T : KubernetesObject
+    where T : class, k8s.IKubernetesObject<V1ObjectMeta>
 {
     /// <inheritdoc />
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
@@ -37,9 +37,9 @@ internal sealed class UsageReconciler<T>(
             return ReconcileResult.Done;
         }
 
-        var json = JsonSerializer.SerializeToNode(obj, KubernetesJson.Options)!.AsObject();
+        var json = JsonSerializer.SerializeToNode(obj, WireJson.Options)!.AsObject();
         var before = json["status"]?.ToJsonString() ?? "{}";
-        var status = JsonSerializer.Deserialize<UsageStatus>(before, KubernetesJson.Options)!;
+        var status = JsonSerializer.Deserialize<UsageStatus>(before, WireJson.Options)!;
         var generation = obj.Metadata.Generation ?? 1;
         var errors = validate(obj);
         var message = string.Join("; ", errors);
@@ -50,27 +50,27 @@ internal sealed class UsageReconciler<T>(
         Set(conditions, ConditionTypes.Reconciling, ConditionStatus.False, errors.Count == 0 ? ConditionReasons.Valid : ConditionReasons.InvalidSpec, "", generation);
         var users = usedBy(obj).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(1000).ToList();
         status.UsedBy = users.Count == 0 ? null : users;
-        var after = JsonSerializer.Serialize(status, KubernetesJson.Options);
+        var after = JsonSerializer.Serialize(status, WireJson.Options);
         if (after == before)
         {
             return ReconcileResult.Done;
         }
 
         json["status"] = JsonNode.Parse(after);
-        var update = json.Deserialize<T>(KubernetesJson.Options)!;
+        var update = json.Deserialize<T>(WireJson.Options)!;
         await client.UpdateStatusAsync(update, new WriteOptions { FieldManager = RunnerLabels.FieldManager }, cancellationToken).ConfigureAwait(false);
         return ReconcileResult.Done;
     }
 
-    private void Set(IList<Condition> conditions, string type, string value, string reason, string message, long generation) =>
-        ConditionSet.SetCondition(conditions, new Condition { Type = type, Status = value, Reason = reason, Message = message, ObservedGeneration = generation }, time);
+    private void Set(IList<V1Condition> conditions, string type, string value, string reason, string message, long generation) =>
+        ConditionSet.SetCondition(conditions, new V1Condition { Type = type, Status = value, Reason = reason, Message = message, ObservedGeneration = generation }, time);
 
     /// <summary>The status shape TranscodeProfileStatus and TemplateStatus share.</summary>
     private sealed class UsageStatus
     {
         public long? ObservedGeneration { get; set; }
 
-        public IList<Condition>? Conditions { get; set; }
+        public IList<V1Condition>? Conditions { get; set; }
 
         public IList<string>? UsedBy { get; set; }
     }

@@ -3,7 +3,7 @@ namespace Ladder.Operator.Hosting;
 /// <summary>How the operator process connects and serves (from flags; see README.md).</summary>
 internal sealed record HostSettings
 {
-    /// <summary>Kubeconfig file list (<c>--kubeconfig</c>); null: in-cluster config in a pod, else <c>KUBECONFIG</c> or <c>~/.kube/config</c>.</summary>
+    /// <summary>Kubeconfig file (<c>--kubeconfig</c> or <c>KUBECONFIG</c>, one file); null: in-cluster config in a pod, else <c>~/.kube/config</c>.</summary>
     public string? Kubeconfig { get; init; }
 
     /// <summary>Kubeconfig context (<c>--context</c>); null: current-context.</summary>

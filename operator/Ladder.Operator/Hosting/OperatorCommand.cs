@@ -13,7 +13,7 @@ internal static class OperatorCommand
     /// <summary>Creates the root command.</summary>
     public static RootCommand Create()
     {
-        var kubeconfig = Flag<string?>("--kubeconfig", "KUBECONFIG", "Kubeconfig file (default: in-cluster config in a pod, else KUBECONFIG or ~/.kube/config).");
+        var kubeconfig = Flag<string?>("--kubeconfig", "KUBECONFIG", "Kubeconfig file, one (default: in-cluster config in a pod, else ~/.kube/config).");
         var context = Flag<string?>("--context", "LADDER_CONTEXT", "Kubeconfig context (default: current-context).");
         var ns = Flag<string?>("--namespace", "LADDER_NAMESPACE", "Namespace to watch (default: all namespaces).");
         var image = Flag<string?>("--runner-image", "LADDER_RUNNER_IMAGE", "Default pipeline-runner image (a stream's spec.runner.image overrides it).");
@@ -42,7 +42,7 @@ internal static class OperatorCommand
             {
                 app = OperatorHost.Build(host, options);
             }
-            catch (Exception e) when (e is Kubernetes.KubeConfigException or FormatException or IOException or System.Security.Cryptography.CryptographicException)
+            catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or FormatException or IOException or System.Security.Cryptography.CryptographicException)
             {
                 await result.InvocationConfiguration.Error.WriteLineAsync("ladder-operator: " + e.Message).ConfigureAwait(false);
                 return 2;

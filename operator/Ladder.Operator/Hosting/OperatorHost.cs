@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using k8s;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.ControllerRuntime.Events;
 using Ladder.ControllerRuntime.LeaderElection;
@@ -84,7 +85,7 @@ internal static class OperatorHost
         return app;
     }
 
-    private static ControllerManager CreateManager(IServiceProvider sp, HostSettings host, KubernetesClientConfig config)
+    private static ControllerManager CreateManager(IServiceProvider sp, HostSettings host, KubernetesClientConfiguration config)
     {
         var options = sp.GetRequiredService<OperatorOptions>();
         var loggers = sp.GetRequiredService<ILoggerFactory>();
@@ -107,9 +108,10 @@ internal static class OperatorHost
     private static bool Synced(OperatorInformers cache) =>
         cache.Streams.HasSynced && cache.Profiles.HasSynced && cache.Templates.HasSynced && cache.Secrets.HasSynced && cache.Deployments.HasSynced && cache.Services.HasSynced;
 
-    // An explicit --kubeconfig wins; in a pod the service account; else KUBECONFIG or ~/.kube/config, as kubectl.
-    private static KubernetesClientConfig LoadConfig(HostSettings host) =>
-        host.Kubeconfig is null && host.Context is null && InClusterConfig.IsInCluster()
-            ? InClusterConfig.Load()
-            : KubeConfigLoader.Load(host.Context, host.Kubeconfig);
+    // --kubeconfig (or KUBECONFIG) and --context win; else in a pod the service account; else ~/.kube/config.
+    // KubernetesClient reads both (k8s.Exceptions.KubeConfigException, or an IOException, when unusable).
+    private static KubernetesClientConfiguration LoadConfig(HostSettings host) =>
+        host.Kubeconfig is null && host.Context is null && KubernetesClientConfiguration.IsInCluster()
+            ? KubernetesClientConfiguration.InClusterConfig()
+            : KubernetesClientConfiguration.BuildConfigFromConfigFile(host.Kubeconfig, host.Context);
 }

@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Ladder.Api.Meta;
 using Ladder.Api.Pipeline;
 using Ladder.Api.Runner;
 using Ladder.Api.Validation;
-using Ladder.Kubernetes.Serialization;
-using KubeStatus = Ladder.Kubernetes.Models.Status;
+using KubeStatus = Ladder.Api.Meta.Status;
 
 namespace Ladder.Operator.Runner;
 
@@ -80,7 +80,7 @@ public sealed class RunnerAdminClient(HttpClient http, TimeSpan timeout)
     {
         try
         {
-            return JsonSerializer.Deserialize<KubeStatus>(body, KubernetesJson.Options);
+            return JsonSerializer.Deserialize<KubeStatus>(body, WireJson.Options);
         }
         catch (JsonException)
         {

@@ -9,7 +9,7 @@ namespace Ladder.Operator.Runner;
 internal sealed class ServiceRunnerAddresses(string serviceDomain) : IRunnerAddresses
 {
     /// <summary>The Service's host name.</summary>
-    public string Host(LiveStream stream) => $"{RunnerLabels.WorkloadName(stream)}.{stream.Metadata.Namespace}.{serviceDomain}";
+    public string Host(LiveStream stream) => $"{RunnerLabels.WorkloadName(stream)}.{stream.Metadata.NamespaceProperty}.{serviceDomain}";
 
     /// <inheritdoc />
     public Uri BaseAddress(LiveStream stream) => new($"http://{Host(stream)}:{RunnerAdminApi.HttpPort}/");

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using k8s.Models;
+using Ladder.Api.Meta;
 using Ladder.Api.Runner;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 
 namespace Ladder.Operator.Status;
 
@@ -26,8 +26,8 @@ internal static class StatusMapper
     /// <summary>The new status, and whether it differs from <paramref name="current"/>.</summary>
     public static (LiveStreamStatus Status, bool Changed) Map(LiveStreamStatus? current, StreamObservation observation, TimeProvider time)
     {
-        var before = JsonSerializer.Serialize(current ?? new LiveStreamStatus(), KubernetesJson.Options);
-        var status = JsonSerializer.Deserialize<LiveStreamStatus>(before, KubernetesJson.Options)!;
+        var before = JsonSerializer.Serialize(current ?? new LiveStreamStatus(), WireJson.Options);
+        var status = JsonSerializer.Deserialize<LiveStreamStatus>(before, WireJson.Options)!;
         status.ObservedGeneration = observation.Generation;
         var conditions = status.Conditions ??= [];
 
@@ -58,11 +58,11 @@ internal static class StatusMapper
             status.Endpoints = observation.Endpoints;
         }
 
-        var after = JsonSerializer.Serialize(status, KubernetesJson.Options);
+        var after = JsonSerializer.Serialize(status, WireJson.Options);
         return (status, after != before);
     }
 
-    private static void MapRunner(LiveStreamStatus status, IList<Condition> conditions, StreamObservation observation, TimeProvider time)
+    private static void MapRunner(LiveStreamStatus status, IList<V1Condition> conditions, StreamObservation observation, TimeProvider time)
     {
         var generation = observation.Generation;
         var desired = observation.DesiredPipelineGeneration;
@@ -116,7 +116,7 @@ internal static class StatusMapper
 
     // The runner did not answer: its pod says why (unschedulable, image, crash loop, OOMKilled: Stalled; pending or
     // starting: Reconciling); without a pod, the runner client's own problem.
-    private static void MapUnreachableRunner(LiveStreamStatus status, IList<Condition> conditions, StreamObservation observation, TimeProvider time)
+    private static void MapUnreachableRunner(LiveStreamStatus status, IList<V1Condition> conditions, StreamObservation observation, TimeProvider time)
     {
         var generation = observation.Generation;
         var pod = observation.Pod ?? new RunnerPodState(ConditionReasons.RunnerStarting, observation.RunnerProblem ?? "waiting for the runner pod", Stalled: false);
@@ -167,7 +167,7 @@ internal static class StatusMapper
         }
     }
 
-    private static void SetAll(IList<Condition> conditions, long generation, TimeProvider time,
+    private static void SetAll(IList<V1Condition> conditions, long generation, TimeProvider time,
         (string Status, string Reason, string Message) ready, (string Status, string Reason, string Message) reconciling,
         (string Status, string Reason, string Message) stalled, (string Status, string Reason, string Message) input)
     {
@@ -177,6 +177,6 @@ internal static class StatusMapper
         Set(conditions, ConditionTypes.InputHealthy, input, generation, time);
     }
 
-    private static void Set(IList<Condition> conditions, string type, (string Status, string Reason, string Message) value, long generation, TimeProvider time) =>
-        ConditionSet.SetCondition(conditions, new Condition { Type = type, Status = value.Status, Reason = value.Reason, Message = value.Message, ObservedGeneration = generation }, time);
+    private static void Set(IList<V1Condition> conditions, string type, (string Status, string Reason, string Message) value, long generation, TimeProvider time) =>
+        ConditionSet.SetCondition(conditions, new V1Condition { Type = type, Status = value.Status, Reason = value.Reason, Message = value.Message, ObservedGeneration = generation }, time);
 }

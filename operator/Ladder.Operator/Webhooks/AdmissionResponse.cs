@@ -1,4 +1,4 @@
-using KubeStatus = Ladder.Kubernetes.Models.Status;
+using KubeStatus = Ladder.Api.Meta.Status;
 
 namespace Ladder.Operator.Webhooks;
 

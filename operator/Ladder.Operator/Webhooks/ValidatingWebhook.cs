@@ -1,11 +1,10 @@
 using System.Text.Json;
 using FluentValidation;
 using Ladder.Api;
+using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
 using Ladder.Api.Validation;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
-using KubeStatus = Ladder.Kubernetes.Models.Status;
+using KubeStatus = Ladder.Api.Meta.Status;
 
 namespace Ladder.Operator.Webhooks;
 
@@ -38,7 +37,7 @@ internal static class ValidatingWebhook
             IReadOnlyList<FieldError> errors;
             try
             {
-                var obj = json.Deserialize<T>(KubernetesJson.Options) ?? throw new JsonException("the object is null");
+                var obj = json.Deserialize<T>(WireJson.Options) ?? throw new JsonException("the object is null");
                 errors = validator.Validate(obj).ToFieldErrors();
             }
             catch (JsonException e)
@@ -67,7 +66,7 @@ internal static class ValidatingWebhook
         AdmissionReview? review;
         try
         {
-            review = await JsonSerializer.DeserializeAsync<AdmissionReview>(context.Request.Body, KubernetesJson.Options, context.RequestAborted).ConfigureAwait(false);
+            review = await JsonSerializer.DeserializeAsync<AdmissionReview>(context.Request.Body, WireJson.Options, context.RequestAborted).ConfigureAwait(false);
         }
         catch (JsonException e)
         {
@@ -83,6 +82,6 @@ internal static class ValidatingWebhook
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(Review(review, validator), KubernetesJson.Options, context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsJsonAsync(Review(review, validator), WireJson.Options, context.RequestAborted).ConfigureAwait(false);
     }
 }

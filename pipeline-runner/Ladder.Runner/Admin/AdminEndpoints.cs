@@ -1,7 +1,6 @@
 using System.Text.Json;
+using Ladder.Api.Meta;
 using Ladder.Api.Runner;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Serialization;
 using Ladder.Runner.Pipeline;
 using Ladder.Runner.Status;
 
@@ -75,13 +74,13 @@ internal static class AdminEndpoints
         });
     }
 
-    private static Ladder.Kubernetes.Models.Status Disabled() =>
+    private static Ladder.Api.Meta.Status Disabled() =>
         PipelineReloader.Failure(403, StatusReasons.Forbidden, $"the admin API is disabled: set {RunnerAdminApi.TokenEnvironmentVariable} (or --admin-token when running standalone)");
 
-    private static async Task WriteStatusAsync(HttpContext context, Ladder.Kubernetes.Models.Status status)
+    private static async Task WriteStatusAsync(HttpContext context, Ladder.Api.Meta.Status status)
     {
         context.Response.StatusCode = status.Code ?? 500;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(JsonSerializer.Serialize(status, KubernetesJson.Options)).ConfigureAwait(false);
+        await context.Response.WriteAsync(JsonSerializer.Serialize(status, WireJson.Options)).ConfigureAwait(false);
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Ladder.Api.Meta;
 using Ladder.Api.Pipeline;
 using Ladder.Api.Runner;
 using Ladder.Api.Validation;
-using Ladder.Kubernetes.Models;
 using Ladder.Pipeline.Reload;
 using Ladder.Runner.Pipeline;
 
@@ -106,7 +106,7 @@ internal sealed partial class PipelineReloader(IPipelineRuntime runtime, Current
     }
 
     /// <summary>A <c>metav1.Status</c> failure body.</summary>
-    public static Ladder.Kubernetes.Models.Status Failure(int code, string reason, string message) => new()
+    public static Ladder.Api.Meta.Status Failure(int code, string reason, string message) => new()
     {
         ApiVersion = "v1",
         Kind = "Status",

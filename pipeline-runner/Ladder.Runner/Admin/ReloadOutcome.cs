@@ -6,4 +6,4 @@ namespace Ladder.Runner.Admin;
 /// <param name="Code">The HTTP status code: 200, 409 or 422 (500 when applying failed).</param>
 /// <param name="Plan">The plan, for 200.</param>
 /// <param name="Error">The Status body, otherwise.</param>
-internal sealed record ReloadOutcome(int Code, ReloadPlan? Plan, Ladder.Kubernetes.Models.Status? Error);
+internal sealed record ReloadOutcome(int Code, ReloadPlan? Plan, Ladder.Api.Meta.Status? Error);

@@ -73,7 +73,7 @@ internal static class PipelineSpecLoader
         {
             throw new SpecLoadException([.. ex.Problems.Select(p => $"{source}: {p}")]);
         }
-        var what = $"{source}: LiveStream {stream.Metadata.Namespace ?? ManifestReader.DefaultNamespace}/{stream.Metadata.Name}";
+        var what = $"{source}: LiveStream {stream.Metadata.NamespaceProperty ?? ManifestReader.DefaultNamespace}/{stream.Metadata.Name}";
         try
         {
             return set.Resolve(stream);

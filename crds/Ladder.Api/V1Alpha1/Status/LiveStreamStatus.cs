@@ -1,5 +1,5 @@
+using k8s.Models;
 using Ladder.Api.Schema;
-using Ladder.Kubernetes.Models;
 
 namespace Ladder.Api.V1Alpha1;
 
@@ -15,7 +15,7 @@ public sealed class LiveStreamStatus
     /// <summary>Ready, Reconciling and Stalled (kstatus), and InputHealthy.</summary>
     [ListMap("type")]
     [MaxItems(16)]
-    public IList<Condition>? Conditions { get; set; }
+    public IList<V1Condition>? Conditions { get; set; }
 
     /// <summary>Name of the input the runner is reading now.</summary>
     [MaxLength(32)]

@@ -1,5 +1,5 @@
+using k8s.Models;
 using Ladder.Api.Schema;
-using Ladder.Kubernetes.Models;
 
 namespace Ladder.Api.V1Alpha1;
 
@@ -12,7 +12,7 @@ public sealed class TemplateStatus
     /// <summary>Ready (the Template is valid), plus Reconciling and Stalled in kstatus style.</summary>
     [ListMap("type")]
     [MaxItems(16)]
-    public IList<Condition>? Conditions { get; set; }
+    public IList<V1Condition>? Conditions { get; set; }
 
     /// <summary>Names of the LiveStreams in this namespace with a templateRef to this Template.</summary>
     [ListSet]

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Ladder.Kubernetes.Serialization;
+namespace Ladder.Api.Meta;
 
 /// <summary>
 /// Reads and writes <c>metav1.Time</c>: RFC 3339 in UTC with whole seconds, e.g. <c>2026-11-21T10:04:33Z</c>, as
-/// the API server writes it. Reads any RFC 3339 form. Registered in <see cref="KubernetesJson.Options"/>.
+/// the API server writes it. Reads any RFC 3339 form. Registered in <see cref="WireJson.Options"/>.
 /// </summary>
 public sealed class Rfc3339TimeConverter : JsonConverter<DateTimeOffset>
 {

@@ -1,4 +1,4 @@
-namespace Ladder.Kubernetes.Models;
+namespace Ladder.Api.Meta;
 
 /// <summary>
 /// The <see cref="Status.Reason"/> values a controller acts on (apimachinery <c>metav1.StatusReason*</c>).

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Ladder.Kubernetes.Models;
+namespace Ladder.Api.Meta;
 
 /// <summary>
 /// Extended data of a <see cref="Status"/> (<c>metav1.StatusDetails</c>): which object, and why.

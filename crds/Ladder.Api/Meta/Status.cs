@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using k8s.Models;
 
-namespace Ladder.Kubernetes.Models;
+namespace Ladder.Api.Meta;
 
 /// <summary>
 /// The <c>metav1.Status</c> object the API server returns for failures (and some successes, e.g. a DELETE
@@ -16,7 +17,7 @@ public sealed class Status
     public string? Kind { get; set; }
 
     /// <summary>List metadata; a 410 on an expired <c>continue</c> token carries a new inconsistent continue token here.</summary>
-    public ListMeta? Metadata { get; set; }
+    public V1ListMeta? Metadata { get; set; }
 
     /// <summary><c>Success</c> or <c>Failure</c> (the wire field <c>status</c>).</summary>
     [JsonPropertyName("status")]

@@ -1,6 +1,6 @@
-namespace Ladder.Kubernetes.Models;
+namespace Ladder.Api.Meta;
 
-/// <summary>The three values of <see cref="Condition.Status"/> defined by the API conventions.</summary>
+/// <summary>The three values of <see cref="k8s.Models.V1Condition.Status"/> defined by the API conventions.</summary>
 public static class ConditionStatus
 {
     /// <summary>The condition holds.</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Ladder.Kubernetes.Models;
+namespace Ladder.Api.Meta;
 
 /// <summary>
 /// One cause of a failure (<c>metav1.StatusCause</c>), e.g. an invalid field or a server-side apply conflict.
