@@ -9,6 +9,7 @@ internal sealed class CollectingSink : IEncodedPacketSink
     private readonly Dictionary<string, List<PacketRecord>> _packets = [];
     private readonly Dictionary<string, TrackInfo> _tracks = [];
     private readonly List<string> _removed = [];
+    private readonly Dictionary<string, int> _failures = [];
 
     public void AddTrack(TrackInfo track)
     {
@@ -25,7 +26,22 @@ internal sealed class CollectingSink : IEncodedPacketSink
         var record = new PacketRecord(packet.Packet.Pts * timeBase, packet.Packet.Dts * timeBase, packet.Packet.Duration * timeBase, packet.Packet.IsKeyframe, packet.StartsSegment, packet.Packet.Size, packet.Track.Version);
         lock (_lock)
         {
+            if (_failures.TryGetValue(packet.Track.Id, out var left) && left > 0)
+            {
+                _failures[packet.Track.Id] = left - 1;
+                throw new IOException($"the test sink refused a packet of {packet.Track.Id}");
+            }
+
             _packets[packet.Track.Id].Add(record);
+        }
+    }
+
+    /// <summary>Makes the next <paramref name="count"/> writes of <paramref name="trackId"/> throw, as an output that failed would.</summary>
+    public void FailNextWrites(string trackId, int count)
+    {
+        lock (_lock)
+        {
+            _failures[trackId] = count;
         }
     }
 

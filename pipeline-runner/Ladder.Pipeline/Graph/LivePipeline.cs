@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ladder.Api.Pipeline;
 using Ladder.Api.Runner;
 using Ladder.Api.V1Alpha1;
@@ -44,6 +45,8 @@ public sealed class LivePipeline : IAsyncDisposable
     private const int PacketQueue = 128;
     private const int FrameQueue = 8;
     private static readonly TimeSpan DisposeDrainTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxEncoderBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan EncoderHealthyAfter = TimeSpan.FromSeconds(60);
     private readonly FailoverIngestStage _ingest;
     private readonly List<Stage> _stages;
     private readonly List<Stage> _retiring = [];
@@ -56,6 +59,8 @@ public sealed class LivePipeline : IAsyncDisposable
     private readonly PipelineMetrics _metrics;
     private readonly MediaPool<Packet> _packets;
     private readonly MediaPool<Frame> _frames;
+    private readonly Dictionary<string, int> _encoderFailures = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
 
     private LivePipeline(
@@ -175,12 +180,18 @@ public sealed class LivePipeline : IAsyncDisposable
             stage.Start();
         }
 
-        return new LivePipeline(spec, timeline, ingest, stages, renditions, hardware, metrics, packets, frames)
+        var pipeline = new LivePipeline(spec, timeline, ingest, stages, renditions, hardware, metrics, packets, frames)
         {
             // Stages a reload starts join a running pipeline: the others must not wait for their warm-up.
             _reload = new ReloadContext(stream, sink, hardware, fullMode == QueueFullMode.Wait ? QueueFullMode.Wait : QueueFullMode.DropNewest, clock, logger, decoder, frames, packets),
             _schedule = schedule,
         };
+        foreach (var encoder in encoders)
+        {
+            pipeline.Supervise(encoder);
+        }
+
+        return pipeline;
     }
 
     /// <summary>
@@ -230,6 +241,7 @@ public sealed class LivePipeline : IAsyncDisposable
     /// <returns>A task that completes when every stage thread has ended, after <see cref="Completion"/>.</returns>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
         _ingest.Cancel();
         try
         {
@@ -282,6 +294,7 @@ public sealed class LivePipeline : IAsyncDisposable
         }
 
         _hardware?.Dispose();
+        _stopping.Dispose();
         _reloadLock.Dispose();
         _packets.Clear();
         _frames.Clear();
@@ -386,6 +399,82 @@ public sealed class LivePipeline : IAsyncDisposable
 
         encoder.Start();
         decoder.AddRendition(encoder, from);
+        Supervise(encoder);
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="encoder"/> when it fails while it is still the rendition's encoder (not retired by a
+    /// reload, the pipeline not stopping): after 1 s, doubling per failure in a row up to 30 s (a successor that ran
+    /// for a minute resets the count), a successor announcing the next track version takes the frames from the next
+    /// segment boundary, as a reload's restart does. Meanwhile the rendition falls behind and leaves the master
+    /// playlist and the MPD; it returns once the successor catches up.
+    /// </summary>
+    private void Supervise(VideoRenditionStage encoder)
+    {
+        var started = Stopwatch.GetTimestamp();
+        _ = encoder.Ended.ContinueWith(_ => RestartIfFailedAsync(encoder, Stopwatch.GetElapsedTime(started)), TaskScheduler.Default).Unwrap();
+    }
+
+    private async Task RestartIfFailedAsync(VideoRenditionStage failed, TimeSpan ran)
+    {
+        var name = failed.Rendition.Name;
+        if (_stopping.IsCancellationRequested || failed.Snapshot().State != StageState.Failed || !IsCurrent(failed))
+        {
+            return;
+        }
+
+        int failures;
+        lock (_encoderFailures)
+        {
+            failures = _encoderFailures[name] = ran >= EncoderHealthyAfter ? 1 : _encoderFailures.GetValueOrDefault(name) + 1;
+        }
+
+        var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, failures - 1), MaxEncoderBackoff.TotalSeconds));
+        PipelineLog.EncoderRestarting(_reload!.Logger, name, failures, delay.TotalSeconds);
+        try
+        {
+            await Task.Delay(delay, _stopping.Token).ConfigureAwait(false);
+            await _reloadLock.WaitAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is OperationCanceledException or ObjectDisposedException)
+        {
+            return; // the pipeline stops
+        }
+
+        try
+        {
+            if (!_stopping.IsCancellationRequested && IsCurrent(failed) && Spec.Video.Renditions.FirstOrDefault(r => r.Name == name) is { } rendition)
+            {
+                var decoder = _reload.Decoder!;
+                var boundary = NextSegmentBoundary(Spec, decoder.LatestPts);
+                Launch(decoder, rendition, failed.TrackVersion + 1, boundary, Spec);
+                Retire(decoder, failed, boundary);
+            }
+        }
+        finally
+        {
+            ReleaseReloadLock();
+        }
+    }
+
+    private void ReleaseReloadLock()
+    {
+        try
+        {
+            _reloadLock.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // the pipeline was disposed while the successor started; it stopped with everything else
+        }
+    }
+
+    private bool IsCurrent(Stage stage)
+    {
+        lock (_stagesLock)
+        {
+            return _stages.Contains(stage);
+        }
     }
 
     private void Retire(VideoDecodeStage decoder, VideoRenditionStage encoder, long until)

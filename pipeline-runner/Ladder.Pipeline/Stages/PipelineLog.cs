@@ -22,4 +22,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Input {Input}: {Reason}")]
     public static partial void SenderRefused(ILogger logger, string input, string reason);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Encoder of rendition {Rendition} failed ({Failures} in a row): a new one takes over at a segment boundary in {DelaySeconds} s")]
+    public static partial void EncoderRestarting(ILogger logger, string rendition, int failures, double delaySeconds);
 }

@@ -162,9 +162,9 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
         base.Finish();
         if (_track is not null)
         {
-            if (!_keepTrack)
+            if (!_keepTrack && Snapshot().State != StageState.Failed)
             {
-                _sink.RemoveTrack(_track.Id);
+                _sink.RemoveTrack(_track.Id); // a failed encoder's track stays: the pipeline starts its successor on it
             }
 
             _track.Parameters.Dispose();
