@@ -53,7 +53,7 @@ public sealed class OperatorMetrics
         foreach (var stream in _streams())
         {
             counts[stream.Status?.Phase?.ToString() ?? "Unknown"]++;
-            streams.Add(stream.Metadata.Namespace + "/" + stream.Metadata.Name);
+            streams.Add(stream.Metadata.NamespaceProperty + "/" + stream.Metadata.Name);
         }
 
         foreach (var labels in Failovers.GetAllLabelValues().Where(l => !streams.Contains(l[0])).ToList())
