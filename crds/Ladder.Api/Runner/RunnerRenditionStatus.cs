@@ -20,4 +20,10 @@ public sealed record RunnerRenditionStatus
 
     /// <summary>True once its first segment has been published.</summary>
     public bool Published { get; init; }
+
+    /// <summary>
+    /// True while the rendition is 3 or more segments behind the newest one (its encoder failed and a successor is
+    /// catching up, or it encodes slower than real time): it is out of the HLS master playlist and the MPD meanwhile.
+    /// </summary>
+    public bool Degraded { get; init; }
 }

@@ -39,6 +39,16 @@ public sealed class StatusMapperTests
     }
 
     [Fact]
+    public void Map_Should_MarkTheRendition_When_TheRunnerReportsItDegraded()
+    {
+        var runner = Runner(2) with { Renditions = [new RunnerRenditionStatus { Name = "720p", Width = 1280, Height = 720, Published = true, Degraded = true }] };
+
+        var (status, _) = StatusMapper.Map(null, new StreamObservation { Generation = 1, DesiredPipelineGeneration = 2, Runner = runner }, _clock);
+
+        Assert.True(Assert.Single(status.Renditions!).Degraded);
+    }
+
+    [Fact]
     public void Map_Should_BeReconciling_When_RunnerUnreachable()
     {
         var (status, _) = StatusMapper.Map(null, new StreamObservation { Generation = 1, DesiredPipelineGeneration = 1, RunnerProblem = "connection refused" }, _clock);
@@ -62,6 +72,7 @@ public sealed class StatusMapperTests
         Assert.Equal(2, status.PipelineGeneration);
         var rendition = Assert.Single(status.Renditions!);
         Assert.Equal(("720p", "1280x720", 2_800_000L), (rendition.Name, rendition.Resolution, rendition.Bitrate ?? 0));
+        Assert.Null(rendition.Degraded);
     }
 
     [Fact]

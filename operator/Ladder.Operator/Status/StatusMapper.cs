@@ -144,6 +144,7 @@ internal static class StatusMapper
             Name = r.Name,
             Resolution = r.Width is { } w && r.Height is { } h ? string.Create(CultureInfo.InvariantCulture, $"{w}x{h}") : null,
             Bitrate = r.Bitrate,
+            Degraded = r.Degraded ? true : null,
         })];
         status.RecentFailovers = runner.RecentFailovers.Count == 0 ? status.RecentFailovers : [.. runner.RecentFailovers
             .OrderByDescending(f => f.Time).Take(MaxFailovers).Select(f => new FailoverEvent

@@ -75,6 +75,7 @@ internal sealed class RunnerStatusJson(RunnerStatusBuilder builder, CurrentSpec 
                     Bitrate = track is { Bitrate: > 0 } ? (long)track.Bitrate : r.Bitrate,
                     Fps = track is { FrameRate: > 0 } ? track.FrameRate : null,
                     Published = r.Published,
+                    Degraded = r.Degraded,
                 };
             })],
             Endpoints = new RunnerEndpoints

@@ -15,4 +15,11 @@ public sealed class RenditionStatus
 
     /// <summary>Measured or configured bitrate in bits per second.</summary>
     public long? Bitrate { get; set; }
+
+    /// <summary>
+    /// True while the rendition is 3 or more segments behind the others and players are not sent to it (out of the
+    /// master playlist and the MPD): its encoder failed and a successor is catching up, or it encodes slower than real
+    /// time. Absent while it is healthy.
+    /// </summary>
+    public bool? Degraded { get; set; }
 }
