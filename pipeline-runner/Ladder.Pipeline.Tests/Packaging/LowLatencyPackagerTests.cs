@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Ladder.Api.Pipeline;
+using Ladder.Api.Primitives;
+using Ladder.Pipeline.Media;
+using Ladder.Pipeline.Packaging;
+using Ladder.Pipeline.Publishing;
+using Ladder.Pipeline.Tests.Publishing;
+
+namespace Ladder.Pipeline.Tests.Packaging;
+
+/// <summary>Low-Latency HLS from the packager, on real FFmpeg-encoded media: 24 fps video and AAC, 2 s segments, 0.5 s parts.</summary>
+public sealed class LowLatencyPackagerTests(EncodedMediaFixture media) : IClassFixture<EncodedMediaFixture>
+{
+    [Fact]
+    public async Task Package_Should_PublishEachSegmentAsCmafChunkParts_When_LowLatencyIsOn()
+    {
+        var spec = PackagerSpecs.Create(2, 10, dash: true, "high", "low");
+        spec = spec with { Outputs = spec.Outputs with { Hls = spec.Outputs.Hls with { LowLatency = new PipelineHlsLowLatency(Duration.FromMilliseconds(500)) } } };
+        var seen = new ConcurrentDictionary<string, string>();
+        var segments = new ConcurrentBag<(string Track, MediaSegment Segment)>();
+        var parts = new ConcurrentDictionary<string, byte[]>();
+        using var packager = new LivePackager(spec, new MediaTimeline(DateTimeOffset.UnixEpoch));
+        packager.SegmentPublished += (_, e) =>
+        {
+            segments.Add((e.TrackId, e.Segment));
+            var playlist = packager.Get(OriginPaths.HlsPlaylist(e.TrackId));
+            seen.TryAdd(System.Text.Encoding.UTF8.GetString(playlist!.Content.Span), e.TrackId);
+            foreach (var part in HlsPlaylistChecker.Check(System.Text.Encoding.UTF8.GetString(playlist.Content.Span)).Parts)
+            {
+                var bytes = packager.Get($"hls/{e.TrackId}/{part.Uri}")!.Content.ToArray();
+                Assert.Equal(bytes, parts.GetOrAdd($"{e.TrackId}/{part.Uri}", bytes)); // a part's URI never serves other bytes
+            }
+        };
+        using var polling = new CancellationTokenSource();
+        var poller = Task.Run(() =>
+        {
+            while (!polling.IsCancellationRequested)
+            {
+                foreach (var id in new[] { "high", "low", "audio" })
+                {
+                    if (packager.Get(OriginPaths.HlsPlaylist(id)) is { } playlist)
+                    {
+                        seen.TryAdd(System.Text.Encoding.UTF8.GetString(playlist.Content.Span), id);
+                    }
+                }
+
+                Thread.Sleep(1);
+            }
+        });
+
+        LivePackagerTests.Feed(packager, media.High, media.Low, media.Audio);
+        foreach (var id in new[] { "audio", "high", "low" })
+        {
+            packager.RemoveTrack(id);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!packager.GetStatus().Tracks.All(t => t.Ended) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        polling.Cancel();
+        await poller;
+
+        // Every playlist seen while publishing follows the low-latency rules; the live ones carry parts, a hint and reports.
+        var checkedPlaylists = seen.Select(p => (Playlist: HlsPlaylistChecker.Check(p.Key), Track: p.Value)).ToList();
+        var live = checkedPlaylists.Where(p => !p.Playlist.Ended).ToList();
+        Assert.NotEmpty(live);
+        Assert.All(live, p => Assert.Equal(0.5, p.Playlist.PartTarget));
+        Assert.Contains(live, p => p.Track == "high" && p.Playlist.RenditionReports.Contains("../low/playlist.m3u8") && p.Playlist.RenditionReports.Contains("../audio/playlist.m3u8"));
+        Assert.Contains(live, p => p.Playlist.Parts.Any(part => part.Msn > p.Playlist.Segments[^1].SequenceNumber)); // parts of the open segment
+
+        // Each video segment is its parts' chunks in order: the first starts on the IDR (INDEPENDENT=YES), each is a moof + mdat.
+        foreach (var (track, segment) in segments.Where(s => s.Track != "audio"))
+        {
+            var own = parts.Where(p => p.Key.StartsWith($"{track}/{segment.SequenceNumber}.", StringComparison.Ordinal))
+                .OrderBy(p => int.Parse(p.Key.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.True(own.Count >= 4, $"{track} segment {segment.SequenceNumber} has {own.Count} parts");
+            Assert.Equal(segment.Bytes.ToArray(), own.SelectMany(p => p.Value).ToArray());
+            Assert.All(own, p => Assert.Equal(["moof", "mdat"], Mp4Boxes.Types(p.Value).Where(t => t is "moof" or "mdat")));
+        }
+
+        Assert.All(checkedPlaylists.SelectMany(p => p.Playlist.Parts.Where(part => part.Index == 0 && p.Track != "audio")), part => Assert.True(part.Independent, $"{part.Uri} starts a segment on its IDR"));
+        Assert.All(packager.GetStatus().Tracks, t => Assert.Equal(0, t.Failures));
+    }
+}
