@@ -20,17 +20,35 @@ public sealed class LowLatencyPackagerTests(EncodedMediaFixture media) : IClassF
         var segments = new ConcurrentBag<(string Track, MediaSegment Segment)>();
         var parts = new ConcurrentDictionary<string, byte[]>();
         using var packager = new LivePackager(spec, new MediaTimeline(DateTimeOffset.UnixEpoch));
+        var errors = new ConcurrentBag<string>(); // the packager logs a handler's exception and goes on: collect them
         packager.SegmentPublished += (_, e) =>
+        {
+            try
+            {
+                Inspect(e);
+            }
+            catch (Exception exception)
+            {
+                errors.Add($"{e.TrackId} {e.Segment.SequenceNumber}: {exception.Message}");
+            }
+        };
+        void Inspect(SegmentPublishedEventArgs e)
         {
             segments.Add((e.TrackId, e.Segment));
             var playlist = packager.Get(OriginPaths.HlsPlaylist(e.TrackId));
             seen.TryAdd(System.Text.Encoding.UTF8.GetString(playlist!.Content.Span), e.TrackId);
-            foreach (var part in HlsPlaylistChecker.Check(System.Text.Encoding.UTF8.GetString(playlist.Content.Span)).Parts)
+            var parsed = HlsPlaylistChecker.Check(System.Text.Encoding.UTF8.GetString(playlist.Content.Span));
+            Assert.Equal(parsed.Segments[^1].SequenceNumber, playlist.Position?.LastMsn); // what blocking reload waits on
+            Assert.Equal(parsed.Parts[^1].Msn, playlist.Position?.PartMsn);
+            Assert.Equal(parsed.Parts[^1].Index, playlist.Position?.Part);
+            foreach (var part in parsed.Parts)
             {
                 var bytes = packager.Get($"hls/{e.TrackId}/{part.Uri}")!.Content.ToArray();
                 Assert.Equal(bytes, parts.GetOrAdd($"{e.TrackId}/{part.Uri}", bytes)); // a part's URI never serves other bytes
             }
-        };
+        }
+
+
         using var polling = new CancellationTokenSource();
         var poller = Task.Run(() =>
         {
@@ -62,6 +80,8 @@ public sealed class LowLatencyPackagerTests(EncodedMediaFixture media) : IClassF
 
         polling.Cancel();
         await poller;
+
+        Assert.Empty(errors);
 
         // Every playlist seen while publishing follows the low-latency rules; the live ones carry parts, a hint and reports.
         var checkedPlaylists = seen.Select(p => (Playlist: HlsPlaylistChecker.Check(p.Key), Track: p.Value)).ToList();

@@ -291,6 +291,9 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
             : _content.Get(path);
     }
 
+    /// <inheritdoc />
+    public Task Changed(string path) => _content.Changed(path);
+
     /// <summary>The per-track counters and the disk output's.</summary>
     /// <returns>A snapshot.</returns>
     public PackagerStatus GetStatus() => new(

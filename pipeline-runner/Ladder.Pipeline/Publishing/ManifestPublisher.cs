@@ -33,7 +33,11 @@ internal sealed class ManifestPublisher(PublishedContent content, MediaTimeline 
         if (track.Content.Segments.Count > 0)
         {
             var playlist = HlsMediaPlaylist.Write(track, window, targetDuration, transportStream, lowLatency);
-            content.Put(OriginPaths.HlsPlaylist(track.Id), new OriginResource(Encoding.UTF8.GetBytes(playlist), ContentTypes.HlsPlaylist, PlaylistMaxAge));
+            var (partMsn, part) = track.LastPart;
+            content.Put(OriginPaths.HlsPlaylist(track.Id), new OriginResource(Encoding.UTF8.GetBytes(playlist), ContentTypes.HlsPlaylist, PlaylistMaxAge)
+            {
+                Position = lowLatency is null ? null : new PlaylistPosition(track.Content.Segments[^1].MediaSequence, partMsn, part, targetDuration),
+            });
         }
     }
 
