@@ -14,8 +14,7 @@ public sealed class LowLatencyPackagerTests(EncodedMediaFixture media) : IClassF
     [Fact]
     public async Task Package_Should_PublishEachSegmentAsCmafChunkParts_When_LowLatencyIsOn()
     {
-        var spec = PackagerSpecs.Create(2, 10, dash: true, "high", "low");
-        spec = spec with { Outputs = spec.Outputs with { Hls = spec.Outputs.Hls with { LowLatency = new PipelineHlsLowLatency(Duration.FromMilliseconds(500)) } } };
+        var spec = LowLatencySpec();
         var seen = new ConcurrentDictionary<string, string>();
         var segments = new ConcurrentBag<(string Track, MediaSegment Segment)>();
         var parts = new ConcurrentDictionary<string, byte[]>();
@@ -103,5 +102,50 @@ public sealed class LowLatencyPackagerTests(EncodedMediaFixture media) : IClassF
 
         Assert.All(checkedPlaylists.SelectMany(p => p.Playlist.Parts.Where(part => part.Index == 0 && p.Track != "audio")), part => Assert.True(part.Independent, $"{part.Uri} starts a segment on its IDR"));
         Assert.All(packager.GetStatus().Tracks, t => Assert.Equal(0, t.Failures));
+    }
+
+    [Fact]
+    public void Package_Should_StayPlayableByFFmpegsClassicHlsClient_When_LowLatencyIsOn()
+    {
+        var directory = Directory.CreateTempSubdirectory("ladder-ll-").FullName;
+        try
+        {
+            using (var packager = new LivePackager(LowLatencySpec(), new MediaTimeline(DateTimeOffset.UnixEpoch), new LivePackagerOptions { DiskOutput = directory }))
+            {
+                LivePackagerTests.Feed(packager, media.High, media.Low, media.Audio);
+            }
+
+            // FFmpeg's HLS demuxer knows no parts: it reads the segments the LL playlists also list, and gets every frame.
+            var remux = Path.Combine(directory, "remux.mkv");
+            var (code, _, error) = FFtools.Run("ffmpeg", "-v", "error", "-i", Path.Combine(directory, "hls", "high", "playlist.m3u8"), "-map", "0", "-c", "copy", "-y", remux);
+            Assert.True(code == 0, error);
+            using (var probe = FFtools.Probe(remux, "-show_packets", "-select_streams", "v:0"))
+            {
+                Assert.Equal(media.High.Packets.Count, probe.RootElement.GetProperty("packets").GetArrayLength());
+            }
+
+            // A part kept on disk decodes on its own after the init segment when it is INDEPENDENT: the first part of the last segment.
+            var playlist = HlsPlaylistChecker.Check(File.ReadAllText(Path.Combine(directory, "hls", "high", "playlist.m3u8")));
+            var first = playlist.Parts.First(p => p.Msn == playlist.Segments[^1].SequenceNumber && p.Index == 0);
+            Assert.True(first.Independent);
+            var file = Path.Combine(directory, "part.mp4");
+            File.WriteAllBytes(file, [.. File.ReadAllBytes(Path.Combine(directory, "hls", "high", "init-1.mp4")), .. File.ReadAllBytes(Path.Combine(directory, "hls", "high", first.Uri))]);
+            using (var probe = FFtools.Probe(file, "-show_packets", "-select_streams", "v:0"))
+            {
+                var packets = probe.RootElement.GetProperty("packets");
+                Assert.StartsWith("K", packets[0].GetProperty("flags").GetString(), StringComparison.Ordinal);
+                Assert.InRange(packets.GetArrayLength(), 1, 12); // at most 0.5 s of 24 fps
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static PipelineSpec LowLatencySpec()
+    {
+        var spec = PackagerSpecs.Create(2, 10, dash: true, "high", "low");
+        return spec with { Outputs = spec.Outputs with { Hls = spec.Outputs.Hls with { LowLatency = new PipelineHlsLowLatency(Duration.FromMilliseconds(500)) } } };
     }
 }
