@@ -40,6 +40,8 @@ public sealed class LowLatencyPackagerTests(EncodedMediaFixture media) : IClassF
             Assert.Equal(parsed.Segments[^1].SequenceNumber, playlist.Position?.LastMsn); // what blocking reload waits on
             Assert.Equal(parsed.Parts[^1].Msn, playlist.Position?.PartMsn);
             Assert.Equal(parsed.Parts[^1].Index, playlist.Position?.Part);
+            var delta = HlsPlaylistChecker.Check(System.Text.Encoding.UTF8.GetString(playlist.Delta!.Value.Span)); // the _HLS_skip=YES answer
+            Assert.Equal(parsed.Segments.Skip(delta.Skipped), delta.Segments);
             foreach (var part in parsed.Parts)
             {
                 var bytes = packager.Get($"hls/{e.TrackId}/{part.Uri}")!.Content.ToArray();

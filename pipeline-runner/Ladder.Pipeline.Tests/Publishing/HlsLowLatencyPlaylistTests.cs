@@ -22,7 +22,7 @@ public sealed class HlsLowLatencyPlaylistTests
             #EXTM3U
             #EXT-X-VERSION:6
             #EXT-X-TARGETDURATION:2
-            #EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=1.5,HOLD-BACK=6
+            #EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,CAN-SKIP-UNTIL=12,PART-HOLD-BACK=1.5,HOLD-BACK=6
             #EXT-X-PART-INF:PART-TARGET=0.5
             #EXT-X-MEDIA-SEQUENCE:1
             #EXT-X-DISCONTINUITY-SEQUENCE:0
@@ -59,6 +59,34 @@ public sealed class HlsLowLatencyPlaylistTests
         Assert.Equal(0.5, playlist.PartTarget);
         Assert.Equal(10, playlist.Parts.Count);
         Assert.Equal("5.2.m4s", playlist.PreloadHint);
+    }
+
+    [Fact]
+    public void Write_Should_SkipTheSegmentsBeforeTheSkipBoundary_When_ADeltaUpdateIsAsked()
+    {
+        var track = Track("high", closed: 8, open: 2);
+        var lowLatency = new LowLatencyPlaylist(0.5, []);
+
+        var full = HlsPlaylistChecker.Check(HlsMediaPlaylist.Write(track, window: 9, targetDuration: 2, lowLatency: lowLatency));
+        var text = HlsMediaPlaylist.Write(track, window: 9, targetDuration: 2, lowLatency: lowLatency, skip: true);
+        var delta = HlsPlaylistChecker.Check(text);
+
+        // 1 s of open parts and segments 4 to 8 (10 s) lie within CAN-SKIP-UNTIL=12 of the end; segments 1 to 3 are skipped.
+        Assert.Contains("#EXT-X-VERSION:9\n", text, StringComparison.Ordinal);
+        Assert.Equal(3, delta.Skipped);
+        Assert.Equal(full.MediaSequence, delta.MediaSequence);
+        Assert.Equal(full.Segments.Skip(3), delta.Segments);
+        Assert.Equal(full.Parts, delta.Parts);
+        Assert.Equal(full.PreloadHint, delta.PreloadHint);
+    }
+
+    [Fact]
+    public void Write_Should_SkipNothing_When_ThePlaylistIsShorterThanTheSkipBoundary()
+    {
+        var text = HlsMediaPlaylist.Write(Track("high", closed: 4, open: 2), window: 4, targetDuration: 2, lowLatency: new LowLatencyPlaylist(0.5, []), skip: true);
+
+        Assert.DoesNotContain("EXT-X-SKIP", text, StringComparison.Ordinal);
+        Assert.Equal(0, HlsPlaylistChecker.Check(text).Skipped);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Ladder.Pipeline.Tests.Publishing;
 /// CAN-BLOCK-RELOAD=YES and PART-HOLD-BACK of at least 3 part targets (4.4.3.8; the spec's floor is 2), HOLD-BACK at
 /// least 3 target durations; no part longer than PART-TARGET, every part but a segment's last at least 85% of it
 /// (4.4.4.9), a segment's parts adding up to its EXTINF, parts only on segments within 3 target durations of the end,
-/// one EXT-X-PRELOAD-HINT of TYPE=PART after the last part (4.4.5.3), EXT-X-RENDITION-REPORT with URI and LAST-MSN (4.4.5.4).
+/// one EXT-X-PRELOAD-HINT of TYPE=PART after the last part (4.4.5.3), EXT-X-RENDITION-REPORT with URI and LAST-MSN (4.4.5.4);
+/// CAN-SKIP-UNTIL at least 6 target durations, and a delta update's one EXT-X-SKIP before the first segment with version 9 or more (4.4.5.2).
 /// Returns the parsed playlist so tests can compare successive versions (media sequence and discontinuity sequence).
 /// </summary>
 internal static class HlsPlaylistChecker
@@ -29,6 +30,8 @@ internal static class HlsPlaylistChecker
         var ended = false;
         double? partTarget = null, partHoldBack = null, holdBack = null;
         var canBlock = false;
+        double? canSkipUntil = null;
+        var skipped = 0;
         var parts = new List<PlaylistPart>();
         var pending = new List<PlaylistPart>();
         string? hint = null;
@@ -55,15 +58,24 @@ internal static class HlsPlaylistChecker
                         canBlock = control.GetValueOrDefault("CAN-BLOCK-RELOAD") == "YES";
                         partHoldBack = control.TryGetValue("PART-HOLD-BACK", out var phb) ? double.Parse(phb, CultureInfo.InvariantCulture) : null;
                         holdBack = control.TryGetValue("HOLD-BACK", out var hb) ? double.Parse(hb, CultureInfo.InvariantCulture) : null;
+                        canSkipUntil = control.TryGetValue("CAN-SKIP-UNTIL", out var csu) ? double.Parse(csu, CultureInfo.InvariantCulture) : null;
                         break;
                     }
+
+                case "#EXT-X-SKIP":
+                    Assert.Empty(segments);
+                    Assert.Equal(0, skipped);
+                    Assert.True(canSkipUntil is not null, "EXT-X-SKIP without CAN-SKIP-UNTIL");
+                    skipped = int.Parse(Attributes(value)["SKIPPED-SEGMENTS"], CultureInfo.InvariantCulture);
+                    Assert.True(skipped > 0, "EXT-X-SKIP skips at least one segment");
+                    break;
 
                 case "#EXT-X-PART-INF": Assert.Null(partTarget); Assert.Empty(segments); partTarget = double.Parse(Attributes(value)["PART-TARGET"], CultureInfo.InvariantCulture); break;
                 case "#EXT-X-PART":
                     {
                         Assert.Null(hint);
                         var part = Attributes(value);
-                        pending.Add(new PlaylistPart((sequence ?? 0) + segments.Count, pending.Count, part["URI"], double.Parse(part["DURATION"], CultureInfo.InvariantCulture), part.GetValueOrDefault("INDEPENDENT") == "YES"));
+                        pending.Add(new PlaylistPart((sequence ?? 0) + skipped + segments.Count, pending.Count, part["URI"], double.Parse(part["DURATION"], CultureInfo.InvariantCulture), part.GetValueOrDefault("INDEPENDENT") == "YES"));
                         break;
                     }
 
@@ -106,7 +118,7 @@ internal static class HlsPlaylistChecker
                         pending.Clear();
                     }
 
-                    segments.Add(new PlaylistSegment((sequence ?? 0) + segments.Count, line, duration!.Value, pdt!.Value, discontinuity, map ?? ""));
+                    segments.Add(new PlaylistSegment((sequence ?? 0) + skipped + segments.Count, line, duration!.Value, pdt!.Value, discontinuity, map ?? ""));
                     duration = null;
                     pdt = null;
                     discontinuity = false;
@@ -119,6 +131,8 @@ internal static class HlsPlaylistChecker
         Assert.NotNull(sequence);
         Assert.NotNull(discontinuitySequence);
         Assert.NotEmpty(segments);
+        Assert.True(skipped == 0 || version >= 9, "a playlist with EXT-X-SKIP needs EXT-X-VERSION 9 or more");
+        Assert.True(canSkipUntil is null || canSkipUntil >= 6 * target, $"CAN-SKIP-UNTIL {canSkipUntil} is under 6 x EXT-X-TARGETDURATION {target}");
         parts.AddRange(pending);
         if (parts.Count > 0 || partTarget is not null)
         {
@@ -163,6 +177,7 @@ internal static class HlsPlaylistChecker
             PartTarget = partTarget,
             Parts = parts,
             PreloadHint = hint,
+            Skipped = skipped,
             RenditionReports = reports,
         };
     }
@@ -195,6 +210,9 @@ internal sealed record MediaPlaylist(int Version, int TargetDuration, long Media
 
     /// <summary>Every EXT-X-PART in order, those of the open segment (after the last EXTINF) last.</summary>
     public IReadOnlyList<PlaylistPart> Parts { get; init; } = [];
+
+    /// <summary>EXT-X-SKIP:SKIPPED-SEGMENTS of a delta update; 0 for a full playlist.</summary>
+    public int Skipped { get; init; }
 
     /// <summary>The EXT-X-PRELOAD-HINT URI; null for none.</summary>
     public string? PreloadHint { get; init; }

@@ -37,6 +37,7 @@ internal sealed class ManifestPublisher(PublishedContent content, MediaTimeline 
             content.Put(OriginPaths.HlsPlaylist(track.Id), new OriginResource(Encoding.UTF8.GetBytes(playlist), ContentTypes.HlsPlaylist, PlaylistMaxAge)
             {
                 Position = lowLatency is null ? null : new PlaylistPosition(track.Content.Segments[^1].MediaSequence, partMsn, part, targetDuration),
+                Delta = lowLatency is null ? null : Encoding.UTF8.GetBytes(HlsMediaPlaylist.Write(track, window, targetDuration, transportStream, lowLatency, skip: true)),
             });
         }
     }

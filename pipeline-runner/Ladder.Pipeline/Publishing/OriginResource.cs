@@ -11,4 +11,7 @@ public sealed record OriginResource(ReadOnlyMemory<byte> Content, string Content
 {
     /// <summary>For a Low-Latency HLS media playlist, where it stands (for blocking playlist reload); null otherwise.</summary>
     public PlaylistPosition? Position { get; init; }
+
+    /// <summary>For a Low-Latency HLS media playlist, its Playlist Delta Update (RFC 8216bis section 6.2.5.1), served for <c>_HLS_skip=YES</c>; null otherwise.</summary>
+    public ReadOnlyMemory<byte>? Delta { get; init; }
 }

@@ -28,6 +28,8 @@ public sealed class LowLatencyPlaybackTests(ITestOutputHelper output)
         var latencies = samples.Select(s => s.GetProperty("latency")).Where(l => l.ValueKind == JsonValueKind.Number).Select(l => l.GetDouble()).Order().ToList();
         output.WriteLine($"hls.js live edge distance (hls.latency) over {samples.Count} samples: " +
             (latencies.Count == 0 ? "none reported" : string.Create(CultureInfo.InvariantCulture, $"median {latencies[latencies.Count / 2]:0.00} s, min {latencies[0]:0.00} s, max {latencies[^1]:0.00} s")));
+        output.WriteLine("samples (playhead s / latency s): " + string.Join(", ", samples.Select(s => string.Create(CultureInfo.InvariantCulture,
+            $"{s.GetProperty("currentTime").GetDouble():0.0}/{(s.GetProperty("latency").ValueKind == JsonValueKind.Number ? s.GetProperty("latency").GetDouble() : double.NaN):0.00}"))));
         Assert.True(result.GetProperty("lowLatency").GetBoolean(), "the player page did not take low-latency mode from the playlist's parts");
         BrowserPlayback.AssertAdvancing([.. samples.Select(s => s.GetProperty("currentTime").GetDouble())], result);
         Assert.NotEmpty(latencies);

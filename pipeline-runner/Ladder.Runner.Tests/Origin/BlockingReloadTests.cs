@@ -101,6 +101,27 @@ public sealed class BlockingReloadTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.InRange(started.Elapsed.TotalSeconds, 2.9, 15);
     }
 
+    [Theory]
+    [InlineData("?_HLS_skip=YES", true)]
+    [InlineData("?_HLS_msn=10&_HLS_skip=YES", true)]
+    [InlineData("?_HLS_msn=10&_HLS_skip=v2", true)]
+    [InlineData("?_HLS_skip=NO", false)]
+    [InlineData("", false)]
+    public async Task Get_Should_AnswerTheDeltaUpdate_When_HlsSkipIsAsked(string query, bool delta)
+    {
+        var position = new PlaylistPosition(10, 11, 1, 2);
+        _runner.Runtime.Content.Publish(Path, new OriginResource(Encoding.UTF8.GetBytes(Text(position)), "application/vnd.apple.mpegurl", TimeSpan.FromSeconds(1))
+        {
+            Position = position,
+            Delta = Encoding.UTF8.GetBytes("#EXTM3U\n# delta\n"),
+        });
+
+        using var response = await _runner.Http.GetAsync("/" + Path + query);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(delta ? "#EXTM3U\n# delta\n" : Text(position), await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Get_Should_IgnoreTheDirectives_When_ThePlaylistIsNotLowLatency()
     {

@@ -9,6 +9,7 @@ namespace Ladder.Runner.Origin;
 /// wait is a task on the origin's change signal, so a blocked request holds no thread; it lasts at most three target
 /// durations, after which the answer is 503. An <c>_HLS_msn</c> more than two segments past the last one is refused
 /// at once (400), as is an <c>_HLS_part</c> without <c>_HLS_msn</c> or a value that is not a non-negative integer.
+/// <c>_HLS_skip</c> (<see cref="WantsDelta"/>) asks for the Playlist Delta Update instead of the full playlist.
 /// </summary>
 /// <param name="Msn">The requested media sequence number (<c>_HLS_msn</c>).</param>
 /// <param name="Part">The requested part index (<c>_HLS_part</c>); null for the whole segment.</param>
@@ -19,6 +20,13 @@ internal sealed record BlockingReload(long Msn, int? Part)
 
     /// <summary>The query parameter naming the part index.</summary>
     public const string PartParameter = "_HLS_part";
+
+    /// <summary>The query parameter asking for a Playlist Delta Update (RFC 8216bis section 6.2.5.1).</summary>
+    public const string SkipParameter = "_HLS_skip";
+
+    /// <summary>Whether the request asks for a Playlist Delta Update: <c>_HLS_skip=YES</c>, or <c>v2</c> (which also skips date ranges; there are none).</summary>
+    /// <param name="query">The request's query.</param>
+    public static bool WantsDelta(IQueryCollection query) => query[SkipParameter] is [("YES" or "v2")];
 
     /// <summary>Reads the delivery directives of a request.</summary>
     /// <param name="query">The request's query.</param>

@@ -13,7 +13,8 @@ namespace Ladder.Runner.Origin;
 /// <c>Access-Control-Allow-Origin: *</c> so a player on any page can fetch it, and <c>OPTIONS</c> answers preflights.
 /// A Low-Latency HLS media playlist requested with <c>_HLS_msn</c>/<c>_HLS_part</c> is answered once it holds that
 /// segment or part (<see cref="BlockingReload"/>): 400 for a request too far ahead or malformed, 503 after three target
-/// durations without it; other resources ignore the directives.
+/// durations without it; with <c>_HLS_skip=YES</c> (or <c>v2</c>) it answers with the Playlist Delta Update. Other
+/// resources ignore the directives.
 /// </summary>
 internal static class OriginEndpoints
 {
@@ -72,7 +73,8 @@ internal static class OriginEndpoints
         }
         headers.CacheControl = "public, max-age=" + ((long)Math.Max(0, resource.MaxAge.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         headers.AccessControlExposeHeaders = HeaderNames.ContentLength + ", " + HeaderNames.ContentRange;
-        return Results.Bytes(resource.Content, resource.ContentType, enableRangeProcessing: true);
+        var body = resource.Delta is { } delta && BlockingReload.WantsDelta(context.Request.Query) ? delta : resource.Content;
+        return Results.Bytes(body, resource.ContentType, enableRangeProcessing: true);
     }
 
     private static IResult Preflight(HttpContext context)
