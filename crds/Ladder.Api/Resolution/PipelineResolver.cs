@@ -247,6 +247,27 @@ public static class PipelineResolver
         return list.ToValueList();
     }
 
+    /// <summary>The Low-Latency HLS settings when <c>lowLatency.enabled</c>, checked against the resolved segment duration and container; else null.</summary>
+    private static PipelineHlsLowLatency? BuildLowLatency(HlsOutput? hls, Duration segment, HlsContainer container, ErrorList errors,
+        IReadOnlySet<string> inherited, string? templateRef)
+    {
+        if (hls?.LowLatency is not { Enabled: true } lowLatency)
+        {
+            return null;
+        }
+        const string path = "spec.outputs.hls.lowLatency";
+        var part = lowLatency.PartTargetDuration ?? Duration.Parse(Defaults.PartTargetDuration);
+        if (SpecRules.CheckPartTargetDuration(part, segment) is { } partError)
+        {
+            errors.Add(path + ".partTargetDuration", partError + InheritedNote(path + ".partTargetDuration", inherited, templateRef));
+        }
+        if (container != HlsContainer.Fmp4)
+        {
+            errors.Add(path, "low-latency parts are CMAF chunks; set outputs.hls.container to fmp4" + InheritedNote(path, inherited, templateRef));
+        }
+        return new PipelineHlsLowLatency(part);
+    }
+
     private static PipelineOutputs BuildOutputs(LiveStreamSpec spec, PipelineVideo video, ISecretSource secrets, ErrorList errors,
         IReadOnlySet<string> inherited, string? templateRef, string profileOrigin)
     {
@@ -259,7 +280,8 @@ public static class PipelineResolver
             errors.Add(path, $"{segError} (the GOP is from {profileOrigin})" + InheritedNote(path, inherited, templateRef));
         }
         var window = o?.Hls?.Window ?? Defaults.Window;
-        var hls = new PipelineHls(o?.Hls?.Enabled ?? true, segment, window, o?.Hls?.Container ?? HlsContainer.Fmp4);
+        var container = o?.Hls?.Container ?? HlsContainer.Fmp4;
+        var hls = new PipelineHls(o?.Hls?.Enabled ?? true, segment, window, container, BuildLowLatency(o?.Hls, segment, container, errors, inherited, templateRef));
         var dash = new PipelineDash(o?.Dash is not null && (o.Dash.Enabled ?? true), segment, o?.Dash?.Window ?? window);
 
         var renditionNames = video.Renditions.Select(r => r.Name).ToList();

@@ -49,6 +49,9 @@ public static class Defaults
     /// <summary>HLS segment container: <c>fmp4</c> (CMAF).</summary>
     public const string HlsContainer = "fmp4";
 
+    /// <summary>Low-Latency HLS part target duration (<c>EXT-X-PART-INF:PART-TARGET</c>).</summary>
+    public const string PartTargetDuration = "500ms";
+
     /// <summary>SRT receiver latency (SRT's own default is 120 ms; 200 ms rides out more loss on the public internet).</summary>
     public const string SrtLatency = "200ms";
 

@@ -20,6 +20,10 @@ public sealed class OutputSpecValidator : AbstractValidator<OutputSpec>
             {
                 ctx.AddFailure("Hls.Window", $"{w} is out of range; use 2 to 100 segments");
             }
+            if (o.Hls?.LowLatency?.PartTargetDuration is Duration part && SpecRules.CheckPartTargetDuration(part, o.Hls.SegmentDuration) is { } partError)
+            {
+                ctx.AddFailure("Hls.LowLatency.PartTargetDuration", partError);
+            }
             if (o.Dash?.Window is int dw && (dw < 2 || dw > 100))
             {
                 ctx.AddFailure("Dash.Window", $"{dw} is out of range; use 2 to 100 segments");

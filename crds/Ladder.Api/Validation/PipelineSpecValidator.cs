@@ -147,6 +147,17 @@ public sealed class PipelineSpecValidator : AbstractValidator<PipelineSpec>
             {
                 ctx.AddFailure("Outputs.Hls.SegmentDuration", segError);
             }
+            if (p.Outputs.Hls.LowLatency is { } lowLatency)
+            {
+                if (SpecRules.CheckPartTargetDuration(lowLatency.PartTargetDuration, p.Outputs.Hls.SegmentDuration) is { } partError)
+                {
+                    ctx.AddFailure("Outputs.Hls.LowLatency.PartTargetDuration", partError);
+                }
+                if (p.Outputs.Hls.Container != HlsContainer.Fmp4)
+                {
+                    ctx.AddFailure("Outputs.Hls.LowLatency", "low-latency parts are CMAF chunks; set container to fmp4");
+                }
+            }
             if (p.Outputs.Hls.Window is < 2 or > 100)
             {
                 ctx.AddFailure("Outputs.Hls.Window", $"{p.Outputs.Hls.Window} is out of range; use 2 to 100");

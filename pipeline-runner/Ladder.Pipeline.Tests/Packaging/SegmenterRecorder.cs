@@ -7,6 +7,7 @@ namespace Ladder.Pipeline.Tests.Packaging;
 internal sealed class SegmenterRecorder : ISegmenterOutput<double>
 {
     private SegmentSpan? _open;
+    private int _partFrames;
 
     /// <summary>The closed segments as <c>"sequence start-end"</c> in seconds, then <c>init</c>, <c>disc</c>, <c>capped</c> as they apply.</summary>
     public List<string> Segments { get; } = [];
@@ -16,6 +17,12 @@ internal sealed class SegmenterRecorder : ISegmenterOutput<double>
 
     /// <summary>Written frames with their durations in track ticks.</summary>
     public List<(double Frame, long Duration)> Written { get; } = [];
+
+    /// <summary>The parts as <c>"sequence.index frames[ independent]"</c>: how many frames each holds since the previous part.</summary>
+    public List<string> Parts { get; } = [];
+
+    /// <summary>The parts as decided.</summary>
+    public List<PartSpan> PartSpans { get; } = [];
 
     /// <summary>Frames discarded.</summary>
     public List<double> Discarded { get; } = [];
@@ -42,6 +49,15 @@ internal sealed class SegmenterRecorder : ISegmenterOutput<double>
         }
 
         Written.Add((frame, duration));
+        _partFrames++;
+    }
+
+    public void PartEnded(PartSpan part)
+    {
+        Assert.Equal(_open?.Sequence, part.Sequence);
+        Parts.Add(string.Create(CultureInfo.InvariantCulture, $"{part.Sequence}.{part.Index} {_partFrames}{(part.Independent ? " independent" : string.Empty)}"));
+        PartSpans.Add(part);
+        _partFrames = 0;
     }
 
     public void Closed(SegmentSpan segment)

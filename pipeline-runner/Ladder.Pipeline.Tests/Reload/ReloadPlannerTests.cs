@@ -64,6 +64,8 @@ public sealed class ReloadPlannerTests
     {
         ["hls segment duration (EXT-X-TARGETDURATION must not change)"] = (
             s => s with { Outputs = s.Outputs with { Hls = s.Outputs.Hls with { SegmentDuration = Duration.FromSeconds(4) } } }, "spec.outputs.hls.segmentDuration"),
+        ["low-latency hls switched on (segments are cut into parts from their first frame)"] = (
+            s => s with { Outputs = s.Outputs with { Hls = s.Outputs.Hls with { LowLatency = new PipelineHlsLowLatency(Duration.FromMilliseconds(500)) } } }, "spec.outputs.hls.lowLatency"),
         ["dash segment duration while dash alone cuts"] = (
             s => s with { Outputs = s.Outputs with { Hls = s.Outputs.Hls with { Enabled = false }, Dash = s.Outputs.Dash with { Enabled = true, SegmentDuration = Duration.FromSeconds(6) } } },
             "spec.outputs.dash.segmentDuration"),

@@ -162,6 +162,11 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
             throw new NotSupportedException("Switching MPEG-TS HLS on or off, or DASH beside it, changes which segments are made: restart the pipeline.");
         }
 
+        if (next.LowLatency != current.LowLatency || (next.LowLatency && next.PartTargetDuration != current.PartTargetDuration))
+        {
+            throw new NotSupportedException("Switching low-latency HLS on or off, or changing its part target, changes how segments are cut into parts: restart the pipeline.");
+        }
+
         if (next.TargetDuration > _targetDuration)
         {
             throw new NotSupportedException($"A segment duration of {next.SegmentDuration} s rounds above the running EXT-X-TARGETDURATION of {_targetDuration} s, which must not change (RFC 8216 section 6.2.1): restart the pipeline.");
@@ -287,6 +292,9 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
             : _content.Get(path);
     }
 
+    /// <inheritdoc />
+    public Task Changed(string path) => _content.Changed(path);
+
     /// <summary>The per-track counters and the disk output's.</summary>
     /// <returns>A snapshot.</returns>
     public PackagerStatus GetStatus() => new(
@@ -328,8 +336,8 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
 
     private TrackPackager Start(TrackInfo track) =>
         new(
-            track, _settings, _options.QueueCapacity, _boundaries, _timeline, TrackPublisher.Cmaf(track.Id, track.MediaType, _settings.RetainedSegments, _content, _settings.Cmaf),
-            OnPublished, _logger, _targetDuration, _options.BeforeMux, _ts is null ? null : OnTsSegment, MayLead);
+            track, _settings, _options.QueueCapacity, _boundaries, _timeline, TrackPublisher.Cmaf(track.Id, track.MediaType, _settings.RetainedSegments, _content, _settings.Cmaf, _settings.PartSegments),
+            OnPublished, _logger, _targetDuration, _options.BeforeMux, _ts is null ? null : OnTsSegment, MayLead, OnPartPublished);
 
     /// <summary>A video track that has not cut yet may announce boundaries only while no other live video track cuts (a rendition joining a running ladder follows it).</summary>
     private bool MayLead(TrackPackager track) =>
@@ -397,6 +405,22 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
             TaskScheduler.Default);
     }
 
+    /// <summary>Rebuilds the track's media playlist after a part (Low-Latency HLS).</summary>
+    private void OnPartPublished(TrackPackager track)
+    {
+        var settings = _settings;
+        if (settings.LowLatency)
+        {
+            _manifests.PublishMediaPlaylist(Describe(track), settings.HlsWindow, lowLatency: LowLatencyOf(settings, track));
+        }
+    }
+
+    /// <summary>What a track's low-latency playlist lists beside its own parts: the part target and the other tracks' newest segment and part; null without parts.</summary>
+    private LowLatencyPlaylist? LowLatencyOf(PackagingSettings settings, TrackPackager track) =>
+        settings.LowLatency
+            ? new LowLatencyPlaylist(settings.PartTargetDuration, [.. Order(_tracks.Values.Where(t => t != track && !t.Ended).Select(Describe)).Where(t => t.Content.Segments.Count > 0)])
+            : null;
+
     /// <summary>Rebuilds the track's media playlist, the master playlist and the manifest after a segment (or the end of a track).</summary>
     private void OnPublished(TrackPackager track, MediaSegment? segment, bool startsVersion)
     {
@@ -416,7 +440,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
 
         if (settings.HlsEnabled && !settings.HlsTransportStream)
         {
-            _manifests.PublishMediaPlaylist(published, settings.HlsWindow);
+            _manifests.PublishMediaPlaylist(published, settings.HlsWindow, lowLatency: LowLatencyOf(settings, track));
         }
 
         _manifests.PublishLadder(settings, Listed, segment, startsVersion);

@@ -28,6 +28,18 @@ internal sealed record PackagingSettings
     /// <summary>Whether HLS variants are MPEG-TS (true) or CMAF (false).</summary>
     public required bool HlsTransportStream { get; init; }
 
+    /// <summary>The Low-Latency HLS part target duration in seconds (<c>EXT-X-PART-INF:PART-TARGET</c>); 0 without parts.</summary>
+    public double PartTargetDuration { get; init; }
+
+    /// <summary>Whether HLS media playlists list parts (Low-Latency HLS, RFC 8216bis): CMAF HLS with a part target.</summary>
+    public bool LowLatency => HlsEnabled && !HlsTransportStream && PartTargetDuration > 0;
+
+    /// <summary>
+    /// Closed segments whose parts are kept: those within three target durations of the playlist's end (RFC 8216bis
+    /// section 6.2.2 lists parts only there) and one more for players holding the playlist before; 0 without parts.
+    /// </summary>
+    public int PartSegments => LowLatency ? (int)Math.Ceiling(3 * TargetDuration / SegmentDuration) + 1 : 0;
+
     /// <summary>Whether the DASH manifest is published.</summary>
     public required bool DashEnabled { get; init; }
 
@@ -91,6 +103,7 @@ internal sealed record PackagingSettings
             HlsEnabled = hls.Enabled,
             HlsWindow = hls.Window,
             HlsTransportStream = hls.Container == HlsContainer.Ts,
+            PartTargetDuration = hls.Enabled && hls.LowLatency is { } lowLatency ? lowLatency.PartTargetDuration.TotalSeconds : 0,
             DashEnabled = dash.Enabled,
             DashWindow = dash.Window,
             Renditions = renditions,

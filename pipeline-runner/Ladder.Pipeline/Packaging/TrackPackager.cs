@@ -11,7 +11,8 @@ namespace Ladder.Pipeline.Packaging;
 /// beyond the bound) and a muxing loop that drains it into the track's <see cref="TrackSegmenter{T}"/>, which decides
 /// the segments on the shared <see cref="SegmentBoundaries"/>; this class carries out its decisions: it muxes each
 /// segment to CMAF (<see cref="CmafMuxer"/>, one per track version and break) and hands the bytes to its
-/// <see cref="TrackPublisher"/>, which keeps the store.
+/// <see cref="TrackPublisher"/>, which keeps the store. With parts (Low-Latency HLS), each part is flushed as its own
+/// fragment and published at once, and the segment is its parts' bytes in order.
 /// <para>
 /// Two guards keep the stream healing: an exception on the loop is logged with the track id, counted and shown in
 /// <see cref="TrackStatus.Failed"/>; the open segment and the muxer are dropped and the track restarts at the next
@@ -30,6 +31,9 @@ internal sealed class TrackPackager : ISegmenterOutput<QueuedPacket>, IDisposabl
     private readonly Action<string, long>? _beforeMux;
     private readonly Action<TrackPackager, TsTrackSegment>? _segmentPackets;
     private List<QueuedPacket> _collected = [];
+    private readonly List<ReadOnlyMemory<byte>> _partBytes = [];
+    private readonly Action<TrackPackager>? _partPublished;
+    private bool _openDiscontinuity;
     private readonly TrackSegmenter<QueuedPacket> _segmenter;
     private readonly Task _loop;
     private TrackTiming? _timing;
@@ -58,11 +62,12 @@ internal sealed class TrackPackager : ISegmenterOutput<QueuedPacket>, IDisposabl
     /// <param name="beforeMux">Called with the track id and the packet's PTS before each packet is muxed (a test's fault injection); null for none.</param>
     /// <param name="segmentPackets">Given a reference to each closed segment's frames (for MPEG-TS); null to keep none.</param>
     /// <param name="mayLead">Whether this video track, before its first segment, may announce boundaries (no other video track is cutting yet); null for always.</param>
+    /// <param name="partPublished">Called on the loop after each part is published (with <see cref="PackagingSettings.LowLatency"/>); null for none.</param>
     public TrackPackager(
         TrackInfo track, PackagingSettings settings, int capacity, SegmentBoundaries boundaries, MediaTimeline timeline,
         TrackPublisher publisher, Action<TrackPackager, MediaSegment?, bool> published, ILogger logger, int targetDuration,
         Action<string, long>? beforeMux = null, Action<TrackPackager, TsTrackSegment>? segmentPackets = null,
-        Func<TrackPackager, bool>? mayLead = null)
+        Func<TrackPackager, bool>? mayLead = null, Action<TrackPackager>? partPublished = null)
     {
         Id = track.Id;
         MediaType = track.MediaType;
@@ -75,9 +80,10 @@ internal sealed class TrackPackager : ISegmenterOutput<QueuedPacket>, IDisposabl
         var selfPaced = track.MediaType != MediaType.Video && settings.Renditions.Count == 0;
         _beforeMux = beforeMux;
         _segmentPackets = segmentPackets;
+        _partPublished = partPublished;
         _segmenter = new TrackSegmenter<QueuedPacket>(
             MediaType == MediaType.Video, selfPaced, boundaries, this, Math.Max(1, settings.SegmentDuration / 2), targetDuration, capacity,
-            mayLead is null ? null : () => mayLead(this));
+            mayLead is null ? null : () => mayLead(this), settings.LowLatency ? settings.PartTargetDuration : 0);
         _queue = Channel.CreateBounded<QueuedPacket>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         if (MediaType != MediaType.Video && !selfPaced)
         {
@@ -207,6 +213,7 @@ internal sealed class TrackPackager : ISegmenterOutput<QueuedPacket>, IDisposabl
             _failed = true;
             Interlocked.Increment(ref _failures);
             DropCollected();
+            _partBytes.Clear();
             _muxer?.Dispose();
             _muxer = null;
             _segmenter.Reset();
@@ -216,6 +223,7 @@ internal sealed class TrackPackager : ISegmenterOutput<QueuedPacket>, IDisposabl
     /// <inheritdoc />
     void ISegmenterOutput<QueuedPacket>.Opened(SegmentSpan segment, QueuedPacket first)
     {
+        _openDiscontinuity = segment.Discontinuity;
         if (!segment.NewMuxer)
         {
             return;
@@ -254,7 +262,18 @@ internal sealed class TrackPackager : ISegmenterOutput<QueuedPacket>, IDisposabl
         muxer.Write(packet);
     }
 
-    /// <summary>Cuts the fragment and publishes it.</summary>
+    /// <summary>Cuts the part's fragment (a CMAF chunk) and publishes it.</summary>
+    void ISegmenterOutput<QueuedPacket>.PartEnded(PartSpan part)
+    {
+        var bytes = _muxer!.Flush();
+        var track = _muxerTrack!;
+        _partBytes.Add(bytes);
+        Publisher.PublishPart(new MediaPart(
+            part.Sequence, part.Index, track.Version, _openDiscontinuity, part.Duration * track.TimeBase.ToDouble(), part.Independent, bytes));
+        _partPublished?.Invoke(this);
+    }
+
+    /// <summary>Cuts the fragment (or, with parts, joins the parts' fragments) and publishes it.</summary>
     void ISegmenterOutput<QueuedPacket>.Closed(SegmentSpan segment)
     {
         if (segment.Overlong)
@@ -264,7 +283,8 @@ internal sealed class TrackPackager : ISegmenterOutput<QueuedPacket>, IDisposabl
         }
 
         var muxer = _muxer!;
-        var bytes = muxer.Flush();
+        var bytes = _partBytes.Count > 0 ? Join(_partBytes, muxer.Flush()) : muxer.Flush();
+        _partBytes.Clear();
         var track = _muxerTrack!;
         var offset = Rational.Rescale(PackagingSettings.MediaTimeOffset, new Rational(1, 1), track.TimeBase);
         var start = Rational.Rescale(segment.StartPts + offset, track.TimeBase, muxer.TimeBase);
@@ -301,6 +321,21 @@ internal sealed class TrackPackager : ISegmenterOutput<QueuedPacket>, IDisposabl
         var published = Publisher.Publish(segment, out var startsVersion);
         _failed = false;
         _published(this, published, startsVersion);
+    }
+
+    /// <summary>The parts' bytes in order, then <paramref name="rest"/> (empty once the last part was flushed).</summary>
+    private static byte[] Join(List<ReadOnlyMemory<byte>> parts, byte[] rest)
+    {
+        var joined = new byte[parts.Sum(p => p.Length) + rest.Length];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.Span.CopyTo(joined.AsSpan(at));
+            at += part.Length;
+        }
+
+        rest.CopyTo(joined, at);
+        return joined;
     }
 
     private void DropCollected()

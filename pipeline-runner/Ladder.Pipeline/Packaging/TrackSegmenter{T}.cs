@@ -18,6 +18,9 @@ namespace Ladder.Pipeline.Packaging;
 /// section 4.3.3.1, because a keyframe is missing) is closed at its last frame; frames up to the next boundary are
 /// discarded and the next segment, at the next keyframe (segment-starting or not), follows a discontinuity.</item>
 /// <item>A frame's duration runs to the next frame's decode time; its own (or one frame) across a break or the end.</item>
+/// <item>With a part target (Low-Latency HLS, RFC 8216bis section 4.4.4.9), a segment is also cut into parts: a part
+/// ends before the frame that would take it past the target, and the segment's last part ends with the segment, so
+/// no part is longer than the target (unless one frame is). A part is independent when its first frame is a keyframe.</item>
 /// </list>
 /// </summary>
 /// <typeparam name="T">The frame's data, handed back with each decision.</typeparam>
@@ -43,6 +46,11 @@ internal sealed class TrackSegmenter<T>
     private bool _capped;
     private bool _restarting;
     private bool _closedAny;
+    private readonly long _partTarget;
+    private int _partIndex;
+    private long _partDuration;
+    private bool _partIndependent;
+    private bool _partStarted;
 
     /// <summary>Creates the segmenter of one track.</summary>
     /// <param name="video">Whether the track is video (it cuts on keyframes) or audio (it follows the boundaries).</param>
@@ -53,8 +61,12 @@ internal sealed class TrackSegmenter<T>
     /// <param name="targetDuration">The playlists' <c>EXT-X-TARGETDURATION</c> in seconds: no segment may round above it.</param>
     /// <param name="capacity">Audio frames held waiting for their boundary before the oldest is dropped.</param>
     /// <param name="mayLead">Whether this video track, before its first segment, may announce boundaries (no other video track is cutting yet); null for always.</param>
-    public TrackSegmenter(bool video, bool selfPaced, SegmentBoundaries boundaries, ISegmenterOutput<T> output, double gapSeconds, int targetDuration, int capacity, Func<bool>? mayLead = null)
+    /// <param name="partTargetSeconds">The part target duration in seconds (<c>EXT-X-PART-INF:PART-TARGET</c>); 0 for no parts.</param>
+    public TrackSegmenter(
+        bool video, bool selfPaced, SegmentBoundaries boundaries, ISegmenterOutput<T> output, double gapSeconds, int targetDuration, int capacity,
+        Func<bool>? mayLead = null, double partTargetSeconds = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(partTargetSeconds);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(targetDuration, 1);
         _video = video;
@@ -65,6 +77,7 @@ internal sealed class TrackSegmenter<T>
         _targetDuration = targetDuration * 1_000_000L;
         _capacity = capacity;
         _mayLead = mayLead;
+        _partTarget = (long)Math.Round(partTargetSeconds * 1_000_000);
     }
 
     /// <summary>Whether the track has opened a segment: it cuts on the shared boundaries. Safe from any thread.</summary>
@@ -210,6 +223,9 @@ internal sealed class TrackSegmenter<T>
         _restarting = false;
         Interlocked.Exchange(ref _lastOpened, sequence);
         _open = segment;
+        _partIndex = 0;
+        _partDuration = 0;
+        _partStarted = false;
         _openLast = time;
         _openEnd = frame.Pts;
         Append(data, frame, time);
@@ -238,7 +254,11 @@ internal sealed class TrackSegmenter<T>
         _held = (data, frame);
         if (previous is { } held)
         {
-            _output.Write(held.Data, DurationOf(held.Frame, frame));
+            WriteHeld(held, DurationOf(held.Frame, frame));
+            if (_partTarget > 0 && frame.Track.ToMicroseconds(_partDuration + OwnDuration(frame)) > _partTarget + frame.Track.HalfFrame / 10)
+            {
+                EndPart(_open.Sequence);
+            }
         }
 
         _openLast = Math.Max(_openLast, time);
@@ -254,12 +274,43 @@ internal sealed class TrackSegmenter<T>
         if (_held is { } held)
         {
             _held = null;
-            _output.Write(held.Data, next is { } following ? DurationOf(held.Frame, following) : OwnDuration(held.Frame));
+            WriteHeld(held, next is { } following ? DurationOf(held.Frame, following) : OwnDuration(held.Frame));
+        }
+
+        if (_partStarted)
+        {
+            EndPart(open.Sequence);
         }
 
         var end = next is { } n ? Rational.Rescale(n.Pts, n.Track.TimeBase, open.Track.TimeBase) : _openEnd;
         _output.Closed(open with { EndPts = end });
         _closedAny = true;
+    }
+
+    /// <summary>Writes a frame of the open segment; with parts, it counts towards the open part, which it starts when it is the first.</summary>
+    private void WriteHeld((T Data, SegmenterFrame Frame) held, long duration)
+    {
+        if (_partTarget > 0)
+        {
+            if (!_partStarted)
+            {
+                _partStarted = true;
+                _partIndependent = held.Frame.IsKeyframe;
+            }
+
+            _partDuration += duration;
+        }
+
+        _output.Write(held.Data, duration);
+    }
+
+    /// <summary>Ends the open part of segment <paramref name="sequence"/> after the frames written so far.</summary>
+    private void EndPart(long sequence)
+    {
+        _output.PartEnded(new PartSpan(sequence, _partIndex, _partDuration, _partIndependent));
+        _partIndex++;
+        _partDuration = 0;
+        _partStarted = false;
     }
 
     /// <summary>The longest a segment may grow, in µs, before its duration would round above the target duration: the target plus half a second, less a frame and a margin.</summary>

@@ -11,4 +11,9 @@ public interface IOriginContent
     /// <param name="path">The path relative to the origin root, without a leading slash.</param>
     /// <returns>The resource, or null when it does not exist (never existed, or slid out of the live window).</returns>
     OriginResource? Get(string path);
+
+    /// <summary>A task that completes the next time the resource at <paramref name="path"/> is published or withdrawn; it holds no thread.</summary>
+    /// <param name="path">The path relative to the origin root, without a leading slash.</param>
+    /// <returns>The task; take it before <see cref="Get"/> so no change is missed.</returns>
+    Task Changed(string path);
 }

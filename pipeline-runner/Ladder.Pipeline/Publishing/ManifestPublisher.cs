@@ -27,12 +27,18 @@ internal sealed class ManifestPublisher(PublishedContent content, MediaTimeline 
     /// <param name="track">The track.</param>
     /// <param name="window">Segments listed.</param>
     /// <param name="transportStream">Whether it lists MPEG-TS segments (<c>EXT-X-VERSION</c> 3, no <c>EXT-X-MAP</c>).</param>
-    public void PublishMediaPlaylist(PublishedTrack track, int window, bool transportStream = false)
+    /// <param name="lowLatency">The part target and the other renditions for a Low-Latency HLS playlist; null for a classic one.</param>
+    public void PublishMediaPlaylist(PublishedTrack track, int window, bool transportStream = false, LowLatencyPlaylist? lowLatency = null)
     {
         if (track.Content.Segments.Count > 0)
         {
-            var playlist = HlsMediaPlaylist.Write(track, window, targetDuration, transportStream);
-            content.Put(OriginPaths.HlsPlaylist(track.Id), new OriginResource(Encoding.UTF8.GetBytes(playlist), ContentTypes.HlsPlaylist, PlaylistMaxAge));
+            var playlist = HlsMediaPlaylist.Write(track, window, targetDuration, transportStream, lowLatency);
+            var (partMsn, part) = track.LastPart;
+            content.Put(OriginPaths.HlsPlaylist(track.Id), new OriginResource(Encoding.UTF8.GetBytes(playlist), ContentTypes.HlsPlaylist, PlaylistMaxAge)
+            {
+                Position = lowLatency is null ? null : new PlaylistPosition(track.Content.Segments[^1].MediaSequence, partMsn, part, targetDuration),
+                Delta = lowLatency is null ? null : Encoding.UTF8.GetBytes(HlsMediaPlaylist.Write(track, window, targetDuration, transportStream, lowLatency, skip: true)),
+            });
         }
     }
 

@@ -11,6 +11,7 @@ namespace Ladder.Pipeline.Publishing;
 /// hls/&lt;track&gt;/playlist.m3u8        media playlist
 /// hls/&lt;track&gt;/init-&lt;version&gt;.mp4   CMAF header (ftyp+moov) of a track version
 /// hls/&lt;track&gt;/&lt;sequence&gt;.m4s       CMAF media segment (moof+mdat)
+/// hls/&lt;track&gt;/&lt;sequence&gt;.&lt;part&gt;.m4s  Low-Latency HLS part of a segment: one CMAF chunk (moof+mdat)
 /// hls/&lt;rendition&gt;/&lt;sequence&gt;.ts    MPEG-TS segment, video with the audio muxed in (outputs.hls.container: ts)
 /// dash/manifest.mpd                dynamic MPD
 /// dash/time                        UTC time for the MPD's UTCTiming (urn:mpeg:dash:utc:http-iso:2014)
@@ -42,6 +43,17 @@ public static class OriginPaths
     /// <summary>A CMAF media segment's file name, relative to its media playlist.</summary>
     /// <param name="sequenceNumber">The media sequence number.</param>
     public static string SegmentFileName(long sequenceNumber) => string.Create(CultureInfo.InvariantCulture, $"{sequenceNumber}.m4s");
+
+    /// <summary>A Low-Latency HLS part's file name, relative to its media playlist.</summary>
+    /// <param name="sequenceNumber">The parent segment's sequence number.</param>
+    /// <param name="index">The part's index in the segment, from 0.</param>
+    public static string PartFileName(long sequenceNumber, int index) => string.Create(CultureInfo.InvariantCulture, $"{sequenceNumber}.{index}.m4s");
+
+    /// <summary>A Low-Latency HLS part (a CMAF chunk).</summary>
+    /// <param name="trackId">Rendition name or <c>audio</c>.</param>
+    /// <param name="sequenceNumber">The parent segment's sequence number.</param>
+    /// <param name="index">The part's index in the segment, from 0.</param>
+    public static string Part(string trackId, long sequenceNumber, int index) => $"hls/{trackId}/{PartFileName(sequenceNumber, index)}";
 
     /// <summary>An init segment.</summary>
     /// <param name="trackId">Rendition name or <c>audio</c>.</param>

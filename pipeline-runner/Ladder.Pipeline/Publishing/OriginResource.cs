@@ -7,4 +7,11 @@ namespace Ladder.Pipeline.Publishing;
 /// How long HTTP caches may keep it (<c>Cache-Control: max-age</c>): about half a target duration for live
 /// playlists and manifests, long for segments and init segments, which never change once published.
 /// </param>
-public sealed record OriginResource(ReadOnlyMemory<byte> Content, string ContentType, TimeSpan MaxAge);
+public sealed record OriginResource(ReadOnlyMemory<byte> Content, string ContentType, TimeSpan MaxAge)
+{
+    /// <summary>For a Low-Latency HLS media playlist, where it stands (for blocking playlist reload); null otherwise.</summary>
+    public PlaylistPosition? Position { get; init; }
+
+    /// <summary>For a Low-Latency HLS media playlist, its Playlist Delta Update (RFC 8216bis section 6.2.5.1), served for <c>_HLS_skip=YES</c>; null otherwise.</summary>
+    public ReadOnlyMemory<byte>? Delta { get; init; }
+}

@@ -10,6 +10,7 @@ internal sealed class PublishedContent : IDisposable
 {
     private readonly ConcurrentDictionary<string, OriginResource> _resources = new(StringComparer.Ordinal);
     private readonly DiskMirror? _disk;
+    private readonly ChangeSignals _changes = new();
 
     /// <summary>Creates an empty map.</summary>
     /// <param name="disk">Where files are mirrored; null for memory only.</param>
@@ -21,10 +22,14 @@ internal sealed class PublishedContent : IDisposable
     /// <summary>The resource at <paramref name="path"/>, or null.</summary>
     public OriginResource? Get(string path) => _resources.GetValueOrDefault(path);
 
+    /// <summary>A task that completes the next time <paramref name="path"/> is published or withdrawn.</summary>
+    public Task Changed(string path) => _changes.Next(path);
+
     /// <summary>Publishes (or replaces) a resource.</summary>
     public void Put(string path, OriginResource resource)
     {
         _resources[path] = resource;
+        _changes.Raise(path);
         _disk?.Write(path, resource.Content);
     }
 
@@ -33,6 +38,7 @@ internal sealed class PublishedContent : IDisposable
     {
         if (_resources.TryRemove(path, out _))
         {
+            _changes.Raise(path);
             _disk?.Delete(path);
         }
     }

@@ -9,7 +9,8 @@ namespace Ladder.Pipeline.Publishing;
 /// those that leave the window. An HLS media sequence stays consecutive across a lost segment (RFC 8216 section
 /// 6.2.2), and the discontinuity sequence counts the discontinuities before each segment (section 4.3.3.3). Segment
 /// files are cacheable for 10 minutes: a URI never serves other bytes, since sequence numbers and init versions only
-/// grow. Publishing is single-threaded per track (its loop or its owner's lock); the counters may be read from any thread.
+/// grow. With parts (Low-Latency HLS), each part's file is written as it comes and deleted once its segment is no
+/// longer among the newest the window keeps parts for. Publishing is single-threaded per track (its loop or its owner's lock); the counters may be read from any thread.
 /// </summary>
 internal sealed class TrackPublisher
 {
@@ -26,10 +27,10 @@ internal sealed class TrackPublisher
     private double _lastDuration;
     private long _peakBitrate;
 
-    private TrackPublisher(string id, int capacity, PublishedContent content, bool files, Func<string, long, string> segmentPath, string segmentType, string? initType)
+    private TrackPublisher(string id, int capacity, PublishedContent content, bool files, Func<string, long, string> segmentPath, string segmentType, string? initType, int partSegments = 0)
     {
         Id = id;
-        Window = new SegmentWindow(capacity);
+        Window = new SegmentWindow(capacity, partSegments);
         _content = content;
         _files = files;
         _segmentPath = segmentPath;
@@ -64,10 +65,11 @@ internal sealed class TrackPublisher
     /// <param name="capacity">Media segments kept.</param>
     /// <param name="content">The origin's store.</param>
     /// <param name="files">Whether the files are written (HLS fMP4 or DASH is on); the window keeps the segments either way.</param>
+    /// <param name="partSegments">Closed segments whose parts are kept (<c>hls/&lt;track&gt;/&lt;n&gt;.&lt;part&gt;.m4s</c>); 0 without parts.</param>
     /// <returns>The publisher.</returns>
-    public static TrackPublisher Cmaf(string id, MediaType mediaType, int capacity, PublishedContent content, bool files) =>
+    public static TrackPublisher Cmaf(string id, MediaType mediaType, int capacity, PublishedContent content, bool files, int partSegments = 0) =>
         new(id, capacity, content, files, OriginPaths.Segment, mediaType == MediaType.Video ? ContentTypes.VideoSegment : ContentTypes.AudioMp4,
-            mediaType == MediaType.Video ? ContentTypes.VideoMp4 : ContentTypes.AudioMp4);
+            mediaType == MediaType.Video ? ContentTypes.VideoMp4 : ContentTypes.AudioMp4, partSegments);
 
     /// <summary>An MPEG-TS rendition: <c>&lt;n&gt;.ts</c> files (<see cref="OriginPaths.TsSegment"/>), no init segment files.</summary>
     /// <param name="id">The rendition name.</param>
@@ -86,6 +88,17 @@ internal sealed class TrackPublisher
         {
             _content.Put(OriginPaths.Init(Id, init.Version), new OriginResource(init.Bytes, _initType, SegmentMaxAge));
         }
+    }
+
+    /// <summary>Adds a part of the open segment and writes its file; parts of a segment that never closed are deleted.</summary>
+    /// <param name="part">The part; its version's init segment added.</param>
+    /// <exception cref="ArgumentException">The part is of a closed segment or does not follow the open segment's last part.</exception>
+    public void PublishPart(MediaPart part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var orphans = Window.AddPart(part);
+        _content.Put(OriginPaths.Part(Id, part.SequenceNumber, part.Index), new OriginResource(part.Bytes, _segmentType, SegmentMaxAge));
+        DeleteParts(orphans);
     }
 
     /// <summary>Numbers a media segment for the playlist, adds it to the window, writes its file and deletes what left the window.</summary>
@@ -115,6 +128,8 @@ internal sealed class TrackPublisher
             Delete(eviction.Segments, eviction.Inits);
         }
 
+        DeleteParts(eviction.Parts);
+
         Interlocked.Increment(ref _segments);
         Interlocked.Add(ref _bytes, segment.Bytes.Length);
         Interlocked.Exchange(ref _lastSequence, segment.SequenceNumber);
@@ -141,6 +156,15 @@ internal sealed class TrackPublisher
     {
         var content = Window.Current;
         Delete(content.Segments, [.. content.Inits.Values]);
+        DeleteParts(content.Parts);
+    }
+
+    private void DeleteParts(IReadOnlyList<MediaPart> parts)
+    {
+        foreach (var part in parts)
+        {
+            _content.Remove(OriginPaths.Part(Id, part.SequenceNumber, part.Index));
+        }
     }
 
     private void Delete(IReadOnlyList<MediaSegment> segments, IReadOnlyList<InitSegment> inits)

@@ -66,6 +66,11 @@ public static class ReloadPlanner
             refused.Add(new FieldError("spec.outputs.dash.enabled", "DASH cannot be switched on or off beside MPEG-TS HLS on a live stream (the CMAF segments DASH needs are made only with it); restart the runner"));
         }
 
+        if (PartTarget(previous) != PartTarget(next))
+        {
+            refused.Add(new FieldError("spec.outputs.hls.lowLatency", "low-latency HLS cannot be switched on or off, nor its part target changed, on a live stream: segments are cut into parts from their first frame; restart the runner"));
+        }
+
         return refused;
     }
 
@@ -111,6 +116,10 @@ public static class ReloadPlanner
     private static double SegmentDuration(PipelineSpec spec) => spec.Outputs.Hls.Enabled
         ? spec.Outputs.Hls.SegmentDuration.TotalSeconds
         : spec.Outputs.Dash.Enabled ? spec.Outputs.Dash.SegmentDuration.TotalSeconds : 0;
+
+    /// <summary>The Low-Latency HLS part target the packager cuts parts on, in seconds; 0 without parts.</summary>
+    private static double PartTarget(PipelineSpec spec) =>
+        spec.Outputs.Hls is { Enabled: true, LowLatency: { } lowLatency } && !TransportStream(spec) ? lowLatency.PartTargetDuration.TotalSeconds : 0;
 
     private static bool TransportStream(PipelineSpec spec) => spec.Outputs.Hls.Enabled && spec.Outputs.Hls.Container == Ladder.Api.V1Alpha1.HlsContainer.Ts;
 

@@ -1,6 +1,7 @@
 // Plays the runner's player page in headless Chromium (Debian's, via playwright-core) and prints one JSON line:
-// { supported, errors, samples: [{ t, currentTime, level }], switchedTo, finalTime }.
-// Usage: node play.cjs <playwright-core dir> <chromium path> <page url> <hls|dash> <seconds> [screenshot.png]
+// { supported, errors, samples: [{ currentTime, paused, level, latency }], switchedTo, lowLatency }; latency is hls.js's
+// distance to the live edge in seconds (hls.latency). Mode hls-ll plays HLS without switching renditions.
+// Usage: node play.cjs <playwright-core dir> <chromium path> <page url> <hls|hls-ll|dash> <seconds> [screenshot.png]
 'use strict';
 const [playwrightDir, chromiumPath, pageUrl, mode, secondsText, screenshot] = process.argv.slice(2);
 const { chromium } = require(playwrightDir);
@@ -15,7 +16,7 @@ const { chromium } = require(playwrightDir);
   try {
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     page.on('pageerror', e => result.pageErrors.push(String(e)));
-    await page.goto(pageUrl + '?mode=' + mode);
+    await page.goto(pageUrl + '?mode=' + (mode === 'dash' ? 'dash' : 'hls'));
     result.supported = await page.evaluate(() => MediaSource.isTypeSupported('video/mp4; codecs="avc1.64001e,mp4a.40.2"'));
     if (!result.supported) { return; }
     const deadline = Date.now() + 30000;
@@ -30,6 +31,7 @@ const { chromium } = require(playwrightDir);
         currentTime: document.getElementById('video').currentTime,
         paused: document.getElementById('video').paused,
         level: window.ladder.hls ? window.ladder.hls.currentLevel : null,
+        latency: window.ladder.hls ? window.ladder.hls.latency : null,
       })));
       if (mode === 'hls' && result.switchedTo === null && Date.now() - start > seconds * 500) {
         // Switch to another rendition half way and keep watching the playhead.
@@ -43,6 +45,7 @@ const { chromium } = require(playwrightDir);
       await page.waitForTimeout(1000);
     }
     result.errors = await page.evaluate(() => window.ladder.errors);
+    result.lowLatency = await page.evaluate(() => window.ladder.lowLatency === true);
     if (screenshot) { await page.screenshot({ path: screenshot }); }
   } finally {
     await browser.close();

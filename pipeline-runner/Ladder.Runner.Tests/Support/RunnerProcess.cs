@@ -31,9 +31,10 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the runner on several inputs (priority order, YAML flow mappings) with a <c>failover</c> block (YAML flow
-    /// mapping), after the YAML documents in <paramref name="documents"/> (e.g. the Secret an input's stream key comes from).
+    /// mapping), after the YAML documents in <paramref name="documents"/> (e.g. the Secret an input's stream key comes from),
+    /// with <paramref name="hls"/> as <c>outputs.hls</c> (YAML flow mapping).
     /// </summary>
-    public static async Task<RunnerProcess> StartAsync(string[] inputs, string failover, string? documents = null)
+    public static async Task<RunnerProcess> StartAsync(string[] inputs, string failover, string? documents = null, string hls = "{ segmentDuration: 2s, window: 10 }")
     {
         var inputLines = string.Join("\n", inputs.Select(i => "    - " + i));
         var dir = Directory.CreateTempSubdirectory("ladder-runner-e2e-").FullName;
@@ -56,7 +57,7 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
                     - { name: 90p, width: 160, height: 90, bitrate: 120k }
                 audio: { codec: aac, bitrate: 64k, channels: 2, sampleRate: 48000 }
               outputs:
-                hls: { segmentDuration: 2s, window: 10 }
+                hls: {{hls}}
                 dash: { enabled: true }
             """);
         var process = ExternalProcess.Start("dotnet", Path.Combine(AppContext.BaseDirectory, "ladder-runner.dll"), "run", "-f", manifest, "--http", "127.0.0.1:0");

@@ -11,6 +11,10 @@ namespace Ladder.Runner.Origin;
 /// for the MPD) and <c>Cache-Control: public, max-age=N</c> from <see cref="OriginResource.MaxAge"/> (short for live
 /// playlists, long for segments, as RFC 8216 section 6.2.2 expects of live servers); every answer carries
 /// <c>Access-Control-Allow-Origin: *</c> so a player on any page can fetch it, and <c>OPTIONS</c> answers preflights.
+/// A Low-Latency HLS media playlist requested with <c>_HLS_msn</c>/<c>_HLS_part</c> is answered once it holds that
+/// segment or part (<see cref="BlockingReload"/>): 400 for a request too far ahead or malformed, 503 after three target
+/// durations without it; with <c>_HLS_skip=YES</c> (or <c>v2</c>) it answers with the Playlist Delta Update. Other
+/// resources ignore the directives.
 /// </summary>
 internal static class OriginEndpoints
 {
@@ -24,16 +28,43 @@ internal static class OriginEndpoints
         foreach (var root in Roots)
         {
             endpoints.MapMethods($"/{root}/{{**path}}", [HttpMethods.Get, HttpMethods.Head], (string path, HttpContext context, IPipelineRuntime runtime) =>
-                Serve(runtime.Origin, root + "/" + path, context));
+                ServeAsync(runtime.Origin, root + "/" + path, context));
             endpoints.MapMethods($"/{root}/{{**path}}", [HttpMethods.Options], (HttpContext context) => Preflight(context));
         }
     }
 
-    private static IResult Serve(IOriginContent? origin, string path, HttpContext context)
+    private static async Task<IResult> ServeAsync(IOriginContent? origin, string path, HttpContext context)
     {
         var headers = context.Response.Headers;
         headers.AccessControlAllowOrigin = "*";
         var resource = origin?.Get(path);
+        if (resource?.Position is { } position)
+        {
+            if (BlockingReload.TryRead(context.Request.Query, out var request) is { } malformed)
+            {
+                headers.CacheControl = "no-store";
+                return Results.Problem(malformed, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            if (request is not null)
+            {
+                if (request.Refusal(position) is { } refusal)
+                {
+                    headers.CacheControl = "no-store";
+                    return Results.Problem(refusal, statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                (resource, var timedOut) = await request.WaitAsync(origin!, path, position, context.RequestAborted).ConfigureAwait(false);
+                if (timedOut)
+                {
+                    headers.CacheControl = "no-store";
+                    return Results.Problem(
+                        $"{BlockingReload.MsnParameter}={request.Msn}{(request.Part is int part ? $", {BlockingReload.PartParameter}={part}" : string.Empty)} was not published within three target durations ({3 * position.TargetDuration} s)",
+                        statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
+            }
+        }
+
         if (resource is null)
         {
             // The next live segment is a 404 until it is published: never let a cache keep that answer.
@@ -42,7 +73,8 @@ internal static class OriginEndpoints
         }
         headers.CacheControl = "public, max-age=" + ((long)Math.Max(0, resource.MaxAge.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         headers.AccessControlExposeHeaders = HeaderNames.ContentLength + ", " + HeaderNames.ContentRange;
-        return Results.Bytes(resource.Content, resource.ContentType, enableRangeProcessing: true);
+        var body = resource.Delta is { } delta && BlockingReload.WantsDelta(context.Request.Query) ? delta : resource.Content;
+        return Results.Bytes(body, resource.ContentType, enableRangeProcessing: true);
     }
 
     private static IResult Preflight(HttpContext context)

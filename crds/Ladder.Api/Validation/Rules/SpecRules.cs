@@ -175,6 +175,26 @@ public static partial class SpecRules
         return null;
     }
 
+    /// <summary>
+    /// Why a Low-Latency HLS part target duration does not suit the segments, or null: 100ms to 1s (a part is a CMAF
+    /// chunk of a few frames) and at most half the segment duration (RFC 8216bis section 4.4.3.7: each segment is
+    /// made of parts no longer than <c>PART-TARGET</c>).
+    /// </summary>
+    /// <param name="part">The part target duration.</param>
+    /// <param name="segment">The segment duration, or null when not known yet.</param>
+    public static string? CheckPartTargetDuration(Duration part, Duration? segment)
+    {
+        if (part < Duration.FromMilliseconds(100) || part > Duration.FromSeconds(1))
+        {
+            return $"{part} is out of range; use 100ms to 1s";
+        }
+        if (segment is Duration seg && part.TotalMilliseconds * 2 > seg.TotalMilliseconds)
+        {
+            return $"{part} is more than half the segment duration ({seg}); use at most {Duration.FromMilliseconds(seg.TotalMilliseconds / 2)}";
+        }
+        return null;
+    }
+
     /// <summary>Why the push target's rendition does not exist, or null.</summary>
     public static string? CheckPushRendition(string rendition, IReadOnlyList<string> renditionNames) =>
         renditionNames.Contains(rendition)
