@@ -46,7 +46,8 @@ internal static class BenchLadder
     ];
 
     /// <summary>
-    /// The Ladder spec: one unpaced file input (<c>re=0</c>: read as fast as the stages take it, back-pressure instead
+    /// The Ladder spec, valid for <c>ladder-runner run --spec</c> (a <c>file://</c> URL, H.264 High, which libx264 picks
+    /// for 8-bit 4:2:0 anyway): one unpaced file input (<c>re=0</c>: read as fast as the stages take it, back-pressure instead
     /// of drops; <c>stream_loop=0</c>: end at the end of the file), the rungs, HLS fMP4 with a window that holds every
     /// segment of <paramref name="mediaSeconds"/> (so the disk output is the whole stream, as the peer's VOD playlist
     /// is), DASH off.
@@ -59,7 +60,7 @@ internal static class BenchLadder
         Stream = new StreamIdentity("bench", "bbb"),
         Inputs = new[]
         {
-            new PipelineInput("file", InputProtocol.File, InputMode.Pull, input, new ValueMap([KeyValuePair.Create("re", "0"), KeyValuePair.Create("stream_loop", "0")])),
+            new PipelineInput("file", InputProtocol.File, InputMode.Pull, new Uri(input).AbsoluteUri, new ValueMap([KeyValuePair.Create("re", "0"), KeyValuePair.Create("stream_loop", "0")])),
         }.ToValueList(),
         Failover = new PipelineFailover(Duration.FromSeconds(5), Duration.FromSeconds(5)),
         Video = new PipelineVideo(
@@ -70,6 +71,7 @@ internal static class BenchLadder
             GopSeconds,
             Rungs.Select(r => new PipelineRendition(r.Name)
             {
+                Profile = VideoProfile.High,
                 Width = r.Width,
                 Height = r.Height,
                 Bitrate = r.Kbps * 1000L,

@@ -14,7 +14,11 @@ internal static class FfmpegPeer
     /// <param name="input">The input file.</param>
     /// <param name="outputDirectory">Where the HLS output goes.</param>
     /// <param name="frameRate">The input's frame rate: the GOP in frames is <see cref="BenchLadder.GopSeconds"/> times it, as Ladder computes it.</param>
-    public static IReadOnlyList<string> Arguments(string input, string outputDirectory, double frameRate)
+    /// <param name="live">
+    /// An <c>EVENT</c> playlist, rewritten after every segment as a live origin's is (the startup figure waits for its
+    /// first <c>#EXTINF</c>), instead of a <c>VOD</c> playlist, which the hls muxer writes only at the end.
+    /// </param>
+    public static IReadOnlyList<string> Arguments(string input, string outputDirectory, double frameRate, bool live = false)
     {
         var rungs = BenchLadder.Rungs;
         var filter = new StringBuilder("[0:v]split=").Append(rungs.Count.ToString(CultureInfo.InvariantCulture));
@@ -45,7 +49,7 @@ internal static class FfmpegPeer
         args.AddRange(["-c:a", "aac", "-b:a", Rung.Cli(BenchLadder.AudioKbps), "-ac", Inv(BenchLadder.AudioChannels), "-ar", Inv(BenchLadder.AudioSampleRate)]);
         var streams = string.Join(' ', rungs.Select((r, i) => $"v:{i},agroup:audio,name:{r.Name}").Append("a:0,agroup:audio,name:audio"));
         args.AddRange([
-            "-f", "hls", "-hls_time", Inv(BenchLadder.GopSeconds), "-hls_playlist_type", "vod", "-hls_list_size", "0",
+            "-f", "hls", "-hls_time", Inv(BenchLadder.GopSeconds), "-hls_playlist_type", live ? "event" : "vod", "-hls_list_size", "0",
             "-hls_segment_type", "fmp4", "-hls_fmp4_init_filename", "init.mp4",
             "-hls_segment_filename", Path.Combine(outputDirectory, "%v", "%d.m4s"),
             "-master_pl_name", "master.m3u8", "-var_stream_map", streams,

@@ -39,8 +39,8 @@ internal static class MeasuredProcess
             using var log = new StreamWriter(logPath) { AutoFlush = true };
             var started = Stopwatch.GetTimestamp();
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {TimePath}");
-            process.OutputDataReceived += (_, e) => Write(log, e.Data);
-            process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+            process.OutputDataReceived += (_, e) => WriteLine(log, e.Data);
+            process.ErrorDataReceived += (_, e) => WriteLine(log, e.Data);
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             var threads = profile ? ThreadSampler.Sample(process) : new Dictionary<string, double>();
@@ -62,7 +62,8 @@ internal static class MeasuredProcess
         }
     }
 
-    private static void Write(StreamWriter log, string? line)
+    /// <summary>Appends one line of a child's output to its log; called from both output readers' threads, so it locks.</summary>
+    public static void WriteLine(StreamWriter log, string? line)
     {
         if (line is null)
         {

@@ -70,6 +70,11 @@ internal static class Program
         Console.WriteLine($"ladder spec: {File.ReadAllText(specPath).ReplaceLineEndings(" ")}");
         Console.WriteLine();
 
+        if (options.StartupOnly)
+        {
+            return Startup(options, input, specPath, ffmpegOut, work) ? 0 : 1;
+        }
+
         var results = new List<SideResult>();
         for (var run = 1; run <= options.Runs; run++)
         {
@@ -91,7 +96,20 @@ internal static class Program
             }
         }
 
-        return Report.Print(results, Console.Out) ? 0 : 1;
+        var ok = Report.Print(results, Console.Out);
+        return ok & Startup(options, input, specPath, ffmpegOut, work) ? 0 : 1;
+    }
+
+    /// <summary>The startup section, after the others (its <c>startup_s</c> lines come last), at least 3 runs for a median; true when skipped.</summary>
+    private static bool Startup(BenchOptions options, InputMedia input, string specPath, string ffmpegOut, string work)
+    {
+        if (options.Runners.Count == 0)
+        {
+            return true;
+        }
+
+        Console.WriteLine();
+        return StartupSection.Run(options.Runners, Math.Max(options.Runs, 3), specPath, FfmpegPeer.Arguments(input.Path, ffmpegOut, input.FrameRate, live: true), ffmpegOut, work, Console.Out);
     }
 
     private static SideResult Measure(string side, int run, string program, IReadOnlyList<string> arguments, string hlsRoot, string output, InputMedia input, string work, bool profile)

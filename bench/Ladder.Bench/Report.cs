@@ -67,7 +67,8 @@ internal static class Report
         return $"{figure} ladder={ladder.ToString(format, CultureInfo.InvariantCulture)} ffmpeg={ffmpeg.ToString(format, CultureInfo.InvariantCulture)} ratio={(ladder / ffmpeg).ToString("0.000", CultureInfo.InvariantCulture)}";
     }
 
-    private static double Median(IEnumerable<double> values)
+    /// <summary>The median of <paramref name="values"/>; NaN when there are none.</summary>
+    public static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
