@@ -59,6 +59,12 @@ internal static class CelRuleCases
             "at most one rendition may be passthrough" },
         { "rendition above maxResolution", """{"spec":{"profile":{"video":{"maxResolution":{"width":320,"height":180}}}}}""", "spec.profile.video.renditions",
             "renditions must not be larger than maxResolution" },
+        { "low-latency part target out of range", """{"spec":{"outputs":{"hls":{"lowLatency":{"enabled":true,"partTargetDuration":"50ms"}}}}}""", "spec.outputs.hls.lowLatency.partTargetDuration",
+            "lowLatency.partTargetDuration is out of range; use 100ms to 1s" },
+        { "low-latency part over half the segment", """{"spec":{"profile":{"video":{"gopSeconds":1}},"outputs":{"hls":{"segmentDuration":"1s","lowLatency":{"enabled":true,"partTargetDuration":"800ms"}}}}}""", "spec.outputs.hls.lowLatency.partTargetDuration",
+            "lowLatency.partTargetDuration must be at most half of segmentDuration" },
+        { "low-latency parts in MPEG-TS", """{"spec":{"outputs":{"hls":{"container":"ts","lowLatency":{"enabled":true}}}}}""", "spec.outputs.hls.container",
+            "low-latency parts are CMAF chunks; set container to fmp4" },
     };
 
     /// <summary>RFC 7386 JSON merge patch: objects merge key by key, null deletes, anything else replaces.</summary>
