@@ -1,3 +1,4 @@
+using Ladder.Api.V1Alpha1;
 using Ladder.Pipeline.Media;
 using Ladder.Pipeline.Packaging;
 using Ladder.Pipeline.Publishing;
@@ -50,6 +51,35 @@ public sealed class DegradedRenditionTests(EncodedMediaFixture media) : IClassFi
         Assert.Contains("low/playlist.m3u8", recovered.Master, StringComparison.Ordinal);
         Assert.Contains("<Representation id=\"low\"", recovered.Mpd, StringComparison.Ordinal);
         Assert.Equal(0, recovered.Scrape.Value("ladder_packager_track_degraded", ("track", "low")));
+    }
+
+    [Fact]
+    public void Rendition_Should_LeaveTheTransportStreamMasterPlaylist_When_ItFallsThreeSegmentsBehind_And_ComeBack_When_ItCatchesUp()
+    {
+        using var packager = new LivePackager(PackagerSpecs.Create(1, 10, dash: false, HlsContainer.Ts, "high", "low"), new MediaTimeline(DateTimeOffset.UtcNow));
+        foreach (var track in new[] { media.High, media.Low, media.Audio })
+        {
+            packager.AddTrack(track.Track);
+        }
+
+        var lowStalls = media.Low.Packets.FindIndex(p => p.Packet.Dts >= 135_000);
+        LivePackagerTests.WriteAll(packager, media.High);
+        LivePackagerTests.WriteAll(packager, media.Audio);
+        foreach (var packet in media.Low.Packets[..lowStalls])
+        {
+            packager.Write(packet);
+        }
+
+        Until(() => Track(packager, "low").Degraded, "low degraded");
+        Until(() => LivePackagerTests.Text(packager, OriginPaths.HlsMaster).Contains("high/playlist.m3u8", StringComparison.Ordinal), "high in the master playlist");
+        Assert.DoesNotContain("low/playlist.m3u8", LivePackagerTests.Text(packager, OriginPaths.HlsMaster), StringComparison.Ordinal);
+
+        foreach (var packet in media.Low.Packets[lowStalls..])
+        {
+            packager.Write(packet);
+        }
+
+        Until(() => LivePackagerTests.Text(packager, OriginPaths.HlsMaster).Contains("low/playlist.m3u8", StringComparison.Ordinal), "low back in the master playlist");
     }
 
     private static TrackStatus Track(LivePackager packager, string id) => packager.GetStatus().Tracks.Single(t => t.Id == id);

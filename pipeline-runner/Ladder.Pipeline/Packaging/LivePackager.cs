@@ -360,7 +360,8 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
     private void OnTsPublished(TsRendition rendition, MediaSegment? segment, IReadOnlyList<TsRendition> all)
     {
         _manifests.PublishMediaPlaylist(rendition.Publisher.Describe(rendition.Ended), _settings.HlsWindow, transportStream: true);
-        var videos = Order(all.Where(r => (_disposed || !r.Ended || _rank.ContainsKey(r.Id)) && r.Publisher.Segments > 0).Select(r => r.Publisher.Describe(r.Ended)));
+        // The CMAF tracks, cut in MPEG-TS mode too, say which renditions are degraded (see Listed).
+        var videos = Order(all.Where(r => (_disposed || !r.Ended || _rank.ContainsKey(r.Id)) && r.Publisher.Segments > 0 && !_degraded.Contains(r.Id)).Select(r => r.Publisher.Describe(r.Ended)));
         if (videos.Count > 0)
         {
             _manifests.PublishMaster(videos, null, _ts!.AudioFormat);
