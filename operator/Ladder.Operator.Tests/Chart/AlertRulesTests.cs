@@ -14,7 +14,7 @@ public sealed class AlertRulesTests
     private static readonly string[] AlertNames =
     [
         "LadderStreamNotPublishing", "LadderEncoderSlowerThanRealtime", "LadderInputFailedOver",
-        "LadderPushDestinationDown", "LadderRunnerNotReady", "LadderOperatorReconcileErrors",
+        "LadderPushDestinationDown", "LadderRenditionDegraded", "LadderRunnerNotReady", "LadderOperatorReconcileErrors",
     ];
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed partial class PrometheusQueryTests(MonitoredLadder ladder) : IClas
         var rules = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Chart, "alerts", "ladder-alerts.yaml"));
         var expressions = AlertExpression().Matches(rules).Select(m => m.Groups["expr"].Value).ToList();
 
-        Assert.Equal(6, expressions.Count);
+        Assert.Equal(7, expressions.Count);
         Assert.All(expressions, e => Assert.NotEqual(e, WithoutThreshold(e))); // every alert compares with a number
         await AssertEachReturnsSeriesAsync([.. expressions.Select(WithoutThreshold)]);
     }
