@@ -4,6 +4,8 @@ using Ladder.Kubernetes.Models;
 using Ladder.Operator.Builders;
 using Ladder.Operator.Hosting;
 using Ladder.Operator.Tests.Support;
+using ApiResources = Ladder.Api.V1Alpha1.ResourceRequirements;
+using ResourceQuantity = Ladder.Api.Primitives.ResourceQuantity;
 
 namespace Ladder.Operator.Tests.Builders;
 
@@ -83,6 +85,24 @@ public sealed class RunnerDeploymentBuilderTests
         Assert.DoesNotContain(resources.Limits!.Keys, k => k.Contains("gpu", StringComparison.Ordinal));
         var estimate = RunnerResourceEstimate.Quantities(inputs.Pipeline.Video);
         Assert.Equal((estimate.Cpu, estimate.Memory, estimate.MemoryLimit), (resources.Requests!["cpu"], resources.Requests["memory"], resources.Limits["memory"]));
+    }
+
+    [Fact]
+    public void Build_Should_WriteQuantitiesAsTheApiServerStoresThem_When_TheStreamGivesThemInAnotherForm()
+    {
+        var stream = TestObjects.Stream();
+        stream.Spec!.Runner = new RunnerSpec
+        {
+            Resources = new ApiResources
+            {
+                Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = "2000m", ["memory"] = "1024Mi" },
+                Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = "0.5", ["memory"] = "1.5Gi" },
+            },
+        };
+
+        var resources = Runner(RunnerDeploymentBuilder.Build(TestObjects.Inputs(stream), Options)).Resources!;
+
+        Assert.Equal(("2", "1Gi", "500m", "1536Mi"), (resources.Requests!["cpu"], resources.Requests["memory"], resources.Limits!["cpu"], resources.Limits["memory"]));
     }
 
     [Fact]

@@ -149,6 +149,8 @@ internal static class RunnerDeploymentBuilder
 
     // The stream's resources (or what its ladder needs, RunnerResourceEstimate), plus one GPU of the kind the hardware
     // needs unless the stream already asks for that resource. Extended resources go in limits (requests default to limits).
+    // Every quantity is written in the canonical form the API server stores (2000m as 2, 1024Mi as 1Gi, 0.5 as 500m), so
+    // the live Deployment matches the desired one and an unchanged stream sends no apply.
     private static ResourceRequirements Resources(ApiResources? own, Ladder.Api.Pipeline.PipelineVideo video)
     {
         var estimate = RunnerResourceEstimate.Quantities(video);
@@ -163,8 +165,11 @@ internal static class RunnerDeploymentBuilder
             limits[gpu] = "1";
         }
 
-        return new ResourceRequirements { Requests = requests.Count == 0 ? null : requests, Limits = limits.Count == 0 ? null : limits };
+        return new ResourceRequirements { Requests = requests.Count == 0 ? null : Canonical(requests), Limits = limits.Count == 0 ? null : Canonical(limits) };
     }
+
+    private static SortedDictionary<string, string> Canonical(SortedDictionary<string, string> quantities) =>
+        new(quantities.ToDictionary(p => p.Key, p => new k8s.Models.ResourceQuantity(p.Value).CanonicalizeString(), StringComparer.Ordinal), StringComparer.Ordinal);
 
     private static SortedDictionary<string, string> Quantities(IDictionary<string, Ladder.Api.Primitives.ResourceQuantity>? values) =>
         new((values ?? new Dictionary<string, Ladder.Api.Primitives.ResourceQuantity>()).ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal), StringComparer.Ordinal);
