@@ -374,10 +374,7 @@ public sealed class LivePipeline : IAsyncDisposable
 
         foreach (var name in restarted)
         {
-            var old = encoders[name];
-            old.KeepTrackOnFinish();
-            Launch(decoder, renditions[name], old.TrackVersion + 1, boundary, next);
-            Retire(decoder, old, boundary);
+            Replace(decoder, encoders[name], renditions[name], boundary, next);
         }
 
         foreach (var name in started)
@@ -446,9 +443,7 @@ public sealed class LivePipeline : IAsyncDisposable
             if (!_stopping.IsCancellationRequested && IsCurrent(failed) && Spec.Video.Renditions.FirstOrDefault(r => r.Name == name) is { } rendition)
             {
                 var decoder = _reload.Decoder!;
-                var boundary = NextSegmentBoundary(Spec, decoder.LatestPts);
-                Launch(decoder, rendition, failed.TrackVersion + 1, boundary, Spec);
-                Retire(decoder, failed, boundary);
+                Replace(decoder, failed, rendition, NextSegmentBoundary(Spec, decoder.LatestPts), Spec);
             }
         }
         finally
@@ -475,6 +470,17 @@ public sealed class LivePipeline : IAsyncDisposable
         {
             return _stages.Contains(stage);
         }
+    }
+
+    /// <summary>
+    /// Hands <paramref name="old"/>'s rendition to a new encoder for <paramref name="rendition"/> from
+    /// <paramref name="boundary"/> on, on the same track with the next version; the old one ends there.
+    /// </summary>
+    private void Replace(VideoDecodeStage decoder, VideoRenditionStage old, PipelineRendition rendition, long boundary, PipelineSpec spec)
+    {
+        old.KeepTrackOnFinish();
+        Launch(decoder, rendition, old.TrackVersion + 1, boundary, spec);
+        Retire(decoder, old, boundary);
     }
 
     private void Retire(VideoDecodeStage decoder, VideoRenditionStage encoder, long until)
