@@ -15,29 +15,14 @@ public sealed class DegradedRenditionTests(EncodedMediaFixture media) : IClassFi
     {
         var registry = Prometheus.Metrics.NewCustomRegistry();
         using var packager = new LivePackager(PackagerSpecs.Create(1, 10, dash: true, "high", "low"), new MediaTimeline(DateTimeOffset.UtcNow), metrics: new PackagerMetrics(registry));
-        foreach (var track in new[] { media.High, media.Low, media.Audio })
-        {
-            packager.AddTrack(track.Track);
-        }
-
-        // The low rendition's encoder stops after 1.5 s (one 1 s segment), while high and audio go on to 6 s.
-        var lowStalls = media.Low.Packets.FindIndex(p => p.Packet.Dts >= 135_000);
-        LivePackagerTests.WriteAll(packager, media.High);
-        LivePackagerTests.WriteAll(packager, media.Audio);
-        foreach (var packet in media.Low.Packets[..lowStalls])
-        {
-            packager.Write(packet);
-        }
+        var lowStalls = WriteWithLowStalled(packager);
 
         Until(() => Track(packager, "low").Degraded, "low degraded");
         var degraded = (Master: LivePackagerTests.Text(packager, OriginPaths.HlsMaster), Mpd: LivePackagerTests.Text(packager, OriginPaths.DashManifest), Scrape: await PrometheusSamples.ScrapeAsync(registry));
         Assert.False(Track(packager, "high").Degraded);
         Assert.True(Track(packager, "high").LastSequenceNumber - Track(packager, "low").LastSequenceNumber >= LaggingRenditions.SegmentsBehind);
 
-        foreach (var packet in media.Low.Packets[lowStalls..])
-        {
-            packager.Write(packet);
-        }
+        ResumeLow(packager, lowStalls);
 
         Until(() => !Track(packager, "low").Degraded, "low caught up");
         Until(() => LivePackagerTests.Text(packager, OriginPaths.HlsMaster).Contains("low/playlist.m3u8", StringComparison.Ordinal), "low back in the master playlist");
@@ -57,6 +42,23 @@ public sealed class DegradedRenditionTests(EncodedMediaFixture media) : IClassFi
     public void Rendition_Should_LeaveTheTransportStreamMasterPlaylist_When_ItFallsThreeSegmentsBehind_And_ComeBack_When_ItCatchesUp()
     {
         using var packager = new LivePackager(PackagerSpecs.Create(1, 10, dash: false, HlsContainer.Ts, "high", "low"), new MediaTimeline(DateTimeOffset.UtcNow));
+        var lowStalls = WriteWithLowStalled(packager);
+
+        Until(() => Track(packager, "low").Degraded, "low degraded");
+        Until(() => LivePackagerTests.Text(packager, OriginPaths.HlsMaster).Contains("high/playlist.m3u8", StringComparison.Ordinal), "high in the master playlist");
+        Assert.DoesNotContain("low/playlist.m3u8", LivePackagerTests.Text(packager, OriginPaths.HlsMaster), StringComparison.Ordinal);
+
+        ResumeLow(packager, lowStalls);
+
+        Until(() => LivePackagerTests.Text(packager, OriginPaths.HlsMaster).Contains("low/playlist.m3u8", StringComparison.Ordinal), "low back in the master playlist");
+    }
+
+    /// <summary>
+    /// Adds the three tracks and writes high and audio to 6 s, but low only to 1.5 s (one 1 s segment), as if its
+    /// encoder had stopped; returns the index of low's first packet not written.
+    /// </summary>
+    private int WriteWithLowStalled(LivePackager packager)
+    {
         foreach (var track in new[] { media.High, media.Low, media.Audio })
         {
             packager.AddTrack(track.Track);
@@ -70,16 +72,16 @@ public sealed class DegradedRenditionTests(EncodedMediaFixture media) : IClassFi
             packager.Write(packet);
         }
 
-        Until(() => Track(packager, "low").Degraded, "low degraded");
-        Until(() => LivePackagerTests.Text(packager, OriginPaths.HlsMaster).Contains("high/playlist.m3u8", StringComparison.Ordinal), "high in the master playlist");
-        Assert.DoesNotContain("low/playlist.m3u8", LivePackagerTests.Text(packager, OriginPaths.HlsMaster), StringComparison.Ordinal);
+        return lowStalls;
+    }
 
-        foreach (var packet in media.Low.Packets[lowStalls..])
+    /// <summary>Writes low's packets from <paramref name="from"/> on: its encoder catches up.</summary>
+    private void ResumeLow(LivePackager packager, int from)
+    {
+        foreach (var packet in media.Low.Packets[from..])
         {
             packager.Write(packet);
         }
-
-        Until(() => LivePackagerTests.Text(packager, OriginPaths.HlsMaster).Contains("low/playlist.m3u8", StringComparison.Ordinal), "low back in the master playlist");
     }
 
     private static TrackStatus Track(LivePackager packager, string id) => packager.GetStatus().Tracks.Single(t => t.Id == id);
