@@ -53,7 +53,7 @@ public sealed class LiveStreamControllerTests
         Assert.Equal((LiveStreamPhase.Live, "studio", 1L), (status.Phase, status.ActiveInput, status.PipelineGeneration ?? 0));
         Assert.Equal("http://news.media.svc:8080/hls/master.m3u8", status.Endpoints!.Hls);
         Assert.Equal("rtmp://news.media.svc:1935/live/****", status.Endpoints.Ingest![0].Url);
-        Assert.Contains(h.Events.Recorded, e => e.Reason == "Created");
+        await h.EventuallyAsync(() => h.Events.Recorded.Any(e => e.Reason == "Created"), "a Created event is recorded");
         Assert.Empty(h.Runner.Puts);
     }
 
@@ -78,7 +78,7 @@ public sealed class LiveStreamControllerTests
         var secret = OperatorHarness.As<Secret>(h.Get(ApiResource.Secrets, "news-pipeline")!);
         Assert.Contains("3500000", System.Text.Encoding.UTF8.GetString(secret.Data!["pipeline.json"]), StringComparison.Ordinal);
         Assert.Equal(templateBefore, h.Get(ApiResource.Deployments, "news")!["spec"]!["template"]!.ToJsonString());
-        Assert.Contains(h.Events.Recorded, e => e.Reason == "Reloaded");
+        await h.EventuallyAsync(() => h.Events.Recorded.Any(e => e.Reason == "Reloaded"), "a Reloaded event is recorded");
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class LiveStreamControllerTests
         Assert.Equal(ConditionReasons.ProfileNotFound, stalled.Reason);
         Assert.StartsWith("spec.profileRef.name: TranscodeProfile \"missing\" not found", stalled.Message, StringComparison.Ordinal);
         Assert.Null(Deployment(h));
-        Assert.Contains(h.Events.Recorded, e => e.Type == ControllerRuntime.Events.EventType.Warning && e.Reason == ConditionReasons.ProfileNotFound);
+        await h.EventuallyAsync(() => h.Events.Recorded.Any(e => e.Type == ControllerRuntime.Events.EventType.Warning && e.Reason == ConditionReasons.ProfileNotFound), "a ProfileNotFound warning is recorded");
     }
 
     [Fact]

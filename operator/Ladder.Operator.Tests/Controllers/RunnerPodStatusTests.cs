@@ -58,7 +58,7 @@ public sealed class RunnerPodStatusTests
         Assert.Contains("limit of 1Gi (OOMKilled, restarted 3 times)", Find(h, ConditionTypes.Ready)!.Message, StringComparison.Ordinal);
         Assert.Equal(ConditionStatus.False, Find(h, ConditionTypes.Reconciling)!.Status);
         Assert.Equal(LiveStreamPhase.Failed, Stream(h)!.Status!.Phase);
-        Assert.Contains(h.Events.Recorded, e => e.Type == EventType.Warning && e.Reason == ConditionReasons.RunnerOOMKilled);
+        await h.EventuallyAsync(() => h.Events.Recorded.Any(e => e.Type == EventType.Warning && e.Reason == ConditionReasons.RunnerOOMKilled), "a RunnerOOMKilled warning is recorded");
 
         await SetPodAsync(h, RunnerPods.Running);
 
