@@ -23,8 +23,18 @@ public static class RunnerAdminApi
     /// </summary>
     public const string PipelinePath = "/v1/pipeline";
 
-    /// <summary><c>GET</c>: the runner's <see cref="RunnerStatus"/>, 200 at any time after the HTTP server started.</summary>
+    /// <summary>
+    /// <c>GET</c>: the runner's <see cref="RunnerStatus"/>, 200 at any time after the HTTP server started, with a weak
+    /// <c>ETag</c> (<see cref="RunnerStatusETag"/>) that changes only when the state does, not with every measurement.
+    /// A conditional request (RFC 9110 §13.1.2 <c>If-None-Match</c>) whose tag still matches is answered 304 Not Modified;
+    /// with <c>Prefer: wait=N</c> (RFC 7240 §4.3, seconds, at most <see cref="MaxStatusWaitSeconds"/>) the runner first
+    /// holds the request until the state changes (200 with the new status, within about 0.25 s of the change) or N
+    /// seconds pass (304), so a reader learns of every change without polling.
+    /// </summary>
     public const string StatusPath = "/v1/status";
+
+    /// <summary>The longest <c>Prefer: wait</c> the runner honours on <see cref="StatusPath"/>, in seconds; a longer one is cut to this.</summary>
+    public const int MaxStatusWaitSeconds = 300;
 
     /// <summary>
     /// <c>POST</c> with no body: make the named input the active one now (a manual failover, reason <c>manual</c>). 200 with the

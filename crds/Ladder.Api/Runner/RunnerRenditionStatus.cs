@@ -15,6 +15,9 @@ public sealed record RunnerRenditionStatus
     /// <summary>Measured output bitrate, bits per second (the configured target until measured), or null.</summary>
     public long? Bitrate { get; init; }
 
+    /// <summary>The configured target bitrate, bits per second, or null for a passthrough rendition.</summary>
+    public long? TargetBitrate { get; init; }
+
     /// <summary>Output frame rate, frames per second, or null before the first frame.</summary>
     public double? Fps { get; init; }
 

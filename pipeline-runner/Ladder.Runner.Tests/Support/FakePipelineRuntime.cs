@@ -35,7 +35,10 @@ internal sealed class FakePipelineRuntime(CollectorRegistry metrics, Exception? 
         1,
         "local",
         [new StageStatus("ingest", "ingest-1", "ingest", StageState.Running, null, "reading rtmp://0.0.0.0:1935/live/demo", new StageCountersStatus(42, 4200, 0, 0, 30, 1e6, 1, 1.4))],
-        []);
+        [new Ladder.Pipeline.Status.TrackStatus("360p", false, "h264", 640, 360, 30, 42, 1, MeasuredBitrate, 1.4)]);
+
+    /// <summary>The bits per second the 360p track measures now; a test changes it to move a measurement only.</summary>
+    public double MeasuredBitrate { get; set; } = 1_150_000;
 
     /// <summary>What <see cref="GetPackagerStatus"/> answers: no track unless a test sets some.</summary>
     public PackagerStatus Packager { get; set; } = new([], 0, 0);

@@ -70,7 +70,7 @@ internal static class AdminEndpoints
             }
 
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(status.BuildJson().ToJsonString()).ConfigureAwait(false);
+            await context.Response.WriteAsync(status.Build().Body.ToJsonString()).ConfigureAwait(false);
         });
     }
 

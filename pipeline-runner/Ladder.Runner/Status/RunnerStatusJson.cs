@@ -26,11 +26,12 @@ internal sealed class RunnerStatusJson(RunnerStatusBuilder builder, CurrentSpec 
     /// <summary>The contract's status now.</summary>
     public Api.Runner.RunnerStatus BuildContract() => ToContract(builder.Build(), runtime.GetPipelineStatus());
 
-    /// <summary>The merged JSON document now.</summary>
-    public JsonObject BuildJson()
+    /// <summary>The merged JSON document now, and the entity tag of its contract part (<see cref="RunnerStatusETag"/>).</summary>
+    public (JsonObject Body, string ETag) Build()
     {
         var detail = builder.Build();
-        var contract = JsonSerializer.SerializeToNode(ToContract(detail, detail.Pipeline), RunnerJson.Options)!.AsObject();
+        var state = ToContract(detail, detail.Pipeline);
+        var contract = JsonSerializer.SerializeToNode(state, RunnerJson.Options)!.AsObject();
         var extra = JsonSerializer.SerializeToNode(detail, json.Value.SerializerOptions)!.AsObject();
         foreach (var (name, value) in extra.ToList())
         {
@@ -44,7 +45,7 @@ internal sealed class RunnerStatusJson(RunnerStatusBuilder builder, CurrentSpec 
             }
         }
 
-        return contract;
+        return (contract, RunnerStatusETag.Compute(state));
     }
 
     private Api.Runner.RunnerStatus ToContract(RunnerStatus detail, PipelineStatus? pipeline)
@@ -73,6 +74,7 @@ internal sealed class RunnerStatusJson(RunnerStatusBuilder builder, CurrentSpec 
                     Width = track is { Width: > 0 } ? track.Width : r.Width,
                     Height = track is { Height: > 0 } ? track.Height : r.Height,
                     Bitrate = track is { Bitrate: > 0 } ? (long)track.Bitrate : r.Bitrate,
+                    TargetBitrate = r.Bitrate,
                     Fps = track is { FrameRate: > 0 } ? track.FrameRate : null,
                     Published = r.Published,
                     Degraded = r.Degraded,

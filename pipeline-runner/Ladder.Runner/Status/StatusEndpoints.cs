@@ -4,7 +4,8 @@ using Ladder.Runner.Pipeline;
 namespace Ladder.Runner.Status;
 
 /// <summary>
-/// The admin surface: <c>GET /v1/status</c> (JSON, <see cref="RunnerStatusJson"/>), <c>GET /healthz</c> (200 while the
+/// The admin surface: <c>GET /v1/status</c> (JSON, <see cref="RunnerStatusJson"/>; conditional and long-polled, see
+/// <see cref="ConditionalStatusRequest"/>), <c>GET /healthz</c> (200 while the
 /// process serves HTTP) and <c>GET /readyz</c> (200 once the first segment of every rendition is published, 503
 /// before that and while shutting down: Kubernetes probes read these).
 /// </summary>
@@ -14,7 +15,7 @@ internal static class StatusEndpoints
     /// <param name="endpoints">The application.</param>
     public static void MapStatus(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/v1/status", (RunnerStatusJson status) => Results.Text(status.BuildJson().ToJsonString(), "application/json"));
+        endpoints.MapGet("/v1/status", (HttpContext context, RunnerStatusJson status, IHostApplicationLifetime lifetime) => ConditionalStatusRequest.AnswerAsync(context, status, lifetime));
         endpoints.MapGet("/healthz", () => Results.Text("ok\n"));
         endpoints.MapGet("/readyz", (CurrentSpec current, RunnerLifecycle lifecycle, IPipelineRuntime runtime, IHostApplicationLifetime lifetime) =>
         {

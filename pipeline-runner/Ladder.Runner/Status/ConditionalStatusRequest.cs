@@ -1,0 +1,82 @@
+using System.Globalization;
+using Ladder.Api.Runner;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Ladder.Runner.Status;
+
+/// <summary>
+/// Answers <c>GET /v1/status</c> as <see cref="RunnerAdminApi.StatusPath"/> describes: 200 with the body and its weak
+/// <c>ETag</c>; 304 when <c>If-None-Match</c> names the current tag (weak comparison, RFC 9110 §13.1.2); with
+/// <c>Prefer: wait=N</c> (RFC 7240 §4.3) the request is first held, holding no thread, until the tag changes, N
+/// seconds pass, the client goes away or the runner stops.
+/// </summary>
+internal static class ConditionalStatusRequest
+{
+    /// <summary>How often a held request looks at the status again: the delay between a change and its answer.</summary>
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Writes the answer to <paramref name="context"/>.</summary>
+    public static async Task AnswerAsync(HttpContext context, RunnerStatusJson status, IHostApplicationLifetime lifetime)
+    {
+        var (body, tag) = status.Build();
+        var known = context.Request.Headers.IfNoneMatch;
+        if (Matches(known, tag) && RequestedWait(context.Request.Headers["Prefer"]) is { } wait)
+        {
+            context.Response.Headers["Preference-Applied"] = string.Create(CultureInfo.InvariantCulture, $"wait={(int)wait.TotalSeconds}");
+            using var held = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+            held.CancelAfter(wait);
+            while (!held.IsCancellationRequested && Matches(known, RunnerStatusETag.Compute(status.BuildContract())))
+            {
+                try
+                {
+                    await Task.Delay(CheckInterval, held.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
+
+            (body, tag) = status.Build();
+        }
+
+        context.Response.Headers.ETag = tag;
+        context.Response.Headers.CacheControl = "no-cache";
+        if (Matches(known, tag))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    // If-None-Match: "*" or a list of entity tags, compared weakly (RFC 9110 §8.8.3.2).
+    private static bool Matches(StringValues ifNoneMatch, string tag) =>
+        ifNoneMatch.Count > 0
+        && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+        && EntityTagHeaderValue.TryParse(tag, out var current)
+        && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
+
+    // Prefer: wait=N among the request's preferences, capped at RunnerAdminApi.MaxStatusWaitSeconds; null without one.
+    private static TimeSpan? RequestedWait(StringValues prefer)
+    {
+        foreach (var preference in prefer.SelectMany(v => (v ?? "").Split(',')))
+        {
+            var token = preference.Split(';')[0].Trim();
+            if (token.StartsWith("wait=", StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(token.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+            {
+                return TimeSpan.FromSeconds(Math.Min(seconds, RunnerAdminApi.MaxStatusWaitSeconds));
+            }
+        }
+
+        return null;
+    }
+}
