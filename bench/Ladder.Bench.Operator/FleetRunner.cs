@@ -17,7 +17,9 @@ namespace Ladder.Bench.Operator;
 /// <summary>
 /// One fake runner admin API on 127.0.0.1 for every stream (<c>/{namespace}/{stream}/v1/status</c>): it answers with
 /// the pipeline generation stored in the stream's Secret (annotation <c>ladder.dev/pipeline-generation</c>, read from the
-/// fake API server), Running with a healthy input, as a runner that started from that Secret does.
+/// fake API server), Running with a healthy input, as a runner that started from that Secret does; with the runner's
+/// ETag, 304 for a known tag and requests held up to <c>Prefer: wait</c> (<see cref="RunnerAdminApi.StatusPath"/>),
+/// while its input's measured bitrate moves on every answer, as a real one's does.
 /// </summary>
 internal sealed class FleetRunner : IRunnerAddresses, IAsyncDisposable
 {
@@ -38,7 +40,7 @@ internal sealed class FleetRunner : IRunnerAddresses, IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         runner._app = builder.Build();
-        runner._app.MapGet("/{ns}/{stream}" + RunnerAdminApi.StatusPath, (string ns, string stream) => runner.Status(ns, stream));
+        runner._app.MapGet("/{ns}/{stream}" + RunnerAdminApi.StatusPath, (string ns, string stream, HttpContext context) => runner.StatusAsync(ns, stream, context));
         await runner._app.StartAsync().ConfigureAwait(false);
         runner._address = new Uri(runner._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         return runner;
@@ -53,19 +55,44 @@ internal sealed class FleetRunner : IRunnerAddresses, IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private IResult Status(string ns, string stream)
+    private async Task StatusAsync(string ns, string stream, HttpContext context)
     {
         Interlocked.Increment(ref _statusCalls);
+        var known = context.Request.Headers.IfNoneMatch.ToString();
+        if (RunnerAdminApi.ParseWaitPreference(context.Request.Headers["Prefer"]) is { } wait)
+        {
+            await RunnerStatusETag.HoldWhileUnchangedAsync(() => StatusOf(ns, stream), t => t == known, wait, TimeSpan.FromMilliseconds(250), context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (StatusOf(ns, stream) is not { } status)
+        {
+            context.Response.StatusCode = 503;
+            return;
+        }
+
+        var tag = RunnerStatusETag.Compute(status);
+        context.Response.Headers.ETag = tag;
+        if (tag == known)
+        {
+            context.Response.StatusCode = 304;
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(status, RunnerJson.Options).ConfigureAwait(false);
+    }
+
+    private RunnerStatus? StatusOf(string ns, string stream)
+    {
         var generation = _api.Get(ApiResource.Secrets, ns, stream + "-pipeline")?["metadata"]?["annotations"]?["ladder.dev/pipeline-generation"]?.GetValue<string>();
         return generation is null
-            ? Results.StatusCode(503)
-            : Results.Json(new RunnerStatus
+            ? null
+            : new RunnerStatus
             {
                 PipelineGeneration = long.Parse(generation, System.Globalization.CultureInfo.InvariantCulture),
                 Phase = RunnerPhase.Running,
                 ActiveInput = "main",
-                Inputs = [new RunnerInputStatus { Name = "main", Healthy = true, Active = true }],
+                Inputs = [new RunnerInputStatus { Name = "main", Healthy = true, Active = true, LastPacketTime = DateTimeOffset.UtcNow, Bitrate = Random.Shared.NextInt64(2_000_000, 3_000_000) }],
                 Endpoints = new RunnerEndpoints { Hls = "/hls/master.m3u8" },
-            }, RunnerJson.Options);
+            };
     }
 }

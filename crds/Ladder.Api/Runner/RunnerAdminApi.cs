@@ -37,6 +37,27 @@ public static class RunnerAdminApi
     public const int MaxStatusWaitSeconds = 300;
 
     /// <summary>
+    /// The <c>wait</c> preference among a request's <c>Prefer</c> header values (RFC 7240 §2 and §4.3: comma-separated
+    /// preferences, each with optional <c>;</c> parameters), cut to <see cref="MaxStatusWaitSeconds"/>; null without one
+    /// or when it is not a positive whole number of seconds.
+    /// </summary>
+    public static TimeSpan? ParseWaitPreference(IEnumerable<string?> prefer)
+    {
+        ArgumentNullException.ThrowIfNull(prefer);
+        foreach (var preference in prefer.SelectMany(v => (v ?? "").Split(',')))
+        {
+            var token = preference.Split(';')[0].Trim();
+            if (token.StartsWith("wait=", StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(token.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+            {
+                return TimeSpan.FromSeconds(Math.Min(seconds, MaxStatusWaitSeconds));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// <c>POST</c> with no body: make the named input the active one now (a manual failover, reason <c>manual</c>). 200 with the
     /// new <see cref="RunnerStatus"/>; 404 with a <see cref="Status"/> when the pipeline has no input of that name.
     /// Use <see cref="ActivateInputPath"/> to build the path.

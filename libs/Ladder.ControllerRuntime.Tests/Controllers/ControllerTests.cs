@@ -68,6 +68,32 @@ public sealed class ControllerTests
         Assert.True(done(), "the controller did not reach the expected state within 10 s");
     }
 
+    // Adds one key once the controller runs, then waits for the stop and records that it saw it.
+    private sealed class OneKeySource(ObjectKey key) : ISource
+    {
+        public bool Stopped { get; private set; }
+
+        public async Task RunAsync(RateLimitingQueue<ObjectKey> queue, CancellationToken stopping)
+        {
+            queue.Add(key);
+            await Task.Delay(Timeout.Infinite, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+            Stopped = true;
+        }
+    }
+
+    [Fact]
+    public async Task Controller_Should_ReconcileKeysFromASource_And_StopItWithTheController()
+    {
+        var reconciler = new ScriptedReconciler((_, _) => ReconcileResult.Done);
+        var source = new OneKeySource(new ObjectKey("demo", "from-outside"));
+        var controller = new ControllerBuilder("widgets", reconciler).WatchesSource(source).Build();
+
+        await RunUntil(new ControllerManager().AddController(controller), () => !reconciler.Calls.IsEmpty);
+
+        Assert.Equal([new ObjectKey("demo", "from-outside")], reconciler.Calls);
+        Assert.True(source.Stopped, "the source was stopped before the controller's run ended");
+    }
+
     [Fact]
     public async Task Controller_Should_RetryWithBackoffUntilSuccess_When_ReconcileThrows()
     {

@@ -18,9 +18,11 @@ public sealed class Controller
     private readonly IReconciler _reconciler;
     private readonly ILogger _logger;
     private readonly ControllerRuntimeMetrics? _metrics;
+    private readonly IReadOnlyList<ISource> _sources;
 
-    internal Controller(string name, IReconciler reconciler, int workers, RateLimitingQueue<ObjectKey> queue, ILogger logger, ControllerRuntimeMetrics? metrics)
+    internal Controller(string name, IReconciler reconciler, int workers, RateLimitingQueue<ObjectKey> queue, IReadOnlyList<ISource> sources, ILogger logger, ControllerRuntimeMetrics? metrics)
     {
+        _sources = sources;
         Name = name;
         _reconciler = reconciler;
         Workers = workers;
@@ -40,7 +42,8 @@ public sealed class Controller
     public RateLimitingQueue<ObjectKey> Queue { get; }
 
     /// <summary>
-    /// Runs the workers until <paramref name="stopping"/> is cancelled, then shuts the queue down and waits for the
+    /// Starts the sources, runs the workers until <paramref name="stopping"/> is cancelled, then waits for the sources to
+    /// stop, shuts the queue down and waits for the
     /// reconciles in flight to finish (keys still queued are not started). <paramref name="abort"/> cancels the
     /// reconciles themselves.
     /// </summary>
@@ -48,6 +51,7 @@ public sealed class Controller
     /// <param name="abort">Passed to reconcilers; cancel it to abandon reconciles in flight.</param>
     public async Task RunAsync(CancellationToken stopping, CancellationToken abort = default)
     {
+        var sources = _sources.Select(s => s.RunAsync(Queue, stopping)).ToArray();
         var workers = Enumerable.Range(0, Workers).Select(_ => Task.Run(() => WorkerAsync(stopping, abort), CancellationToken.None)).ToArray();
         try
         {
@@ -57,6 +61,7 @@ public sealed class Controller
         {
         }
 
+        await Task.WhenAll(sources).ConfigureAwait(false);
         await Queue.ShutDownWithDrainAsync(CancellationToken.None).ConfigureAwait(false);
         await Task.WhenAll(workers).ConfigureAwait(false);
     }

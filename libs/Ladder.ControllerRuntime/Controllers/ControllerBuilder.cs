@@ -12,13 +12,15 @@ namespace Ladder.ControllerRuntime.Controllers;
 /// <summary>
 /// Wires informers to a controller's queue (controller-runtime <c>builder.ControllerManagedBy</c>):
 /// <see cref="For{T}"/> enqueues the object's own key, <see cref="Owns{T}"/> the key of its controller owner,
-/// <see cref="Watches{T}"/> whatever keys a map returns (e.g. every LiveStream naming a changed TranscodeProfile).
+/// <see cref="Watches{T}"/> whatever keys a map returns (e.g. every LiveStream naming a changed TranscodeProfile);
+/// <see cref="WatchesSource"/> adds keys from outside the API server.
 /// </summary>
 public sealed class ControllerBuilder
 {
     private readonly string _name;
     private readonly IReconciler _reconciler;
     private readonly List<Action<RateLimitingQueue<ObjectKey>>> _sources = [];
+    private readonly List<ISource> _rawSources = [];
     private ApiResource? _for;
     private int _workers = 1;
     private IRateLimiter<ObjectKey>? _rateLimiter;
@@ -74,6 +76,14 @@ public sealed class ControllerBuilder
         return this;
     }
 
+    /// <summary>Adds a source that is not an informer (controller-runtime <c>WatchesRawSource</c>); it runs while the controller runs.</summary>
+    public ControllerBuilder WatchesSource(ISource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _rawSources.Add(source);
+        return this;
+    }
+
     /// <summary>Sets how many keys are reconciled concurrently (default 1).</summary>
     public ControllerBuilder WithWorkers(int workers)
     {
@@ -102,9 +112,9 @@ public sealed class ControllerBuilder
     /// <exception cref="InvalidOperationException">No informer was given.</exception>
     public Controller Build()
     {
-        if (_sources.Count == 0)
+        if (_sources.Count == 0 && _rawSources.Count == 0)
         {
-            throw new InvalidOperationException($"Controller '{_name}' watches nothing: call For<T>(), Owns<T>() or Watches<T>() before Build().");
+            throw new InvalidOperationException($"Controller '{_name}' watches nothing: call For<T>(), Owns<T>(), Watches<T>() or WatchesSource() before Build().");
         }
 
         var queue = new RateLimitingQueue<ObjectKey>(_name, _rateLimiter, _time, _metrics);
@@ -113,7 +123,7 @@ public sealed class ControllerBuilder
             connect(queue);
         }
 
-        return new Controller(_name, _reconciler, _workers, queue, _logger ?? NullLogger.Instance, _metrics);
+        return new Controller(_name, _reconciler, _workers, queue, [.. _rawSources], _logger ?? NullLogger.Instance, _metrics);
     }
 
     private static IEnumerable<ObjectKey> OwnerKeys(IKubernetesObject<V1ObjectMeta> obj, ApiResource owner)

@@ -32,7 +32,9 @@ public sealed class AdminTokenTests
         cache.Profiles.Store.Upsert(await clients.Profiles.CreateAsync(TestObjects.Namespace, TestObjects.Profile()));
         var stream = await clients.Streams.CreateAsync(TestObjects.Namespace, TestObjects.Stream());
         cache.Streams.Store.Upsert(stream);
-        var reconciler = new LiveStreamReconciler(cache, clients, new RunnerAdminClient(new HttpClient(), TimeSpan.FromSeconds(1)), runner, new CapturingEvents(),
+        var runners = new RunnerAdminClient(new HttpClient(), TimeSpan.FromSeconds(1));
+        var watches = new RunnerStatusWatches(runners, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), NullLogger<RunnerStatusWatches>.Instance);
+        var reconciler = new LiveStreamReconciler(cache, clients, runners, watches, runner, new CapturingEvents(),
             new OperatorOptions { RunnerImage = "ladder/runner:test" }, TimeProvider.System, NullLogger<LiveStreamReconciler>.Instance);
         return (reconciler, cache, stream);
     }

@@ -22,7 +22,7 @@ public sealed class StatusMapperTests
             new RunnerInputStatus { Name = "studio", Healthy = healthy && active == "studio", Active = active == "studio" },
             new RunnerInputStatus { Name = "backup", Healthy = active == "backup", Active = active == "backup" },
         ],
-        Renditions = [new RunnerRenditionStatus { Name = "720p", Width = 1280, Height = 720, Bitrate = 2_800_000, Fps = 25 }],
+        Renditions = [new RunnerRenditionStatus { Name = "720p", Width = 1280, Height = 720, Bitrate = 2_712_345, TargetBitrate = 2_800_000, Fps = 25 }],
     };
 
     private static string? Condition(LiveStreamStatus status, string type) => ConditionSet.FindCondition(status.Conditions, type)?.Status;

@@ -49,7 +49,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
     public static async Task<OperatorHarness> StartAsync(Func<OperatorClients, Task> seed)
     {
         var harness = new OperatorHarness(await FakeApiServer.StartAsync(), await FakeRunner.StartAsync());
-        var options = new OperatorOptions { RunnerImage = "ladder/runner:test", ReconcilingPollInterval = TimeSpan.FromMilliseconds(100), StatusPollInterval = TimeSpan.FromMilliseconds(300) };
+        var options = new OperatorOptions { RunnerImage = "ladder/runner:test", ReconcilingPollInterval = TimeSpan.FromMilliseconds(100), StatusWait = TimeSpan.FromSeconds(5), StatusPollInterval = TimeSpan.FromHours(1) };
         var loggers = LoggerFactory.Create(b => b.AddProvider(harness.Logs).SetMinimumLevel(LogLevel.Trace));
         var cache = new OperatorInformers(harness.Clients, TestObjects.Namespace);
         var manager = new ControllerManager();

@@ -23,6 +23,7 @@ internal sealed partial class LiveStreamReconciler(
     OperatorInformers cache,
     OperatorClients clients,
     RunnerAdminClient runners,
+    RunnerStatusWatches watches,
     IRunnerAddresses addresses,
     IEventRecorder events,
     OperatorOptions options,
@@ -38,6 +39,7 @@ internal sealed partial class LiveStreamReconciler(
         var stream = cache.Streams.Store.Get(key);
         if (stream is null || stream.Metadata.DeletionTimestamp is not null)
         {
+            watches.Stop(key);
             return ReconcileResult.Done;
         }
 
@@ -47,6 +49,7 @@ internal sealed partial class LiveStreamReconciler(
         var (inputs, stall) = StreamResolution.Resolve(stream, cache, existingSecret);
         if (stall is not null)
         {
+            watches.Stop(key);
             if (await WriteStatusAsync(stream, new StreamObservation { Generation = generation, Stall = stall }, cancellationToken).ConfigureAwait(false))
             {
                 events.Record(stream, EventType.Warning, stall.Reason, "Reconcile", stall.Message);
@@ -80,12 +83,13 @@ internal sealed partial class LiveStreamReconciler(
         };
         if (inputs.Paused)
         {
+            watches.Stop(key);
             await WriteStatusAsync(stream, observation with { Endpoints = EndpointsBuilder.Build(pipeline, _serviceAddresses.Host(stream), null) }, cancellationToken).ConfigureAwait(false);
             return ReconcileResult.Done;
         }
 
         var podIsCurrent = deploymentOutcome == ApplyOutcome.Unchanged && RolloutComplete(liveDeployment!);
-        observation = await ObserveRunnerAsync(stream, inputs, podIsCurrent, observation, cancellationToken).ConfigureAwait(false);
+        (observation, var etag) = await ObserveRunnerAsync(stream, inputs, podIsCurrent, observation, cancellationToken).ConfigureAwait(false);
         if (observation.Runner is null)
         {
             observation = observation with { Pod = RunnerPodDiagnosis.Diagnose(cache.PodsOf(key)) };
@@ -98,7 +102,14 @@ internal sealed partial class LiveStreamReconciler(
         }
 
         var settled = observation.Stall is null && observation.Runner is { } r && r.PipelineGeneration >= pipeline.Generation && r.Phase == RunnerPhase.Running;
-        return ReconcileResult.After(settled ? options.StatusPollInterval : options.ReconcilingPollInterval);
+        if (!settled)
+        {
+            watches.Stop(key);
+            return ReconcileResult.After(options.ReconcilingPollInterval);
+        }
+
+        watches.Watch(key, addresses.BaseAddress(stream), inputs.AdminToken, etag);
+        return ReconcileResult.Done;
     }
 
     // The stream's Secret from the API server when the cache does not hold it (yet): the informer may not have seen a
@@ -123,14 +134,14 @@ internal sealed partial class LiveStreamReconciler(
 
     // Reads the runner's status; hands it the new spec when it runs an older generation and its pod is current (a pod
     // being replaced, for a new image, GPU or port, starts from the Secret's spec anyway, and must not get a spec that
-    // needs what it lacks).
-    private async Task<StreamObservation> ObserveRunnerAsync(LiveStream stream, RunnerInputs inputs, bool podIsCurrent, StreamObservation observation, CancellationToken cancellationToken)
+    // needs what it lacks). Returns the observation and the status' entity tag.
+    private async Task<(StreamObservation Observation, string? ETag)> ObserveRunnerAsync(LiveStream stream, RunnerInputs inputs, bool podIsCurrent, StreamObservation observation, CancellationToken cancellationToken)
     {
         var pipeline = inputs.Pipeline;
         var address = addresses.BaseAddress(stream);
         try
         {
-            var status = await runners.GetStatusAsync(address, inputs.AdminToken, cancellationToken).ConfigureAwait(false);
+            var (status, etag) = await runners.GetStatusAsync(address, inputs.AdminToken, cancellationToken).ConfigureAwait(false);
             if (status.PipelineGeneration < pipeline.Generation && podIsCurrent)
             {
                 ReloadPlan plan;
@@ -147,23 +158,23 @@ internal sealed partial class LiveStreamReconciler(
                         events.Record(stream, EventType.Warning, ConditionReasons.InvalidSpec, "Reload", stall.Message);
                     }
 
-                    return observation with { Stall = stall };
+                    return (observation with { Stall = stall }, etag);
                 }
 
                 metrics?.Reloads.WithLabels("ok").Inc();
                 events.Record(stream, EventType.Normal, "Reloaded", "Reload", $"pipeline generation {plan.PipelineGeneration} applied without a restart: {plan.Describe()}");
                 LogReloaded(logger, stream.Metadata.NamespaceProperty + "/" + stream.Metadata.Name, plan.PipelineGeneration, plan.Describe());
-                status = await runners.GetStatusAsync(address, inputs.AdminToken, cancellationToken).ConfigureAwait(false);
+                (status, etag) = await runners.GetStatusAsync(address, inputs.AdminToken, cancellationToken).ConfigureAwait(false);
             }
 
             RecordFailovers(stream, status);
-            return observation with { Runner = status, Endpoints = EndpointsBuilder.Build(pipeline, _serviceAddresses.Host(stream), status.Endpoints) };
+            return (observation with { Runner = status, Endpoints = EndpointsBuilder.Build(pipeline, _serviceAddresses.Host(stream), status.Endpoints) }, etag);
         }
         catch (RunnerAdminException e)
         {
             metrics?.RunnerErrors.Inc();
             LogRunnerUnavailable(logger, stream.Metadata.NamespaceProperty + "/" + stream.Metadata.Name, e.Message);
-            return observation with { RunnerProblem = e.Message, Endpoints = EndpointsBuilder.Build(pipeline, _serviceAddresses.Host(stream), null) };
+            return (observation with { RunnerProblem = e.Message, Endpoints = EndpointsBuilder.Build(pipeline, _serviceAddresses.Host(stream), null) }, null);
         }
     }
 

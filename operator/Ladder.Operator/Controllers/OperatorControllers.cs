@@ -14,7 +14,8 @@ namespace Ladder.Operator.Controllers;
 /// <summary>
 /// Wires the operator's three controllers to its informers and adds everything to a <see cref="ControllerManager"/>:
 /// <c>livestream</c> (primary; owns Deployments, Services and Secrets; watches its runner Pods by label, and
-/// TranscodeProfiles, Templates and referenced Secrets through the <see cref="StreamIndexes"/>), and <c>transcodeprofile</c> and <c>template</c>, which
+/// TranscodeProfiles, Templates and referenced Secrets through the <see cref="StreamIndexes"/>, and each settled runner's
+/// status changes through <see cref="RunnerStatusWatches"/>), and <c>transcodeprofile</c> and <c>template</c>, which
 /// keep those kinds' <c>usedBy</c> and validity (separate small controllers, so a stream change never waits on them).
 /// </summary>
 internal static class OperatorControllers
@@ -27,7 +28,8 @@ internal static class OperatorControllers
         metrics?.ObserveStreams(cache.Streams.Store.List);
         var streams = cache.Streams.Store;
         var templates = cache.Templates.Store;
-        var reconciler = new LiveStreamReconciler(cache, clients, runners, addresses, events, options, time, loggers.CreateLogger<LiveStreamReconciler>(), metrics);
+        var watches = new RunnerStatusWatches(runners, options.StatusWait, options.StatusPollInterval, loggers.CreateLogger<RunnerStatusWatches>());
+        var reconciler = new LiveStreamReconciler(cache, clients, runners, watches, addresses, events, options, time, loggers.CreateLogger<LiveStreamReconciler>(), metrics);
         manager.AddController(new ControllerBuilder("livestream", reconciler)
             .For(cache.Streams)
             .Owns(cache.Deployments)
@@ -37,6 +39,7 @@ internal static class OperatorControllers
             .Watches(cache.Profiles, p => StreamIndexes.StreamsUsingProfile(streams, templates, p))
             .Watches(cache.Templates, t => StreamIndexes.StreamsUsingTemplate(streams, t))
             .Watches(cache.Secrets, s => StreamIndexes.StreamsUsingSecret(streams, templates, s))
+            .WatchesSource(watches)
             .WithWorkers(options.Workers)
             .With(time, loggers.CreateLogger("Ladder.Operator.Controllers.livestream"), runtimeMetrics)
             .Build());

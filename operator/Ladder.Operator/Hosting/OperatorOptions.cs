@@ -18,7 +18,14 @@ public sealed record OperatorOptions
     /// <summary>How long a runner admin API call may take before it is abandoned.</summary>
     public TimeSpan RunnerTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often a Ready stream's runner status is polled (active input, failovers, renditions).</summary>
+    /// <summary>
+    /// How long a Ready stream's runner holds one status request before answering "unchanged" (it answers within about
+    /// 0.25 s of a change: active input, failover, rendition health, reload); a request is then sent again. Whole
+    /// seconds, below the HTTP client's own timeout (100 s).
+    /// </summary>
+    public TimeSpan StatusWait { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a Ready stream's runner is asked when it cannot hold a status request (a runner older than the operator).</summary>
     public TimeSpan StatusPollInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often a stream still reconciling (runner starting or reloading) is polled.</summary>

@@ -143,7 +143,7 @@ internal static class StatusMapper
         {
             Name = r.Name,
             Resolution = r.Width is { } w && r.Height is { } h ? string.Create(CultureInfo.InvariantCulture, $"{w}x{h}") : null,
-            Bitrate = r.Bitrate,
+            Bitrate = r.TargetBitrate,
             Degraded = r.Degraded ? true : null,
         })];
         status.RecentFailovers = runner.RecentFailovers.Count == 0 ? status.RecentFailovers : [.. runner.RecentFailovers

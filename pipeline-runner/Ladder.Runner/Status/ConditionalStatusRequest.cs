@@ -21,22 +21,11 @@ internal static class ConditionalStatusRequest
     {
         var (body, tag) = status.Build();
         var known = context.Request.Headers.IfNoneMatch;
-        if (Matches(known, tag) && RequestedWait(context.Request.Headers["Prefer"]) is { } wait)
+        if (Matches(known, tag) && RunnerAdminApi.ParseWaitPreference(context.Request.Headers["Prefer"]) is { } wait)
         {
             context.Response.Headers["Preference-Applied"] = string.Create(CultureInfo.InvariantCulture, $"wait={(int)wait.TotalSeconds}");
-            using var held = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-            held.CancelAfter(wait);
-            while (!held.IsCancellationRequested && Matches(known, RunnerStatusETag.Compute(status.BuildContract())))
-            {
-                try
-                {
-                    await Task.Delay(CheckInterval, held.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }
-
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+            await RunnerStatusETag.HoldWhileUnchangedAsync(status.BuildContract, t => Matches(known, t), wait, CheckInterval, stopping.Token).ConfigureAwait(false);
             if (context.RequestAborted.IsCancellationRequested)
             {
                 return;
@@ -63,20 +52,4 @@ internal static class ConditionalStatusRequest
         && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
         && EntityTagHeaderValue.TryParse(tag, out var current)
         && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
-
-    // Prefer: wait=N among the request's preferences, capped at RunnerAdminApi.MaxStatusWaitSeconds; null without one.
-    private static TimeSpan? RequestedWait(StringValues prefer)
-    {
-        foreach (var preference in prefer.SelectMany(v => (v ?? "").Split(',')))
-        {
-            var token = preference.Split(';')[0].Trim();
-            if (token.StartsWith("wait=", StringComparison.OrdinalIgnoreCase)
-                && int.TryParse(token.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
-            {
-                return TimeSpan.FromSeconds(Math.Min(seconds, RunnerAdminApi.MaxStatusWaitSeconds));
-            }
-        }
-
-        return null;
-    }
 }

@@ -13,7 +13,10 @@ public sealed class RenditionStatus
     [MaxLength(16)]
     public string? Resolution { get; set; }
 
-    /// <summary>Measured or configured bitrate in bits per second.</summary>
+    /// <summary>
+    /// The configured target bitrate in bits per second; null for passthrough. The measured rate moves every second and
+    /// is a metric (<c>ladder_pipeline_stage_bitrate_bit_per_second</c>), not status: status changes only with state.
+    /// </summary>
     public long? Bitrate { get; set; }
 
     /// <summary>
