@@ -2,16 +2,17 @@ using System.Globalization;
 
 namespace Ladder.Bench.Operator;
 
-/// <summary>The command line: <c>ladder-bench-operator [--streams 500] [--idle-seconds 120] [--workers 2]</c>.</summary>
+/// <summary>The command line: <c>ladder-bench-operator [--streams 500] [--idle-seconds 120] [--workers 2] [--status-wait 60]</c>.</summary>
 /// <param name="Streams">LiveStreams to create.</param>
 /// <param name="IdleSeconds">How long to measure the operator once every stream is Ready and nothing changes (default 120 s: two of the 60 s status holds).</param>
 /// <param name="Workers">Reconcile workers of the livestream controller (the operator's default is 2).</param>
-internal sealed record BenchSettings(int Streams, int IdleSeconds, int Workers)
+/// <param name="StatusWait">Seconds a runner holds one status request (<c>OperatorOptions.StatusWait</c>, default 60).</param>
+internal sealed record BenchSettings(int Streams, int IdleSeconds, int Workers, int StatusWait)
 {
     /// <summary>Parses the flags; unknown flags throw <see cref="ArgumentException"/> naming them.</summary>
     public static BenchSettings Parse(string[] args)
     {
-        var settings = new BenchSettings(500, 120, 2);
+        var settings = new BenchSettings(500, 120, 2, 60);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : throw new ArgumentException($"{args[i]} needs a value");
@@ -20,7 +21,8 @@ internal sealed record BenchSettings(int Streams, int IdleSeconds, int Workers)
                 "--streams" => settings with { Streams = value },
                 "--idle-seconds" => settings with { IdleSeconds = value },
                 "--workers" => settings with { Workers = value },
-                _ => throw new ArgumentException($"unknown flag {args[i]}; use --streams N, --idle-seconds N, --workers N"),
+                "--status-wait" => settings with { StatusWait = value },
+                _ => throw new ArgumentException($"unknown flag {args[i]}; use --streams N, --idle-seconds N, --workers N, --status-wait N"),
             };
             i++;
         }

@@ -34,12 +34,12 @@ internal static class OperatorBenchmark
         var clients = new OperatorClients(client);
         var metrics = Prometheus.Metrics.NewCustomRegistry();
         var runtimeMetrics = new ControllerRuntimeMetrics(metrics);
-        var options = new OperatorOptions { RunnerImage = "ghcr.io/ladder-dev/pipeline-runner:bench", Workers = settings.Workers };
+        var options = new OperatorOptions { RunnerImage = "ghcr.io/ladder-dev/pipeline-runner:bench", Workers = settings.Workers, StatusWait = TimeSpan.FromSeconds(settings.StatusWait) };
         var cache = new OperatorInformers(clients, null, TimeProvider.System, NullLogger.Instance, runtimeMetrics);
         await using var events = new EventRecorder(clients.Events, new EventRecorderOptions { ReportingController = "ladder.dev/ladder-operator", ReportingInstance = "bench" },
             TimeProvider.System, NullLogger<EventRecorder>.Instance, runtimeMetrics);
         using var manager = new ControllerManager();
-        using var http = new HttpClient();
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan }; // as the operator's: RunnerAdminClient sets each call's deadline
         OperatorControllers.AddTo(manager, cache, clients, new RunnerAdminClient(http, options.RunnerTimeout), runner, events, options, TimeProvider.System,
             NullLoggerFactory.Instance, runtimeMetrics, new OperatorMetrics(metrics));
         using var stop = new CancellationTokenSource();

@@ -28,22 +28,22 @@ public static class RunnerStatusETag
 
     /// <summary>
     /// Holds a status request the way <see cref="RunnerAdminApi.StatusPath"/> says, for a server of that API: returns
-    /// once the status <paramref name="read"/> gives is gone (null) or has a tag <paramref name="known"/> rejects, once
-    /// <paramref name="wait"/> has passed, or once <paramref name="cancellationToken"/> is cancelled; never throws for
-    /// the cancellation. Holds no thread between looks.
+    /// once <paramref name="currentTag"/> gives null (no status to answer with) or a tag <paramref name="known"/>
+    /// rejects, once <paramref name="wait"/> has passed, or once <paramref name="cancellationToken"/> is cancelled;
+    /// never throws for the cancellation. Holds no thread between looks.
     /// </summary>
-    /// <param name="read">Reads the status now; null when there is none to answer with.</param>
+    /// <param name="currentTag">The tag (<see cref="Compute"/>) of the status now; null when there is none.</param>
     /// <param name="known">Whether a tag is one the client already has (its <c>If-None-Match</c>).</param>
     /// <param name="wait">The <c>Prefer: wait</c> granted.</param>
     /// <param name="checkInterval">How often to look again: the longest delay between a change and the answer.</param>
     /// <param name="cancellationToken">The client went away or the server stops.</param>
-    public static async Task HoldWhileUnchangedAsync(Func<RunnerStatus?> read, Func<string, bool> known, TimeSpan wait, TimeSpan checkInterval, CancellationToken cancellationToken)
+    public static async Task HoldWhileUnchangedAsync(Func<string?> currentTag, Func<string, bool> known, TimeSpan wait, TimeSpan checkInterval, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(currentTag);
         ArgumentNullException.ThrowIfNull(known);
         using var held = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         held.CancelAfter(wait);
-        while (!held.IsCancellationRequested && read() is { } status && known(Compute(status)))
+        while (!held.IsCancellationRequested && currentTag() is { } tag && known(tag))
         {
             try
             {

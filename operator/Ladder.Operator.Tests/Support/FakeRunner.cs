@@ -83,7 +83,7 @@ internal sealed class FakeRunner : IRunnerAddresses, IAsyncDisposable
         var known = context.Request.Headers.IfNoneMatch.ToString();
         if (RunnerAdminApi.ParseWaitPreference(context.Request.Headers["Prefer"]) is { } wait)
         {
-            await RunnerStatusETag.HoldWhileUnchangedAsync(() => StatusOf(stream), t => t == known, wait, TimeSpan.FromMilliseconds(50), context.RequestAborted);
+            await RunnerStatusETag.HoldWhileUnchangedAsync(() => StatusOf(stream) is { } status ? RunnerStatusETag.Compute(status) : null, t => t == known, wait, TimeSpan.FromMilliseconds(50), context.RequestAborted);
         }
 
         if (StatusOf(stream) is not { } status)

@@ -53,7 +53,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
         var loggers = LoggerFactory.Create(b => b.AddProvider(harness.Logs).SetMinimumLevel(LogLevel.Trace));
         var cache = new OperatorInformers(harness.Clients, TestObjects.Namespace);
         var manager = new ControllerManager();
-        OperatorControllers.AddTo(manager, cache, harness.Clients, new RunnerAdminClient(new HttpClient(), TimeSpan.FromSeconds(2)), harness.Runner,
+        OperatorControllers.AddTo(manager, cache, harness.Clients, new RunnerAdminClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, TimeSpan.FromSeconds(2)), harness.Runner,
             harness.Events, options, TimeProvider.System, loggers, null, null);
         harness._run = manager.RunAsync(harness._stop.Token);
         await seed(harness.Clients);

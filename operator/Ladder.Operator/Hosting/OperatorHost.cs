@@ -60,7 +60,7 @@ internal static class OperatorHost
         builder.Services.AddSingleton<IEventRecorder>(sp => new EventRecorder(sp.GetRequiredService<OperatorClients>().Events,
             new EventRecorderOptions { ReportingController = "ladder.dev/ladder-operator", ReportingInstance = Environment.MachineName },
             TimeProvider.System, sp.GetRequiredService<ILoggerFactory>().CreateLogger<EventRecorder>(), sp.GetRequiredService<ControllerRuntimeMetrics>()));
-        builder.Services.AddSingleton(sp => new RunnerAdminClient(new HttpClient(), options.RunnerTimeout));
+        builder.Services.AddSingleton(sp => new RunnerAdminClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options.RunnerTimeout)); // each call sets its own deadline
         builder.Services.AddSingleton<IRunnerAddresses>(new ServiceRunnerAddresses(options.ServiceDomain));
         builder.Services.AddSingleton(sp => CreateManager(sp, host, config));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ControllerManager>());

@@ -21,7 +21,8 @@ public sealed record OperatorOptions
     /// <summary>
     /// How long a Ready stream's runner holds one status request before answering "unchanged" (it answers within about
     /// 0.25 s of a change: active input, failover, rendition health, reload); a request is then sent again. Whole
-    /// seconds, below the HTTP client's own timeout (100 s).
+    /// seconds, at most <c>RunnerAdminApi.MaxStatusWaitSeconds</c>. It also bounds how long a request held on a runner
+    /// that vanished without closing its connection goes unnoticed (plus <see cref="RunnerTimeout"/>).
     /// </summary>
     public TimeSpan StatusWait { get; init; } = TimeSpan.FromSeconds(60);
 

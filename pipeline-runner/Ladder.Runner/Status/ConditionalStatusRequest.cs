@@ -25,7 +25,7 @@ internal static class ConditionalStatusRequest
         {
             context.Response.Headers["Preference-Applied"] = string.Create(CultureInfo.InvariantCulture, $"wait={(int)wait.TotalSeconds}");
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-            await RunnerStatusETag.HoldWhileUnchangedAsync(status.BuildContract, t => Matches(known, t), wait, CheckInterval, stopping.Token).ConfigureAwait(false);
+            await RunnerStatusETag.HoldWhileUnchangedAsync(() => RunnerStatusETag.Compute(status.BuildContract()), t => Matches(known, t), wait, CheckInterval, stopping.Token).ConfigureAwait(false);
             if (context.RequestAborted.IsCancellationRequested)
             {
                 return;
