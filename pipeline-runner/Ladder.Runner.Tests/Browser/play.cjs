@@ -1,6 +1,9 @@
 // Plays the runner's player page in headless Chromium (Debian's, via playwright-core) and prints one JSON line:
-// { supported, errors, samples: [{ currentTime, paused, level, latency }], switchedTo, lowLatency }; latency is hls.js's
-// distance to the live edge in seconds (hls.latency). Mode hls-ll plays HLS without switching renditions.
+// { supported, errors, samples: [{ currentTime, paused, level, latency, wallLatency }], stalls, switchedTo, lowLatency };
+// latency is hls.js's distance to the live edge in seconds (hls.latency); wallLatency is the wall clock now minus the
+// wall-clock time of the frame on screen, in seconds: hls.js's playingDate (from EXT-X-PROGRAM-DATE-TIME) or dash.js's
+// getCurrentLiveLatency() (from availabilityStartTime); stalls counts the video's 'waiting' events once playing.
+// Mode hls-ll plays HLS without switching renditions.
 // Usage: node play.cjs <playwright-core dir> <chromium path> <page url> <hls|hls-ll|dash> <seconds> [screenshot.png]
 'use strict';
 const [playwrightDir, chromiumPath, pageUrl, mode, secondsText, screenshot] = process.argv.slice(2);
@@ -24,6 +27,10 @@ const { chromium } = require(playwrightDir);
     while (Date.now() < deadline && await page.evaluate(() => document.getElementById('video').currentTime) <= 0) {
       await page.waitForTimeout(250);
     }
+    await page.evaluate(() => {
+      window.ladderStalls = 0;
+      document.getElementById('video').addEventListener('waiting', () => { window.ladderStalls++; });
+    });
     const seconds = Number(secondsText);
     const start = Date.now();
     while (Date.now() - start < seconds * 1000) {
@@ -32,6 +39,9 @@ const { chromium } = require(playwrightDir);
         paused: document.getElementById('video').paused,
         level: window.ladder.hls ? window.ladder.hls.currentLevel : null,
         latency: window.ladder.hls ? window.ladder.hls.latency : null,
+        wallLatency: window.ladder.hls
+          ? (window.ladder.hls.playingDate ? (Date.now() - window.ladder.hls.playingDate.getTime()) / 1000 : null)
+          : (window.ladder.dash ? window.ladder.dash.getCurrentLiveLatency() : null),
       })));
       if (mode === 'hls' && result.switchedTo === null && Date.now() - start > seconds * 500) {
         // Switch to another rendition half way and keep watching the playhead.
@@ -45,6 +55,7 @@ const { chromium } = require(playwrightDir);
       await page.waitForTimeout(1000);
     }
     result.errors = await page.evaluate(() => window.ladder.errors);
+    result.stalls = await page.evaluate(() => window.ladderStalls);
     result.lowLatency = await page.evaluate(() => window.ladder.lowLatency === true);
     if (screenshot) { await page.screenshot({ path: screenshot }); }
   } finally {
