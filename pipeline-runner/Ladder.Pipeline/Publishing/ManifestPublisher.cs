@@ -77,7 +77,8 @@ internal sealed class ManifestPublisher(PublishedContent content, MediaTimeline 
 
             if (settings.DashEnabled && _periods.Count > 0)
             {
-                var manifest = DashManifest.Write(timeline, clock.GetUtcNow(), settings.SegmentDuration, settings.DashWindow, videos, audio, _periods);
+                var manifest = DashManifest.Write(timeline, clock.GetUtcNow(), settings.SegmentDuration, settings.DashWindow, videos, audio, _periods,
+                    settings.DashLowLatency ? new LowLatencyManifest(settings.ChunkDuration, settings.DashTargetLatency) : null);
                 content.Put(OriginPaths.DashManifest, new OriginResource(manifest, ContentTypes.DashManifest, PlaylistMaxAge));
             }
         }
