@@ -192,6 +192,7 @@ public sealed class LowLatencyPackagerTests(EncodedMediaFixture media) : IClassF
         }
 
         // Segment 1 is [0 s, 2 s), segment 2 [2 s, 4 s); at 5 s segment 2 is complete and segment 3 under way.
+        var fed = DateTimeOffset.UtcNow;
         foreach (var track in new[] { media.Low, media.Audio, media.High })
         {
             WriteUntil(packager, track, 5.0);
@@ -213,6 +214,11 @@ public sealed class LowLatencyPackagerTests(EncodedMediaFixture media) : IClassF
         Assert.Equal("3000", service.Element(ns + "Latency")?.Attribute("target")?.Value);
         Assert.Equal(("0.96", "1.04"), (service.Element(ns + "PlaybackRate")?.Attribute("min")?.Value, service.Element(ns + "PlaybackRate")?.Attribute("max")?.Value));
         Assert.NotNull(mpd.Root.Element(ns + "UTCTiming"));
+
+        // Output time zero is when the packager could have had it (here: media fed faster than real time, from when
+        // the feeding began), not the timeline's origin in 1970: a segment is available once its first chunk exists.
+        var availabilityStart = DateTimeOffset.Parse(mpd.Root.Attribute("availabilityStartTime")!.Value, CultureInfo.InvariantCulture);
+        Assert.InRange(availabilityStart, fed.AddSeconds(-2.5), DateTimeOffset.UtcNow);
         var templates = mpd.Descendants(ns + "SegmentTemplate").ToList();
         Assert.Equal(3, templates.Count);
         Assert.All(templates, t =>

@@ -10,7 +10,7 @@ namespace Ladder.Pipeline.Publishing;
 /// Writes the dynamic MPD (ISO/IEC 23009-1, live profile <c>urn:mpeg:dash:profile:isoff-live:2011</c>; DASH-IF IOP
 /// live; the CMAF profile is not claimed because FFmpeg 5.1's mp4 muxer writes no <c>cmfc</c> brand without
 /// <c>+cmaf</c>, see <see cref="Packaging.CmafMuxer"/>): <c>availabilityStartTime</c> is the output timeline's
-/// origin, <c>timeShiftBufferDepth</c> the window, <c>UTCTiming</c> points at <see cref="OriginPaths.DashTime"/>. One
+/// origin (see <see cref="ManifestPublisher"/> for low latency), <c>timeShiftBufferDepth</c> the window, <c>UTCTiming</c> points at <see cref="OriginPaths.DashTime"/>. One
 /// Period per run of track versions (a new init segment starts a Period at that boundary), each with a video
 /// AdaptationSet (one Representation per rendition) and an audio AdaptationSet, and per Representation a
 /// <c>SegmentTemplate</c> with <c>$Number$</c>, <c>presentationTimeOffset</c> (the packager's media time offset) and a
@@ -30,7 +30,7 @@ internal static class DashManifest
     private const string Namespace = "urn:mpeg:dash:schema:mpd:2011";
 
     /// <summary>Writes the manifest.</summary>
-    /// <param name="timeline">The output timeline (<c>availabilityStartTime</c>).</param>
+    /// <param name="availabilityStartTime">The MPD's <c>availabilityStartTime</c>: the wall-clock time of output time zero.</param>
     /// <param name="publishTime">When this version of the manifest is made.</param>
     /// <param name="segmentDuration">Target segment duration in seconds.</param>
     /// <param name="window">Segments per Representation in the time-shift buffer.</param>
@@ -40,7 +40,7 @@ internal static class DashManifest
     /// <param name="lowLatency">The low-latency settings; null for a classic live MPD.</param>
     /// <returns>The MPD as UTF-8 XML.</returns>
     public static byte[] Write(
-        Media.MediaTimeline timeline, DateTimeOffset publishTime, double segmentDuration, int window,
+        DateTimeOffset availabilityStartTime, DateTimeOffset publishTime, double segmentDuration, int window,
         IReadOnlyList<PublishedTrack> videos, PublishedTrack? audio, IReadOnlyList<DashPeriodStart> periods, LowLatencyManifest? lowLatency = null)
     {
         using var stream = new MemoryStream();
@@ -50,7 +50,7 @@ internal static class DashManifest
             xml.WriteStartElement("MPD", Namespace);
             xml.WriteAttributeString("profiles", "urn:mpeg:dash:profile:isoff-live:2011");
             xml.WriteAttributeString("type", "dynamic");
-            xml.WriteAttributeString("availabilityStartTime", DateTime(timeline.Origin));
+            xml.WriteAttributeString("availabilityStartTime", DateTime(availabilityStartTime));
             xml.WriteAttributeString("publishTime", DateTime(publishTime));
             xml.WriteAttributeString("minimumUpdatePeriod", Duration(segmentDuration));
             xml.WriteAttributeString("minBufferTime", Duration(segmentDuration));
