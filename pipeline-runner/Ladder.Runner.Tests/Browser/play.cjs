@@ -1,7 +1,8 @@
 // Plays the runner's player page in headless Chromium (Debian's, via playwright-core) and prints one JSON line:
-// { supported, errors, samples: [{ currentTime, paused, level, latency }], switchedTo, lowLatency }; latency is hls.js's
-// distance to the live edge in seconds (hls.latency). Mode hls-ll plays HLS without switching renditions.
-// Usage: node play.cjs <playwright-core dir> <chromium path> <page url> <hls|hls-ll|dash> <seconds> [screenshot.png]
+// { supported, errors, samples: [{ currentTime, paused, level, latency }], switchedTo, lowLatency, stalls }; latency is the
+// player's distance to the live edge in seconds (hls.js's hls.latency, dash.js's getCurrentLiveLatency()); stalls counts
+// the video's 'waiting' events once it played. Modes hls-ll and dash-ll play without switching renditions.
+// Usage: node play.cjs <playwright-core dir> <chromium path> <page url> <hls|hls-ll|dash|dash-ll> <seconds> [screenshot.png]
 'use strict';
 const [playwrightDir, chromiumPath, pageUrl, mode, secondsText, screenshot] = process.argv.slice(2);
 const { chromium } = require(playwrightDir);
@@ -16,7 +17,7 @@ const { chromium } = require(playwrightDir);
   try {
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     page.on('pageerror', e => result.pageErrors.push(String(e)));
-    await page.goto(pageUrl + '?mode=' + (mode === 'dash' ? 'dash' : 'hls'));
+    await page.goto(pageUrl + '?mode=' + (mode.startsWith('dash') ? 'dash' : 'hls'));
     result.supported = await page.evaluate(() => MediaSource.isTypeSupported('video/mp4; codecs="avc1.64001e,mp4a.40.2"'));
     if (!result.supported) { return; }
     const deadline = Date.now() + 30000;
@@ -24,6 +25,10 @@ const { chromium } = require(playwrightDir);
     while (Date.now() < deadline && await page.evaluate(() => document.getElementById('video').currentTime) <= 0) {
       await page.waitForTimeout(250);
     }
+    await page.evaluate(() => {
+      window.stalls = 0;
+      document.getElementById('video').addEventListener('waiting', () => { window.stalls++; });
+    });
     const seconds = Number(secondsText);
     const start = Date.now();
     while (Date.now() - start < seconds * 1000) {
@@ -31,7 +36,7 @@ const { chromium } = require(playwrightDir);
         currentTime: document.getElementById('video').currentTime,
         paused: document.getElementById('video').paused,
         level: window.ladder.hls ? window.ladder.hls.currentLevel : null,
-        latency: window.ladder.hls ? window.ladder.hls.latency : null,
+        latency: window.ladder.hls ? window.ladder.hls.latency : window.ladder.dash ? window.ladder.dash.getCurrentLiveLatency() : null,
       })));
       if (mode === 'hls' && result.switchedTo === null && Date.now() - start > seconds * 500) {
         // Switch to another rendition half way and keep watching the playhead.
@@ -46,6 +51,7 @@ const { chromium } = require(playwrightDir);
     }
     result.errors = await page.evaluate(() => window.ladder.errors);
     result.lowLatency = await page.evaluate(() => window.ladder.lowLatency === true);
+    result.stalls = await page.evaluate(() => window.stalls);
     if (screenshot) { await page.screenshot({ path: screenshot }); }
   } finally {
     await browser.close();
