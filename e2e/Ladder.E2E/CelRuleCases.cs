@@ -65,6 +65,14 @@ internal static class CelRuleCases
             "lowLatency.partTargetDuration must be at most half of segmentDuration" },
         { "low-latency parts in MPEG-TS", """{"spec":{"outputs":{"hls":{"container":"ts","lowLatency":{"enabled":true}}}}}""", "spec.outputs.hls.container",
             "low-latency parts are CMAF chunks; set container to fmp4" },
+        { "low-latency DASH target latency out of range", """{"spec":{"outputs":{"dash":{"lowLatency":{"enabled":true,"targetLatency":"500ms"}}}}}""", "spec.outputs.dash.lowLatency.targetLatency",
+            "lowLatency.targetLatency is out of range; use 1s to 30s" },
+        { "low-latency DASH chunk out of range", """{"spec":{"outputs":{"dash":{"lowLatency":{"enabled":true,"chunkDuration":"2s"}}}}}""", "spec.outputs.dash.lowLatency.chunkDuration",
+            "lowLatency.chunkDuration is out of range; use 100ms to 1s" },
+        { "low-latency DASH chunk over half the segment", """{"spec":{"profile":{"video":{"gopSeconds":1}},"outputs":{"hls":{"segmentDuration":"1s"},"dash":{"lowLatency":{"enabled":true,"chunkDuration":"800ms"}}}}}""", "spec.outputs.dash.lowLatency.chunkDuration",
+            "dash.lowLatency.chunkDuration must be at most half of hls.segmentDuration" },
+        { "low-latency DASH chunks unlike the HLS parts", """{"spec":{"outputs":{"hls":{"lowLatency":{"enabled":true,"partTargetDuration":"200ms"}},"dash":{"lowLatency":{"enabled":true,"chunkDuration":"500ms"}}}}}""", "spec.outputs.dash.lowLatency.chunkDuration",
+            "dash.lowLatency.chunkDuration must equal hls.lowLatency.partTargetDuration" },
     };
 
     /// <summary>RFC 7386 JSON merge patch: objects merge key by key, null deletes, anything else replaces.</summary>

@@ -268,6 +268,31 @@ public static class PipelineResolver
         return new PipelineHlsLowLatency(part);
     }
 
+    /// <summary>
+    /// The low-latency DASH settings when <c>lowLatency.enabled</c> and DASH is on, checked against the resolved segment
+    /// duration and the HLS parts (the chunks are shared); else null.
+    /// </summary>
+    private static PipelineDashLowLatency? BuildDashLowLatency(DashOutput? dash, Duration segment, PipelineHlsLowLatency? parts, ErrorList errors,
+        IReadOnlySet<string> inherited, string? templateRef)
+    {
+        if (dash is not { LowLatency: { Enabled: true } lowLatency } || dash.Enabled == false)
+        {
+            return null;
+        }
+        const string path = "spec.outputs.dash.lowLatency";
+        var target = lowLatency.TargetLatency ?? Duration.Parse(Defaults.DashTargetLatency);
+        if (SpecRules.CheckTargetLatency(target) is { } targetError)
+        {
+            errors.Add(path + ".targetLatency", targetError + InheritedNote(path + ".targetLatency", inherited, templateRef));
+        }
+        var chunk = lowLatency.ChunkDuration ?? parts?.PartTargetDuration ?? Duration.Parse(Defaults.PartTargetDuration);
+        if ((SpecRules.CheckPartTargetDuration(chunk, segment) ?? (parts is null ? null : SpecRules.CheckChunkMatchesPart(chunk, parts.PartTargetDuration))) is { } chunkError)
+        {
+            errors.Add(path + ".chunkDuration", chunkError + InheritedNote(path + ".chunkDuration", inherited, templateRef));
+        }
+        return new PipelineDashLowLatency(target, chunk);
+    }
+
     private static PipelineOutputs BuildOutputs(LiveStreamSpec spec, PipelineVideo video, ISecretSource secrets, ErrorList errors,
         IReadOnlySet<string> inherited, string? templateRef, string profileOrigin)
     {
@@ -282,7 +307,8 @@ public static class PipelineResolver
         var window = o?.Hls?.Window ?? Defaults.Window;
         var container = o?.Hls?.Container ?? HlsContainer.Fmp4;
         var hls = new PipelineHls(o?.Hls?.Enabled ?? true, segment, window, container, BuildLowLatency(o?.Hls, segment, container, errors, inherited, templateRef));
-        var dash = new PipelineDash(o?.Dash is not null && (o.Dash.Enabled ?? true), segment, o?.Dash?.Window ?? window);
+        var dash = new PipelineDash(o?.Dash is not null && (o.Dash.Enabled ?? true), segment, o?.Dash?.Window ?? window,
+            BuildDashLowLatency(o?.Dash, segment, hls.Enabled ? hls.LowLatency : null, errors, inherited, templateRef));
 
         var renditionNames = video.Renditions.Select(r => r.Name).ToList();
         var push = new List<PipelinePushTarget>();

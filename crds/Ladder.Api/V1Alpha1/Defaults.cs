@@ -52,6 +52,9 @@ public static class Defaults
     /// <summary>Low-Latency HLS part target duration (<c>EXT-X-PART-INF:PART-TARGET</c>).</summary>
     public const string PartTargetDuration = "500ms";
 
+    /// <summary>Low-latency DASH latency target (<c>ServiceDescription/Latency@target</c>).</summary>
+    public const string DashTargetLatency = "3s";
+
     /// <summary>SRT receiver latency (SRT's own default is 120 ms; 200 ms rides out more loss on the public internet).</summary>
     public const string SrtLatency = "200ms";
 

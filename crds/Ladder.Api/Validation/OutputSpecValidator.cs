@@ -24,6 +24,18 @@ public sealed class OutputSpecValidator : AbstractValidator<OutputSpec>
             {
                 ctx.AddFailure("Hls.LowLatency.PartTargetDuration", partError);
             }
+            if (o.Dash?.LowLatency?.TargetLatency is Duration latency && SpecRules.CheckTargetLatency(latency) is { } latencyError)
+            {
+                ctx.AddFailure("Dash.LowLatency.TargetLatency", latencyError);
+            }
+            if (o.Dash?.LowLatency?.ChunkDuration is Duration chunk
+                && (SpecRules.CheckPartTargetDuration(chunk, o.Hls?.SegmentDuration)
+                    ?? (o.Hls?.LowLatency is { Enabled: true } parts
+                        ? SpecRules.CheckChunkMatchesPart(chunk, parts.PartTargetDuration ?? Duration.Parse(Defaults.PartTargetDuration))
+                        : null)) is { } chunkError)
+            {
+                ctx.AddFailure("Dash.LowLatency.ChunkDuration", chunkError);
+            }
             if (o.Dash?.Window is int dw && (dw < 2 || dw > 100))
             {
                 ctx.AddFailure("Dash.Window", $"{dw} is out of range; use 2 to 100 segments");

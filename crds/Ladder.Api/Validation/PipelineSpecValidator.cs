@@ -158,6 +158,18 @@ public sealed class PipelineSpecValidator : AbstractValidator<PipelineSpec>
                     ctx.AddFailure("Outputs.Hls.LowLatency", "low-latency parts are CMAF chunks; set container to fmp4");
                 }
             }
+            if (p.Outputs.Dash.LowLatency is { } dashLowLatency)
+            {
+                if (SpecRules.CheckTargetLatency(dashLowLatency.TargetLatency) is { } latencyError)
+                {
+                    ctx.AddFailure("Outputs.Dash.LowLatency.TargetLatency", latencyError);
+                }
+                if ((SpecRules.CheckPartTargetDuration(dashLowLatency.ChunkDuration, p.Outputs.Dash.SegmentDuration)
+                    ?? (p.Outputs.Hls is { Enabled: true, LowLatency: { } parts } ? SpecRules.CheckChunkMatchesPart(dashLowLatency.ChunkDuration, parts.PartTargetDuration) : null)) is { } chunkError)
+                {
+                    ctx.AddFailure("Outputs.Dash.LowLatency.ChunkDuration", chunkError);
+                }
+            }
             if (p.Outputs.Hls.Window is < 2 or > 100)
             {
                 ctx.AddFailure("Outputs.Hls.Window", $"{p.Outputs.Hls.Window} is out of range; use 2 to 100");

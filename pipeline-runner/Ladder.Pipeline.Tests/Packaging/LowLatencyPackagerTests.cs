@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Xml.Linq;
 using Ladder.Api.Pipeline;
 using Ladder.Api.Primitives;
 using Ladder.Pipeline.Media;
@@ -8,7 +10,7 @@ using Ladder.Pipeline.Tests.Publishing;
 
 namespace Ladder.Pipeline.Tests.Packaging;
 
-/// <summary>Low-Latency HLS from the packager, on real FFmpeg-encoded media: 24 fps video and AAC, 2 s segments, 0.5 s parts.</summary>
+/// <summary>Low-Latency HLS and low-latency DASH from the packager, on real FFmpeg-encoded media: 24 fps video and AAC, 2 s segments, 0.5 s parts (chunks).</summary>
 public sealed class LowLatencyPackagerTests(EncodedMediaFixture media) : IClassFixture<EncodedMediaFixture>
 {
     [Fact]
@@ -167,6 +169,70 @@ public sealed class LowLatencyPackagerTests(EncodedMediaFixture media) : IClassF
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Package_Should_CutChunksAndAnnounceTheSegmentInProgress_When_DashIsLowLatency(bool hlsLowLatency)
+    {
+        var spec = LowLatencySpec();
+        spec = spec with
+        {
+            Outputs = spec.Outputs with
+            {
+                Hls = spec.Outputs.Hls with { LowLatency = hlsLowLatency ? spec.Outputs.Hls.LowLatency : null },
+                Dash = spec.Outputs.Dash with { LowLatency = new PipelineDashLowLatency(Duration.FromSeconds(3), Duration.FromMilliseconds(500)) },
+            },
+        };
+        using var packager = new LivePackager(spec, new MediaTimeline(DateTimeOffset.UnixEpoch));
+        foreach (var track in new[] { media.High, media.Low, media.Audio })
+        {
+            packager.AddTrack(track.Track);
+        }
+
+        // Segment 1 is [0 s, 2 s), segment 2 [2 s, 4 s); at 5 s segment 2 is complete and segment 3 under way.
+        var fed = DateTimeOffset.UtcNow;
+        foreach (var track in new[] { media.Low, media.Audio, media.High })
+        {
+            WriteUntil(packager, track, 5.0);
+        }
+
+        await WaitForAsync(() => packager.Get(OriginPaths.Segment("high", 2)) is not null && packager.Get(OriginPaths.Part("high", 3, 1)) is not null);
+
+        // The chunks: segment 2 is its chunks in order, and the segment under way already has chunks to stream.
+        var chunks = Enumerable.Range(0, 8).Select(i => packager.Get(OriginPaths.Part("high", 2, i))).TakeWhile(c => c is not null).ToList();
+        Assert.Equal(4, chunks.Count);
+        Assert.Equal(packager.Get(OriginPaths.Segment("high", 2))!.Content.ToArray(), chunks.SelectMany(c => c!.Content.ToArray()).ToArray());
+        Assert.NotNull(packager.Get(OriginPaths.Part("high", 3, 0))?.FollowWithin);
+
+        // The MPD: a latency target and playback rates, each segment available once its first chunk is, and the
+        // timeline running on past the last complete segment.
+        var mpd = XDocument.Parse(LivePackagerTests.Text(packager, OriginPaths.DashManifest));
+        XNamespace ns = "urn:mpeg:dash:schema:mpd:2011";
+        var service = mpd.Root!.Element(ns + "ServiceDescription")!;
+        Assert.Equal("3000", service.Element(ns + "Latency")?.Attribute("target")?.Value);
+        Assert.Equal(("0.96", "1.04"), (service.Element(ns + "PlaybackRate")?.Attribute("min")?.Value, service.Element(ns + "PlaybackRate")?.Attribute("max")?.Value));
+        Assert.NotNull(mpd.Root.Element(ns + "UTCTiming"));
+
+        // Output time zero is when the packager could have had it (here: media fed faster than real time, from when
+        // the feeding began), not the timeline's origin in 1970: a segment is available once its first chunk exists.
+        var availabilityStart = DateTimeOffset.Parse(mpd.Root.Attribute("availabilityStartTime")!.Value, CultureInfo.InvariantCulture);
+        Assert.InRange(availabilityStart, fed.AddSeconds(-2.5), DateTimeOffset.UtcNow);
+        var templates = mpd.Descendants(ns + "SegmentTemplate").ToList();
+        Assert.Equal(3, templates.Count);
+        Assert.All(templates, t =>
+        {
+            Assert.Equal("1.5", t.Attribute("availabilityTimeOffset")?.Value);
+            Assert.Equal("false", t.Attribute("availabilityTimeComplete")?.Value);
+            var timeline = t.Descendants(ns + "S").ToList();
+            var open = timeline[^1];
+            var closed = timeline[^2];
+            var timescale = long.Parse(t.Attribute("timescale")!.Value, CultureInfo.InvariantCulture);
+            long At(XElement s, string name) => long.Parse(s.Attribute(name)!.Value, CultureInfo.InvariantCulture);
+            var closedEnd = At(closed, "t") + (At(closed, "d") * (1 + (closed.Attribute("r") is null ? 0 : At(closed, "r"))));
+            Assert.Equal(("-1", closedEnd, 2 * timescale), (open.Attribute("r")?.Value, At(open, "t"), At(open, "d")));
+        });
     }
 
     private static void WriteUntil(LivePackager packager, EncodedTrack track, double seconds)

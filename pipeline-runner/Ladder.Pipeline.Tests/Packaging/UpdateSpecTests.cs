@@ -1,4 +1,6 @@
 using System.Text;
+using Ladder.Api.Pipeline;
+using Ladder.Api.Primitives;
 using Ladder.LibAv;
 using Ladder.Pipeline.Media;
 using Ladder.Pipeline.Packaging;
@@ -92,6 +94,30 @@ public sealed class UpdateSpecTests
         var playlist = HlsPlaylistChecker.Check(LivePackagerTests.Text(packager, OriginPaths.HlsPlaylist("high")));
         Assert.Equal(2, playlist.TargetDuration);
         Assert.Equal(2, playlist.Segments.Count);
+    }
+
+    [Fact]
+    public async Task UpdateSpec_Should_TakeANewLatencyTargetAndRefuseOtherChunks_When_DashIsLowLatency()
+    {
+        static PipelineSpec LowLatency(double target, double chunk)
+        {
+            var spec = PackagerSpecs.Create(2, 10, dash: true, "high");
+            return spec with { Outputs = spec.Outputs with { Dash = spec.Outputs.Dash with { LowLatency = new PipelineDashLowLatency(Duration.FromSeconds(target), Duration.FromSeconds(chunk)) } } };
+        }
+
+        using var packager = new LivePackager(LowLatency(3, 0.5), new MediaTimeline(DateTimeOffset.UnixEpoch));
+        Assert.Throws<NotSupportedException>(() => packager.UpdateSpec(LowLatency(3, 0.25)));
+        Assert.Throws<NotSupportedException>(() => packager.UpdateSpec(PackagerSpecs.Create(2, 10, dash: true, "high")));
+        using var high = EncodedTrack.Video("high", 160, 90, 8);
+        packager.AddTrack(high.Track);
+        WriteInOrder(packager, [high], -1, 5);
+        Assert.True(await PollAsync(() => packager.Get(OriginPaths.DashManifest) is not null), "no MPD");
+        Assert.Contains("<Latency target=\"3000\"", LivePackagerTests.Text(packager, OriginPaths.DashManifest), StringComparison.Ordinal);
+
+        packager.UpdateSpec(LowLatency(2, 0.5));
+        WriteInOrder(packager, [high], 5, 9);
+
+        Assert.True(await PollAsync(() => LivePackagerTests.Text(packager, OriginPaths.DashManifest).Contains("<Latency target=\"2000\"", StringComparison.Ordinal)), "the new latency target did not reach the MPD");
     }
 
     /// <summary>Writes the packets of <paramref name="tracks"/> whose decode time is in [from, to) s, merged in decode-time order.</summary>

@@ -66,6 +66,9 @@ public sealed class ReloadPlannerTests
             s => s with { Outputs = s.Outputs with { Hls = s.Outputs.Hls with { SegmentDuration = Duration.FromSeconds(4) } } }, "spec.outputs.hls.segmentDuration"),
         ["low-latency hls switched on (segments are cut into parts from their first frame)"] = (
             s => s with { Outputs = s.Outputs with { Hls = s.Outputs.Hls with { LowLatency = new PipelineHlsLowLatency(Duration.FromMilliseconds(500)) } } }, "spec.outputs.hls.lowLatency"),
+        ["low-latency dash switched on (segments are cut into chunks from their first frame)"] = (
+            s => s with { Outputs = s.Outputs with { Dash = s.Outputs.Dash with { Enabled = true, LowLatency = new PipelineDashLowLatency(Duration.FromSeconds(3), Duration.FromMilliseconds(500)) } } },
+            "spec.outputs.dash.lowLatency"),
         ["dash segment duration while dash alone cuts"] = (
             s => s with { Outputs = s.Outputs with { Hls = s.Outputs.Hls with { Enabled = false }, Dash = s.Outputs.Dash with { Enabled = true, SegmentDuration = Duration.FromSeconds(6) } } },
             "spec.outputs.dash.segmentDuration"),

@@ -150,7 +150,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
     /// </summary>
     /// <param name="spec">The new pipeline spec.</param>
     /// <exception cref="ArgumentException">The spec's outputs are inconsistent (see <see cref="PackagingSettings.From"/>).</exception>
-    /// <exception cref="NotSupportedException">The change needs a new packager: MPEG-TS HLS switched on or off, DASH switched on or off beside it, or a segment duration that rounds above the running target duration. Nothing was applied.</exception>
+    /// <exception cref="NotSupportedException">The change needs a new packager: MPEG-TS HLS switched on or off, DASH switched on or off beside it, low-latency chunks switched on or off or resized, or a segment duration that rounds above the running target duration. Nothing was applied.</exception>
     /// <exception cref="ObjectDisposedException">The packager was disposed.</exception>
     public void UpdateSpec(PipelineSpec spec)
     {
@@ -162,9 +162,9 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
             throw new NotSupportedException("Switching MPEG-TS HLS on or off, or DASH beside it, changes which segments are made: restart the pipeline.");
         }
 
-        if (next.LowLatency != current.LowLatency || (next.LowLatency && next.PartTargetDuration != current.PartTargetDuration))
+        if (next.LowLatency != current.LowLatency || next.ChunkDuration != current.ChunkDuration)
         {
-            throw new NotSupportedException("Switching low-latency HLS on or off, or changing its part target, changes how segments are cut into parts: restart the pipeline.");
+            throw new NotSupportedException("Switching low-latency HLS or DASH on or off, or changing their part or chunk duration, changes how segments are cut into chunks: restart the pipeline.");
         }
 
         if (next.TargetDuration > _targetDuration)
@@ -336,7 +336,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
 
     private TrackPackager Start(TrackInfo track) =>
         new(
-            track, _settings, _options.QueueCapacity, _boundaries, _timeline, TrackPublisher.Cmaf(track.Id, track.MediaType, _settings.RetainedSegments, _content, _settings.Cmaf, _settings.PartSegments),
+            track, _settings, _options.QueueCapacity, _boundaries, _timeline, TrackPublisher.Cmaf(track.Id, track.MediaType, _settings.RetainedSegments, _content, _settings.Cmaf, _settings.PartSegments, TimeSpan.FromSeconds(3 * _targetDuration)),
             OnPublished, _logger, _targetDuration, _options.BeforeMux, _ts is null ? null : OnTsSegment, MayLead, OnPartPublished);
 
     /// <summary>A video track that has not cut yet may announce boundaries only while no other live video track cuts (a rendition joining a running ladder follows it).</summary>

@@ -43,6 +43,22 @@ internal sealed record PackagingSettings
     /// <summary>Whether the DASH manifest is published.</summary>
     public required bool DashEnabled { get; init; }
 
+    /// <summary>The low-latency DASH chunk duration in seconds; 0 when low-latency DASH is off.</summary>
+    public double DashChunkDuration { get; init; }
+
+    /// <summary>The low-latency DASH latency target in seconds (<c>ServiceDescription/Latency@target</c>); 0 when low-latency DASH is off.</summary>
+    public double DashTargetLatency { get; init; }
+
+    /// <summary>Whether the DASH manifest announces segments as their chunks are made (low-latency DASH).</summary>
+    public bool DashLowLatency => DashEnabled && DashChunkDuration > 0;
+
+    /// <summary>
+    /// The CMAF chunk duration the segmenter cuts on, in seconds: the Low-Latency HLS part target, else the
+    /// low-latency DASH chunk duration (the two are equal when both are on: one set of chunks serves both); 0 for whole
+    /// segments only.
+    /// </summary>
+    public double ChunkDuration => LowLatency ? PartTargetDuration : DashLowLatency ? DashChunkDuration : 0;
+
     /// <summary>Segments in the DASH time-shift buffer.</summary>
     public required int DashWindow { get; init; }
 
@@ -105,6 +121,8 @@ internal sealed record PackagingSettings
             HlsTransportStream = hls.Container == HlsContainer.Ts,
             PartTargetDuration = hls.Enabled && hls.LowLatency is { } lowLatency ? lowLatency.PartTargetDuration.TotalSeconds : 0,
             DashEnabled = dash.Enabled,
+            DashChunkDuration = dash.Enabled && dash.LowLatency is { } dashLowLatency ? dashLowLatency.ChunkDuration.TotalSeconds : 0,
+            DashTargetLatency = dash.Enabled && dash.LowLatency is { } target ? target.TargetLatency.TotalSeconds : 0,
             DashWindow = dash.Window,
             Renditions = renditions,
         };

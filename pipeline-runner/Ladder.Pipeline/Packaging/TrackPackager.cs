@@ -62,7 +62,7 @@ internal sealed class TrackPackager : ISegmenterOutput<QueuedPacket>, IDisposabl
     /// <param name="beforeMux">Called with the track id and the packet's PTS before each packet is muxed (a test's fault injection); null for none.</param>
     /// <param name="segmentPackets">Given a reference to each closed segment's frames (for MPEG-TS); null to keep none.</param>
     /// <param name="mayLead">Whether this video track, before its first segment, may announce boundaries (no other video track is cutting yet); null for always.</param>
-    /// <param name="partPublished">Called on the loop after each part is published (with <see cref="PackagingSettings.LowLatency"/>); null for none.</param>
+    /// <param name="partPublished">Called on the loop after each part is published (with a <see cref="PackagingSettings.ChunkDuration"/>); null for none.</param>
     public TrackPackager(
         TrackInfo track, PackagingSettings settings, int capacity, SegmentBoundaries boundaries, MediaTimeline timeline,
         TrackPublisher publisher, Action<TrackPackager, MediaSegment?, bool> published, ILogger logger, int targetDuration,
@@ -83,7 +83,7 @@ internal sealed class TrackPackager : ISegmenterOutput<QueuedPacket>, IDisposabl
         _partPublished = partPublished;
         _segmenter = new TrackSegmenter<QueuedPacket>(
             MediaType == MediaType.Video, selfPaced, boundaries, this, Math.Max(1, settings.SegmentDuration / 2), targetDuration, capacity,
-            mayLead is null ? null : () => mayLead(this), settings.LowLatency ? settings.PartTargetDuration : 0);
+            mayLead is null ? null : () => mayLead(this), settings.ChunkDuration);
         _queue = Channel.CreateBounded<QueuedPacket>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         if (MediaType != MediaType.Video && !selfPaced)
         {

@@ -10,28 +10,38 @@ namespace Ladder.Pipeline.Publishing;
 /// Writes the dynamic MPD (ISO/IEC 23009-1, live profile <c>urn:mpeg:dash:profile:isoff-live:2011</c>; DASH-IF IOP
 /// live; the CMAF profile is not claimed because FFmpeg 5.1's mp4 muxer writes no <c>cmfc</c> brand without
 /// <c>+cmaf</c>, see <see cref="Packaging.CmafMuxer"/>): <c>availabilityStartTime</c> is the output timeline's
-/// origin, <c>timeShiftBufferDepth</c> the window, <c>UTCTiming</c> points at <see cref="OriginPaths.DashTime"/>. One
+/// origin (see <see cref="ManifestPublisher"/> for low latency), <c>timeShiftBufferDepth</c> the window, <c>UTCTiming</c> points at <see cref="OriginPaths.DashTime"/>. One
 /// Period per run of track versions (a new init segment starts a Period at that boundary), each with a video
 /// AdaptationSet (one Representation per rendition) and an audio AdaptationSet, and per Representation a
 /// <c>SegmentTemplate</c> with <c>$Number$</c>, <c>presentationTimeOffset</c> (the packager's media time offset) and a
 /// <c>SegmentTimeline</c> of the segments in the window.
+/// <para>
+/// Low latency (DASH-IF IOP low-latency guidelines) adds a <c>ServiceDescription</c> (Annex K) with the latency
+/// target and the playback rates a player may use to hold it, and per <c>SegmentTemplate</c>
+/// <c>availabilityTimeOffset</c> = segment duration − chunk duration with <c>availabilityTimeComplete="false"</c>
+/// (section 5.3.9.5.3: a segment may be fetched once its first chunk exists, and arrives with chunked transfer). The
+/// timeline of the newest Period ends with <c>&lt;S d="segment duration" r="-1"/&gt;</c> after the last complete segment
+/// (section 5.3.9.6.1: the duration repeats until the next MPD update), so a player addresses the segment in progress
+/// without waiting for a manifest that lists it.
+/// </para>
 /// </summary>
 internal static class DashManifest
 {
     private const string Namespace = "urn:mpeg:dash:schema:mpd:2011";
 
     /// <summary>Writes the manifest.</summary>
-    /// <param name="timeline">The output timeline (<c>availabilityStartTime</c>).</param>
+    /// <param name="availabilityStartTime">The MPD's <c>availabilityStartTime</c>: the wall-clock time of output time zero.</param>
     /// <param name="publishTime">When this version of the manifest is made.</param>
     /// <param name="segmentDuration">Target segment duration in seconds.</param>
     /// <param name="window">Segments per Representation in the time-shift buffer.</param>
     /// <param name="videos">Video tracks in ladder order.</param>
     /// <param name="audio">The audio track, or null.</param>
     /// <param name="periods">Period starts in increasing order; Periods without a segment in the window are left out.</param>
+    /// <param name="lowLatency">The low-latency settings; null for a classic live MPD.</param>
     /// <returns>The MPD as UTF-8 XML.</returns>
     public static byte[] Write(
-        Media.MediaTimeline timeline, DateTimeOffset publishTime, double segmentDuration, int window,
-        IReadOnlyList<PublishedTrack> videos, PublishedTrack? audio, IReadOnlyList<DashPeriodStart> periods)
+        DateTimeOffset availabilityStartTime, DateTimeOffset publishTime, double segmentDuration, int window,
+        IReadOnlyList<PublishedTrack> videos, PublishedTrack? audio, IReadOnlyList<DashPeriodStart> periods, LowLatencyManifest? lowLatency = null)
     {
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
@@ -40,13 +50,18 @@ internal static class DashManifest
             xml.WriteStartElement("MPD", Namespace);
             xml.WriteAttributeString("profiles", "urn:mpeg:dash:profile:isoff-live:2011");
             xml.WriteAttributeString("type", "dynamic");
-            xml.WriteAttributeString("availabilityStartTime", DateTime(timeline.Origin));
+            xml.WriteAttributeString("availabilityStartTime", DateTime(availabilityStartTime));
             xml.WriteAttributeString("publishTime", DateTime(publishTime));
             xml.WriteAttributeString("minimumUpdatePeriod", Duration(segmentDuration));
             xml.WriteAttributeString("minBufferTime", Duration(segmentDuration));
             xml.WriteAttributeString("timeShiftBufferDepth", Duration(segmentDuration * window));
             xml.WriteAttributeString("suggestedPresentationDelay", Duration(segmentDuration * 3));
             xml.WriteAttributeString("maxSegmentDuration", Duration(Math.Ceiling(segmentDuration)));
+
+            if (lowLatency is not null)
+            {
+                WriteServiceDescription(xml, lowLatency, segmentDuration);
+            }
 
             var windows = videos.Append(audio).OfType<PublishedTrack>()
                 .ToDictionary(t => t.Id, t => t.Content.Segments.Skip(Math.Max(0, t.Content.Segments.Count - window)).ToList());
@@ -57,7 +72,8 @@ internal static class DashManifest
                 var start = periods[i].Start;
                 if (windows.Values.Any(w => w.Any(s => s.SequenceNumber >= first && s.SequenceNumber < end)))
                 {
-                    WritePeriod(xml, first, start, videos, audio, windows, first, end);
+                    var template = new TemplateTiming(segmentDuration, lowLatency, Open: end == long.MaxValue);
+                    WritePeriod(xml, first, start, videos, audio, windows, first, end, template);
                 }
             }
 
@@ -73,7 +89,7 @@ internal static class DashManifest
 
     private static void WritePeriod(
         XmlWriter xml, long id, double start, IReadOnlyList<PublishedTrack> videos, PublishedTrack? audio,
-        Dictionary<string, List<MediaSegment>> windows, long first, long end)
+        Dictionary<string, List<MediaSegment>> windows, long first, long end, TemplateTiming template)
     {
         xml.WriteStartElement("Period", Namespace);
         xml.WriteAttributeString("id", id.ToString(CultureInfo.InvariantCulture));
@@ -110,7 +126,7 @@ internal static class DashManifest
                 }
 
                 xml.WriteAttributeString("sar", "1:1");
-                WriteTemplate(xml, track.Id, init, segments, start);
+                WriteTemplate(xml, track, init, segments, start, template);
                 xml.WriteEndElement();
             }
 
@@ -136,7 +152,7 @@ internal static class DashManifest
             xml.WriteAttributeString("schemeIdUri", "urn:mpeg:dash:23003:3:audio_channel_configuration:2011");
             xml.WriteAttributeString("value", Number(init.Format.Channels));
             xml.WriteEndElement();
-            WriteTemplate(xml, audio.Id, init, audioSegments, start);
+            WriteTemplate(xml, audio, init, audioSegments, start, template);
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
@@ -148,15 +164,21 @@ internal static class DashManifest
     /// <c>SegmentTemplate</c> with a <c>SegmentTimeline</c> (section 5.3.9.6): <c>S@t</c> on every run, <c>S@r</c> for
     /// repeats; <c>presentationTimeOffset</c> is the media time at the Period start (section 5.3.9.2).
     /// </summary>
-    private static void WriteTemplate(XmlWriter xml, string trackId, InitSegment init, List<MediaSegment> segments, double periodStart)
+    private static void WriteTemplate(XmlWriter xml, PublishedTrack track, InitSegment init, List<MediaSegment> segments, double periodStart, TemplateTiming template)
     {
-        var (initialization, media) = OriginPaths.DashTemplate(trackId, init.Version);
+        var (initialization, media) = OriginPaths.DashTemplate(track.Id, init.Version);
         xml.WriteStartElement("SegmentTemplate", Namespace);
         xml.WriteAttributeString("timescale", Number(init.Timescale));
         xml.WriteAttributeString("presentationTimeOffset", Number((long)Math.Round((periodStart + PackagingSettings.MediaTimeOffset) * init.Timescale)));
         xml.WriteAttributeString("initialization", initialization);
         xml.WriteAttributeString("media", media);
         xml.WriteAttributeString("startNumber", Number(segments[0].SequenceNumber));
+        if (template.LowLatency is { } lowLatency)
+        {
+            xml.WriteAttributeString("availabilityTimeOffset", Seconds(template.SegmentDuration - lowLatency.ChunkDuration));
+            xml.WriteAttributeString("availabilityTimeComplete", "false");
+        }
+
         xml.WriteStartElement("SegmentTimeline", Namespace);
         var i = 0;
         while (i < segments.Count)
@@ -181,6 +203,36 @@ internal static class DashManifest
             i += run;
         }
 
+        if (template.LowLatency is not null && template.Open && !track.Ended)
+        {
+            var last = segments[^1];
+            xml.WriteStartElement("S", Namespace);
+            xml.WriteAttributeString("t", Number(last.StartTime + last.Duration));
+            xml.WriteAttributeString("d", Number((long)Math.Round(template.SegmentDuration * last.Timescale)));
+            xml.WriteAttributeString("r", "-1");
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    /// <summary>
+    /// <c>ServiceDescription</c> (ISO/IEC 23009-1 Annex K): <c>Latency@target</c> in milliseconds, <c>@max</c> a segment
+    /// above it (past that a player jumps back to the target), and <c>PlaybackRate</c> 0.96 to 1.04, the range in which
+    /// a player may speed up or slow down to hold the target without a visible change.
+    /// </summary>
+    private static void WriteServiceDescription(XmlWriter xml, LowLatencyManifest lowLatency, double segmentDuration)
+    {
+        xml.WriteStartElement("ServiceDescription", Namespace);
+        xml.WriteAttributeString("id", "0");
+        xml.WriteStartElement("Latency", Namespace);
+        xml.WriteAttributeString("target", Number((long)Math.Round(lowLatency.TargetLatency * 1000)));
+        xml.WriteAttributeString("max", Number((long)Math.Round((lowLatency.TargetLatency + segmentDuration) * 1000)));
+        xml.WriteEndElement();
+        xml.WriteStartElement("PlaybackRate", Namespace);
+        xml.WriteAttributeString("min", "0.96");
+        xml.WriteAttributeString("max", "1.04");
         xml.WriteEndElement();
         xml.WriteEndElement();
     }
@@ -195,6 +247,15 @@ internal static class DashManifest
 
     /// <summary>An <c>xs:dateTime</c> in UTC with milliseconds.</summary>
     private static string DateTime(DateTimeOffset time) => HlsMediaPlaylist.FormatDateTime(time);
+
+    /// <summary>A number of seconds as an <c>xs:double</c>, e.g. <c>1.5</c>.</summary>
+    private static string Seconds(double seconds) => string.Create(CultureInfo.InvariantCulture, $"{seconds:0.###}");
+
+    /// <summary>What every <c>SegmentTemplate</c> of a Period needs beside its segments.</summary>
+    /// <param name="SegmentDuration">The target segment duration in seconds.</param>
+    /// <param name="LowLatency">The low-latency settings; null for a classic MPD.</param>
+    /// <param name="Open">Whether the Period is the newest, whose segments are still being made.</param>
+    private sealed record TemplateTiming(double SegmentDuration, LowLatencyManifest? LowLatency, bool Open);
 
     /// <summary>An <c>xs:duration</c> in seconds, e.g. <c>PT2S</c>, <c>PT0.5S</c>.</summary>
     private static string Duration(double seconds) => string.Create(CultureInfo.InvariantCulture, $"PT{seconds:0.###}S");

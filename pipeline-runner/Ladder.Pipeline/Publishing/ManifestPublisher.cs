@@ -13,7 +13,11 @@ namespace Ladder.Pipeline.Publishing;
 /// so an older listing never replaces a newer one.
 /// </summary>
 /// <param name="content">The origin's store.</param>
-/// <param name="timeline">The output timeline: the MPD's <c>availabilityStartTime</c>.</param>
+/// <param name="timeline">
+/// The output timeline: the MPD's <c>availabilityStartTime</c>; with low-latency DASH, its origin plus the startup lag
+/// measured on the first video segment (ISO/IEC 23009-1 section 5.3.9.5.3: a segment's availability start time must
+/// be when it can be fetched, and with chunks that is within a chunk of its start).
+/// </param>
 /// <param name="boundaries">The shared boundaries: where a Period starts on the output timeline.</param>
 /// <param name="targetDuration">The playlists' <c>EXT-X-TARGETDURATION</c> in seconds.</param>
 /// <param name="clock">The wall clock: the MPD's <c>publishTime</c>.</param>
@@ -22,6 +26,7 @@ internal sealed class ManifestPublisher(PublishedContent content, MediaTimeline 
     private static readonly TimeSpan PlaylistMaxAge = TimeSpan.FromSeconds(1);
     private readonly Lock _lock = new();
     private readonly List<DashPeriodStart> _periods = [];
+    private DateTimeOffset? _chunkedAvailabilityStart;
 
     /// <summary>Writes a track's HLS media playlist once it has a segment.</summary>
     /// <param name="track">The track.</param>
@@ -75,9 +80,21 @@ internal sealed class ManifestPublisher(PublishedContent content, MediaTimeline 
                 PublishMaster(videos, audio);
             }
 
-            if (settings.DashEnabled && _periods.Count > 0)
+            if (settings.DashLowLatency && segment is not null && _chunkedAvailabilityStart is null && (videos.Count == 0 || videos.Any(v => v.Content.Segments.Count > 0)))
             {
-                var manifest = DashManifest.Write(timeline, clock.GetUtcNow(), settings.SegmentDuration, settings.DashWindow, videos, audio, _periods);
+                // Output time t is available at the packager a startup lag after Origin + t (the wait for the first
+                // input, the encoders' delay): measured once, on the first video segment, so the MPD's availability
+                // times are when each chunk really exists.
+                var end = ((double)(segment.StartTime + segment.Duration) / segment.Timescale) - PackagingSettings.MediaTimeOffset;
+                var start = clock.GetUtcNow().AddSeconds(-end);
+                _chunkedAvailabilityStart = start > timeline.Origin ? start : timeline.Origin;
+            }
+
+            if (settings.DashEnabled && _periods.Count > 0 && (!settings.DashLowLatency || _chunkedAvailabilityStart is not null))
+            {
+                var manifest = DashManifest.Write(_chunkedAvailabilityStart is { } chunked && settings.DashLowLatency ? chunked : timeline.Origin, clock.GetUtcNow(),
+                    settings.SegmentDuration, settings.DashWindow, videos, audio, _periods,
+                    settings.DashLowLatency ? new LowLatencyManifest(settings.ChunkDuration, settings.DashTargetLatency) : null);
                 content.Put(OriginPaths.DashManifest, new OriginResource(manifest, ContentTypes.DashManifest, PlaylistMaxAge));
             }
         }

@@ -12,6 +12,13 @@ public sealed record OriginResource(ReadOnlyMemory<byte> Content, string Content
     /// <summary>For a Low-Latency HLS media playlist, where it stands (for blocking playlist reload); null otherwise.</summary>
     public PlaylistPosition? Position { get; init; }
 
+    /// <summary>
+    /// For a CMAF chunk of a segment in progress (<see cref="OriginPaths.Part"/>), how long a request streaming that
+    /// segment waits for what follows it (the next chunk, or the completed segment) before it gives up: three target
+    /// durations, the limit RFC 8216bis section 6.2.5.2 sets on a blocked playlist reload; null otherwise.
+    /// </summary>
+    public TimeSpan? FollowWithin { get; init; }
+
     /// <summary>For a Low-Latency HLS media playlist, its Playlist Delta Update (RFC 8216bis section 6.2.5.1), served for <c>_HLS_skip=YES</c>; null otherwise.</summary>
     public ReadOnlyMemory<byte>? Delta { get; init; }
 }

@@ -20,6 +20,7 @@ internal sealed class TrackPublisher
     private readonly Func<string, long, string> _segmentPath;
     private readonly string _segmentType;
     private readonly string? _initType;
+    private readonly TimeSpan? _followWithin;
     private long _discontinuities;
     private long _segments;
     private long _bytes;
@@ -27,7 +28,7 @@ internal sealed class TrackPublisher
     private double _lastDuration;
     private long _peakBitrate;
 
-    private TrackPublisher(string id, int capacity, PublishedContent content, bool files, Func<string, long, string> segmentPath, string segmentType, string? initType, int partSegments = 0)
+    private TrackPublisher(string id, int capacity, PublishedContent content, bool files, Func<string, long, string> segmentPath, string segmentType, string? initType, int partSegments = 0, TimeSpan? followWithin = null)
     {
         Id = id;
         Window = new SegmentWindow(capacity, partSegments);
@@ -36,6 +37,7 @@ internal sealed class TrackPublisher
         _segmentPath = segmentPath;
         _segmentType = segmentType;
         _initType = initType;
+        _followWithin = followWithin;
     }
 
     /// <summary>The track id: a rendition name or <c>audio</c>.</summary>
@@ -66,10 +68,11 @@ internal sealed class TrackPublisher
     /// <param name="content">The origin's store.</param>
     /// <param name="files">Whether the files are written (HLS fMP4 or DASH is on); the window keeps the segments either way.</param>
     /// <param name="partSegments">Closed segments whose parts are kept (<c>hls/&lt;track&gt;/&lt;n&gt;.&lt;part&gt;.m4s</c>); 0 without parts.</param>
+    /// <param name="followWithin">How long a request streaming a segment in progress waits for what follows a part (<see cref="OriginResource.FollowWithin"/>); null without parts.</param>
     /// <returns>The publisher.</returns>
-    public static TrackPublisher Cmaf(string id, MediaType mediaType, int capacity, PublishedContent content, bool files, int partSegments = 0) =>
+    public static TrackPublisher Cmaf(string id, MediaType mediaType, int capacity, PublishedContent content, bool files, int partSegments = 0, TimeSpan? followWithin = null) =>
         new(id, capacity, content, files, OriginPaths.Segment, mediaType == MediaType.Video ? ContentTypes.VideoSegment : ContentTypes.AudioMp4,
-            mediaType == MediaType.Video ? ContentTypes.VideoMp4 : ContentTypes.AudioMp4, partSegments);
+            mediaType == MediaType.Video ? ContentTypes.VideoMp4 : ContentTypes.AudioMp4, partSegments, followWithin);
 
     /// <summary>An MPEG-TS rendition: <c>&lt;n&gt;.ts</c> files (<see cref="OriginPaths.TsSegment"/>), no init segment files.</summary>
     /// <param name="id">The rendition name.</param>
@@ -97,7 +100,7 @@ internal sealed class TrackPublisher
     {
         ArgumentNullException.ThrowIfNull(part);
         var orphans = Window.AddPart(part);
-        _content.Put(OriginPaths.Part(Id, part.SequenceNumber, part.Index), new OriginResource(part.Bytes, _segmentType, SegmentMaxAge));
+        _content.Put(OriginPaths.Part(Id, part.SequenceNumber, part.Index), new OriginResource(part.Bytes, _segmentType, SegmentMaxAge) { FollowWithin = _followWithin });
         DeleteParts(orphans);
     }
 

@@ -70,6 +70,10 @@ public static class ReloadPlanner
         {
             refused.Add(new FieldError("spec.outputs.hls.lowLatency", "low-latency HLS cannot be switched on or off, nor its part target changed, on a live stream: segments are cut into parts from their first frame; restart the runner"));
         }
+        else if (DashChunk(previous) != DashChunk(next))
+        {
+            refused.Add(new FieldError("spec.outputs.dash.lowLatency", "low-latency DASH cannot be switched on or off, nor its chunk duration changed, on a live stream: segments are cut into chunks from their first frame; restart the runner"));
+        }
 
         return refused;
     }
@@ -120,6 +124,10 @@ public static class ReloadPlanner
     /// <summary>The Low-Latency HLS part target the packager cuts parts on, in seconds; 0 without parts.</summary>
     private static double PartTarget(PipelineSpec spec) =>
         spec.Outputs.Hls is { Enabled: true, LowLatency: { } lowLatency } && !TransportStream(spec) ? lowLatency.PartTargetDuration.TotalSeconds : 0;
+
+    /// <summary>The low-latency DASH chunk duration in seconds; 0 without low-latency DASH (its latency target alone may change live).</summary>
+    private static double DashChunk(PipelineSpec spec) =>
+        spec.Outputs.Dash is { Enabled: true, LowLatency: { } lowLatency } ? lowLatency.ChunkDuration.TotalSeconds : 0;
 
     private static bool TransportStream(PipelineSpec spec) => spec.Outputs.Hls.Enabled && spec.Outputs.Hls.Container == Ladder.Api.V1Alpha1.HlsContainer.Ts;
 

@@ -10,7 +10,7 @@ internal static class BrowserPlayback
 
     /// <summary>Plays the page at <paramref name="runner"/> and returns play.cjs's JSON, after checking MSE support and that no error was shown.</summary>
     /// <param name="runner">The runner's base address.</param>
-    /// <param name="mode"><c>hls</c> (switches renditions half way), <c>hls-ll</c> or <c>dash</c>.</param>
+    /// <param name="mode"><c>hls</c> (switches renditions half way), <c>hls-ll</c>, <c>dash</c> or <c>dash-ll</c>.</param>
     /// <param name="seconds">How long the playhead is sampled, once a second.</param>
     public static async Task<JsonElement> PlayAsync(Uri runner, string mode, int seconds)
     {

@@ -1,10 +1,10 @@
 // Plays the runner's player page in headless Chromium (Debian's, via playwright-core) and prints one JSON line:
-// { supported, errors, samples: [{ currentTime, paused, level, latency, wallLatency }], stalls, switchedTo, lowLatency };
-// latency is hls.js's distance to the live edge in seconds (hls.latency); wallLatency is the wall clock now minus the
-// wall-clock time of the frame on screen, in seconds: hls.js's playingDate (from EXT-X-PROGRAM-DATE-TIME) or dash.js's
-// getCurrentLiveLatency() (from availabilityStartTime); stalls counts the video's 'waiting' events once playing.
-// Mode hls-ll plays HLS without switching renditions.
-// Usage: node play.cjs <playwright-core dir> <chromium path> <page url> <hls|hls-ll|dash> <seconds> [screenshot.png]
+// { supported, errors, samples: [{ currentTime, paused, level, latency, wallLatency }], switchedTo, lowLatency, stalls };
+// latency is the player's distance to the live edge in seconds (hls.js's hls.latency, dash.js's getCurrentLiveLatency());
+// wallLatency is the wall clock now minus the wall-clock time of the frame on screen, in seconds (hls.js's playingDate,
+// from EXT-X-PROGRAM-DATE-TIME; dash.js's getCurrentLiveLatency(), from availabilityStartTime); stalls counts the video's
+// 'waiting' events once it played. Modes hls-ll and dash-ll play without switching renditions.
+// Usage: node play.cjs <playwright-core dir> <chromium path> <page url> <hls|hls-ll|dash|dash-ll> <seconds> [screenshot.png]
 'use strict';
 const [playwrightDir, chromiumPath, pageUrl, mode, secondsText, screenshot] = process.argv.slice(2);
 const { chromium } = require(playwrightDir);
@@ -19,7 +19,7 @@ const { chromium } = require(playwrightDir);
   try {
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     page.on('pageerror', e => result.pageErrors.push(String(e)));
-    await page.goto(pageUrl + '?mode=' + (mode === 'dash' ? 'dash' : 'hls'));
+    await page.goto(pageUrl + '?mode=' + (mode.startsWith('dash') ? 'dash' : 'hls'));
     result.supported = await page.evaluate(() => MediaSource.isTypeSupported('video/mp4; codecs="avc1.64001e,mp4a.40.2"'));
     if (!result.supported) { return; }
     const deadline = Date.now() + 30000;
@@ -28,8 +28,8 @@ const { chromium } = require(playwrightDir);
       await page.waitForTimeout(250);
     }
     await page.evaluate(() => {
-      window.ladderStalls = 0;
-      document.getElementById('video').addEventListener('waiting', () => { window.ladderStalls++; });
+      window.stalls = 0;
+      document.getElementById('video').addEventListener('waiting', () => { window.stalls++; });
     });
     const seconds = Number(secondsText);
     const start = Date.now();
@@ -38,7 +38,7 @@ const { chromium } = require(playwrightDir);
         currentTime: document.getElementById('video').currentTime,
         paused: document.getElementById('video').paused,
         level: window.ladder.hls ? window.ladder.hls.currentLevel : null,
-        latency: window.ladder.hls ? window.ladder.hls.latency : null,
+        latency: window.ladder.hls ? window.ladder.hls.latency : window.ladder.dash ? window.ladder.dash.getCurrentLiveLatency() : null,
         wallLatency: window.ladder.hls
           ? (window.ladder.hls.playingDate ? (Date.now() - window.ladder.hls.playingDate.getTime()) / 1000 : null)
           : (window.ladder.dash ? window.ladder.dash.getCurrentLiveLatency() : null),
@@ -55,8 +55,8 @@ const { chromium } = require(playwrightDir);
       await page.waitForTimeout(1000);
     }
     result.errors = await page.evaluate(() => window.ladder.errors);
-    result.stalls = await page.evaluate(() => window.ladderStalls);
     result.lowLatency = await page.evaluate(() => window.ladder.lowLatency === true);
+    result.stalls = await page.evaluate(() => window.stalls);
     if (screenshot) { await page.screenshot({ path: screenshot }); }
   } finally {
     await browser.close();

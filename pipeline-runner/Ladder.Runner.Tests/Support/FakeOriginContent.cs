@@ -22,6 +22,14 @@ internal sealed class FakeOriginContent : IOriginContent
         _changes.Raise(path);
     }
 
+    public void Remove(string path)
+    {
+        if (_resources.TryRemove(path, out _))
+        {
+            _changes.Raise(path);
+        }
+    }
+
     public OriginResource? Get(string path) => _resources.GetValueOrDefault(path);
 
     public Task Changed(string path) => _changes.Next(path);

@@ -32,9 +32,10 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
     /// <summary>
     /// Starts the runner on several inputs (priority order, YAML flow mappings) with a <c>failover</c> block (YAML flow
     /// mapping), after the YAML documents in <paramref name="documents"/> (e.g. the Secret an input's stream key comes from),
-    /// with <paramref name="hls"/> as <c>outputs.hls</c> (YAML flow mapping).
+    /// with <paramref name="hls"/> as <c>outputs.hls</c> and <paramref name="dash"/> as <c>outputs.dash</c> (YAML flow mappings).
     /// </summary>
-    public static async Task<RunnerProcess> StartAsync(string[] inputs, string failover, string? documents = null, string hls = "{ segmentDuration: 2s, window: 10 }")
+    public static async Task<RunnerProcess> StartAsync(string[] inputs, string failover, string? documents = null, string hls = "{ segmentDuration: 2s, window: 10 }",
+        string dash = "{ enabled: true }")
     {
         var inputLines = string.Join("\n", inputs.Select(i => "    - " + i));
         var dir = Directory.CreateTempSubdirectory("ladder-runner-e2e-").FullName;
@@ -58,7 +59,7 @@ internal sealed partial class RunnerProcess : IAsyncDisposable
                 audio: { codec: aac, bitrate: 64k, channels: 2, sampleRate: 48000 }
               outputs:
                 hls: {{hls}}
-                dash: { enabled: true }
+                dash: {{dash}}
             """);
         var process = ExternalProcess.Start("dotnet", Path.Combine(AppContext.BaseDirectory, "ladder-runner.dll"), "run", "-f", manifest, "--http", "127.0.0.1:0");
         try

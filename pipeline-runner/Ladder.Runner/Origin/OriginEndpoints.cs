@@ -14,7 +14,8 @@ namespace Ladder.Runner.Origin;
 /// A Low-Latency HLS media playlist requested with <c>_HLS_msn</c>/<c>_HLS_part</c> is answered once it holds that
 /// segment or part (<see cref="BlockingReload"/>): 400 for a request too far ahead or malformed, 503 after three target
 /// durations without it; with <c>_HLS_skip=YES</c> (or <c>v2</c>) it answers with the Playlist Delta Update. Other
-/// resources ignore the directives.
+/// resources ignore the directives. A <c>GET</c> for a CMAF segment still being made is answered with its chunks as
+/// they come (<see cref="SegmentInProgress"/>, low-latency DASH).
 /// </summary>
 internal static class OriginEndpoints
 {
@@ -65,6 +66,17 @@ internal static class OriginEndpoints
             }
         }
 
+        if (resource is null && origin is not null && HttpMethods.IsGet(context.Request.Method) && SegmentInProgress.TryParse(path) is { } inProgress)
+        {
+            if (await inProgress.FirstChunkAsync(origin, context.RequestAborted).ConfigureAwait(false) is { } first)
+            {
+                headers.CacheControl = "public, max-age=" + ((long)Math.Max(0, first.MaxAge.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return Results.Stream(body => StreamAsync(inProgress, origin, first, body, context), first.ContentType);
+            }
+
+            resource = origin.Get(path);
+        }
+
         if (resource is null)
         {
             // The next live segment is a 404 until it is published: never let a cache keep that answer.
@@ -75,6 +87,22 @@ internal static class OriginEndpoints
         headers.AccessControlExposeHeaders = HeaderNames.ContentLength + ", " + HeaderNames.ContentRange;
         var body = resource.Delta is { } delta && BlockingReload.WantsDelta(context.Request.Query) ? delta : resource.Content;
         return Results.Bytes(body, resource.ContentType, enableRangeProcessing: true);
+    }
+
+    /// <summary>Streams a segment in progress; one that will not complete ends the connection, so the client never takes a short body for the segment.</summary>
+    private static async Task StreamAsync(SegmentInProgress segment, IOriginContent origin, OriginResource first, Stream body, HttpContext context)
+    {
+        try
+        {
+            if (!await segment.StreamAsync(origin, first, body, context.RequestAborted).ConfigureAwait(false))
+            {
+                context.Abort();
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
     }
 
     private static IResult Preflight(HttpContext context)

@@ -12,4 +12,7 @@ public sealed class DashOutput
     [Minimum(2)]
     [Maximum(100)]
     public int? Window { get; set; }
+
+    /// <summary>Low-latency DASH: CMAF chunks, <c>availabilityTimeOffset</c> and a latency target; off unless <c>lowLatency.enabled: true</c>.</summary>
+    public DashLowLatency? LowLatency { get; set; }
 }

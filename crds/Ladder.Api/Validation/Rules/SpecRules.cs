@@ -176,11 +176,11 @@ public static partial class SpecRules
     }
 
     /// <summary>
-    /// Why a Low-Latency HLS part target duration does not suit the segments, or null: 100ms to 1s (a part is a CMAF
-    /// chunk of a few frames) and at most half the segment duration (RFC 8216bis section 4.4.3.7: each segment is
-    /// made of parts no longer than <c>PART-TARGET</c>).
+    /// Why a CMAF chunk duration (a Low-Latency HLS part target, or a low-latency DASH chunk) does not suit the
+    /// segments, or null: 100ms to 1s (a chunk is a few frames) and at most half the segment duration (RFC 8216bis
+    /// section 4.4.3.7: each segment is made of parts no longer than <c>PART-TARGET</c>).
     /// </summary>
-    /// <param name="part">The part target duration.</param>
+    /// <param name="part">The part target or chunk duration.</param>
     /// <param name="segment">The segment duration, or null when not known yet.</param>
     public static string? CheckPartTargetDuration(Duration part, Duration? segment)
     {
@@ -194,6 +194,19 @@ public static partial class SpecRules
         }
         return null;
     }
+
+    /// <summary>Why a low-latency DASH latency target (<c>ServiceDescription/Latency@target</c>) is refused, or null: 1s to 30s.</summary>
+    /// <param name="latency">The target latency.</param>
+    public static string? CheckTargetLatency(Duration latency) =>
+        latency < Duration.FromSeconds(1) || latency > Duration.FromSeconds(30) ? $"{latency} is out of range; use 1s to 30s" : null;
+
+    /// <summary>Why a low-latency DASH chunk duration cannot be cut when Low-Latency HLS is on too, or null: both read the same CMAF chunks.</summary>
+    /// <param name="chunk">The DASH chunk duration.</param>
+    /// <param name="part">The HLS part target duration.</param>
+    public static string? CheckChunkMatchesPart(Duration chunk, Duration part) =>
+        chunk == part
+            ? null
+            : $"{chunk} differs from hls.lowLatency.partTargetDuration ({part}); both are cut from the same CMAF chunks, so leave chunkDuration out or set it to {part}";
 
     /// <summary>Why the push target's rendition does not exist, or null.</summary>
     public static string? CheckPushRendition(string rendition, IReadOnlyList<string> renditionNames) =>
