@@ -18,11 +18,21 @@ internal sealed record LatencyResult(LatencyMode Mode, IReadOnlyList<double> Lat
     /// <summary>The 95th percentile latency (nearest rank), seconds; NaN without samples.</summary>
     public double P95 => Percentile(0.95);
 
-    /// <summary>Reads <c>play.cjs</c>'s result: <c>samples[].wallLatency</c>, <c>stalls</c>, <c>errors</c>, <c>lowLatency</c>.</summary>
-    public static LatencyResult From(LatencyMode mode, JsonElement played, double runnerCores, long runnerPeakRss)
+    /// <summary>
+    /// Reads <c>play.cjs</c>'s result (<c>samples[]</c>, <c>stalls</c>, <c>errors</c>, <c>lowLatency</c>). A sample's
+    /// latency is its <c>wallLatency</c> for HLS (hls.js's <c>playingDate</c>, from <c>EXT-X-PROGRAM-DATE-TIME</c>); for
+    /// DASH, whose player states its latency against the MPD's availability times rather than the frames' arrival, it is
+    /// <c>takenAt</c> less the wall-clock time of the playhead on the runner's timeline: <paramref name="timelineOrigin"/>
+    /// plus <c>currentTime</c> (the MPD's Period starts at 0 with no presentationTimeOffset, so dash.js's media time is
+    /// the output presentation time).
+    /// </summary>
+    public static LatencyResult From(LatencyMode mode, JsonElement played, DateTimeOffset timelineOrigin, double runnerCores, long runnerPeakRss)
     {
+        var dash = mode.PlayerMode.StartsWith("dash", StringComparison.Ordinal);
         var latencies = played.GetProperty("samples").EnumerateArray()
-            .Select(s => s.TryGetProperty("wallLatency", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetDouble() : double.NaN)
+            .Select(s => dash
+                ? (s.GetProperty("takenAt").GetDouble() / 1000) - (timelineOrigin.ToUnixTimeMilliseconds() / 1000.0) - s.GetProperty("currentTime").GetDouble()
+                : s.TryGetProperty("wallLatency", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetDouble() : double.NaN)
             .Where(double.IsFinite).ToList();
         return new LatencyResult(
             mode,

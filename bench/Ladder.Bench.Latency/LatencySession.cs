@@ -64,11 +64,12 @@ internal static class LatencySession
                 }
             });
             Thread.Sleep(TimeSpan.FromSeconds(6)); // a few segments of window for the player to start in
+            var origin = TimelineOrigin(baseAddress);
             var before = ProcessUsage.Read(runner.Id);
             var clock = Stopwatch.StartNew();
             var played = Play(settings, baseAddress, mode.PlayerMode, Path.Combine(dir, "player.log"));
             var after = ProcessUsage.Read(runner.Id);
-            return LatencyResult.From(mode, played, (after.CpuSeconds - before.CpuSeconds) / clock.Elapsed.TotalSeconds, after.PeakRssBytes);
+            return LatencyResult.From(mode, played, origin, (after.CpuSeconds - before.CpuSeconds) / clock.Elapsed.TotalSeconds, after.PeakRssBytes);
         }
         finally
         {
@@ -89,6 +90,14 @@ internal static class LatencySession
         var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith('{'))
             ?? throw new InvalidOperationException($"play.cjs printed no result; see {logPath}");
         return JsonDocument.Parse(line).RootElement.Clone();
+    }
+
+    // The wall-clock time of output presentation time zero, from /v1/status (pipeline.timelineOrigin).
+    private static DateTimeOffset TimelineOrigin(Uri baseAddress)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var status = JsonDocument.Parse(http.GetStringAsync("v1/status").GetAwaiter().GetResult());
+        return status.RootElement.GetProperty("pipeline").GetProperty("timelineOrigin").GetDateTimeOffset();
     }
 
     // Polls GET path until it answers 2xx, calling tick before each look.

@@ -156,7 +156,7 @@ public sealed class LivePipeline : IAsyncDisposable
         stages.Add(audio);
         renditions.Add(audio.GetStatus);
         var ingest = new FailoverIngestStage(
-            inputs, spec.Failover.InputTimeout.Value, spec.Failover.FailbackDelay.Value, videoTargets, audio, sourceSchedule, packets, metrics, stream, logger);
+            inputs, spec.Failover.InputTimeout.Value, spec.Failover.FailbackDelay.Value, videoTargets, audio, sourceSchedule, packets, metrics, stream, timeline, logger);
         stages.Insert(0, ingest);
         foreach (var stage in stages)
         {
@@ -212,7 +212,8 @@ public sealed class LivePipeline : IAsyncDisposable
         CurrentStages().Concat(_ingest.Readers).Select(Describe).ToList(),
         _renditions.Select(r => r()).ToList(),
         _ingest.GetInputs(),
-        _ingest.Switches);
+        _ingest.Switches,
+        Timeline.IsAnchored ? Timeline.Origin : null);
 
     /// <summary>The name of the input feeding the decoders; null while none delivers.</summary>
     public string? ActiveInput => _ingest.ActiveInput;

@@ -1,5 +1,6 @@
 using Ladder.Api.Runner;
 using Ladder.LibAv;
+using Ladder.Pipeline.Media;
 using Ladder.Pipeline.Metrics;
 using Ladder.Pipeline.Stages;
 using Ladder.Pipeline.Timing;
@@ -42,6 +43,7 @@ internal sealed class FailoverIngestStage : Stage
     private readonly PipelineMetrics? _metrics;
     private readonly string _stream;
     private readonly TimestampNormalizer _normalizer = new();
+    private readonly MediaTimeline _timeline;
     private readonly Lock _lock = new();
     private readonly LinkedList<InputSwitch> _switches = new();
     private volatile InputReader[] _readers;
@@ -67,6 +69,7 @@ internal sealed class FailoverIngestStage : Stage
         MediaPool<Packet> packets,
         PipelineMetrics? metrics,
         string stream,
+        MediaTimeline timeline,
         ILogger logger,
         TimeProvider? time = null)
         : base(Reload.StageNames.InputSwitch, "ingest", logger)
@@ -78,6 +81,7 @@ internal sealed class FailoverIngestStage : Stage
         _packets = packets;
         _metrics = metrics;
         _stream = stream;
+        _timeline = timeline;
         _readers = [.. inputs.Select((input, priority) => new InputReader(input, priority, this, logger))];
     }
 
@@ -299,6 +303,11 @@ internal sealed class FailoverIngestStage : Stage
             if (!_normalizer.Normalize(packet, PipelineTime.TimeBase, isVideo, reader.Settings.IsPaced))
             {
                 return ForwardOutcome.Unusable;
+            }
+
+            if (!_timeline.IsAnchored)
+            {
+                _timeline.Anchor(Clock.GetUtcNow(), PipelineTime.ToSeconds(packet.Pts));
             }
 
             if (_gapFrom >= 0 && _switches.First is { } latest && latest.Value.MediaGapSeconds is null)

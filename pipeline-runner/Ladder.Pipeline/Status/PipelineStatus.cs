@@ -14,6 +14,10 @@ namespace Ladder.Pipeline.Status;
 /// <param name="Tracks">The ladder's renditions in spec order, then <c>audio</c>.</param>
 /// <param name="Inputs">Each input's health in priority order; null when the pipeline reads a single input.</param>
 /// <param name="Switches">The last 20 input switches, newest first, each with the media time it lost; null for a single input.</param>
+/// <param name="TimelineOrigin">
+/// The UTC wall-clock time of output presentation time zero (the origin of <c>EXT-X-PROGRAM-DATE-TIME</c>: the first
+/// packet's arrival less its presentation time); null until the first packet arrives.
+/// </param>
 public sealed record PipelineStatus(
     string Stream,
     long Generation,
@@ -21,4 +25,5 @@ public sealed record PipelineStatus(
     IReadOnlyList<StageStatus> Stages,
     IReadOnlyList<TrackStatus> Tracks,
     IReadOnlyList<RunnerInputStatus>? Inputs = null,
-    IReadOnlyList<InputSwitch>? Switches = null);
+    IReadOnlyList<InputSwitch>? Switches = null,
+    DateTimeOffset? TimelineOrigin = null);

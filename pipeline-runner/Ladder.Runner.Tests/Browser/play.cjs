@@ -1,9 +1,9 @@
 // Plays the runner's player page in headless Chromium (Debian's, via playwright-core) and prints one JSON line:
-// { supported, errors, samples: [{ currentTime, paused, level, latency, wallLatency }], switchedTo, lowLatency, stalls };
+// { supported, errors, samples: [{ takenAt, currentTime, paused, level, latency, wallLatency }], switchedTo, lowLatency,
+// stalls }; takenAt is the sample's wall-clock time (ms since the Unix epoch);
 // latency is the player's distance to the live edge in seconds (hls.js's hls.latency, dash.js's getCurrentLiveLatency());
-// wallLatency is the wall clock now minus the wall-clock time of the frame on screen, in seconds (hls.js's playingDate,
-// from EXT-X-PROGRAM-DATE-TIME; dash.js's getCurrentLiveLatency(), from availabilityStartTime); stalls counts the video's
-// 'waiting' events once it played. Modes hls-ll and dash-ll play without switching renditions.
+// wallLatency (HLS) is the wall clock now minus the wall-clock time of the frame on screen, in seconds (hls.js's
+// playingDate, from EXT-X-PROGRAM-DATE-TIME); stalls counts the video's 'waiting' events once it played. Modes hls-ll and dash-ll play without switching renditions.
 // Usage: node play.cjs <playwright-core dir> <chromium path> <page url> <hls|hls-ll|dash|dash-ll> <seconds> [screenshot.png]
 'use strict';
 const [playwrightDir, chromiumPath, pageUrl, mode, secondsText, screenshot] = process.argv.slice(2);
@@ -35,13 +35,12 @@ const { chromium } = require(playwrightDir);
     const start = Date.now();
     while (Date.now() - start < seconds * 1000) {
       result.samples.push(await page.evaluate(() => ({
+        takenAt: Date.now(),
         currentTime: document.getElementById('video').currentTime,
         paused: document.getElementById('video').paused,
         level: window.ladder.hls ? window.ladder.hls.currentLevel : null,
         latency: window.ladder.hls ? window.ladder.hls.latency : window.ladder.dash ? window.ladder.dash.getCurrentLiveLatency() : null,
-        wallLatency: window.ladder.hls
-          ? (window.ladder.hls.playingDate ? (Date.now() - window.ladder.hls.playingDate.getTime()) / 1000 : null)
-          : (window.ladder.dash ? window.ladder.dash.getCurrentLiveLatency() : null),
+        wallLatency: window.ladder.hls && window.ladder.hls.playingDate ? (Date.now() - window.ladder.hls.playingDate.getTime()) / 1000 : null,
       })));
       if (mode === 'hls' && result.switchedTo === null && Date.now() - start > seconds * 500) {
         // Switch to another rendition half way and keep watching the playhead.
