@@ -105,6 +105,43 @@ public sealed class EncoderTests
         Assert.Equal(s_forcedKeyframes.Length, CountBoxes(sink.ToArray(), "moof"u8));
     }
 
+    // The frames libx264 holds back before its first packet (its latency), as Ladder opens it: the default settings
+    // (lookahead 10, 2 B-frames, frame threads) against its low-latency ones (no lookahead, no B-frames, sliced threads).
+    [Theory]
+    [InlineData("rc-lookahead=10", 2, 2, 14, 16)]
+    [InlineData("rc-lookahead=0:sync-lookahead=0:sliced-threads=1", 0, 2, 0, 1)]
+    public void SendFrame_Should_HoldBackTheFramesItsLookaheadBFramesAndThreadsNeed(string x264Params, int bFrames, int threads, int least, int most)
+    {
+        using var options = new MediaDictionary { { "preset", "veryfast" }, { "x264-params", x264Params } };
+        using var video = Encoder.CreateVideo(new VideoEncoderSettings
+        {
+            Codec = "libx264",
+            Width = Width,
+            Height = Height,
+            PixelFormat = PixelFormat.Yuv420P,
+            TimeBase = new Rational(1, 24),
+            FrameRate = new Rational(24, 1),
+            MaxBFrames = bFrames,
+            Threads = threads,
+            BitRate = 300_000,
+            Options = options,
+        });
+        using var packet = new Packet();
+
+        var held = 0;
+        for (var i = 0; i < FrameCount; i++, held++)
+        {
+            using var picture = SyntheticMedia.Picture(Width, Height, i);
+            Assert.Equal(CodecResult.Ok, video.SendFrame(picture));
+            if (video.ReceivePacket(packet) == CodecResult.Ok)
+            {
+                break;
+            }
+        }
+
+        Assert.InRange(held, least, most);
+    }
+
     [Fact]
     public void CreateVideo_Should_NameTheEncoder_When_ItIsNotInThisBuild()
     {

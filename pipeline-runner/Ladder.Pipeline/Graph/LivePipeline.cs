@@ -135,7 +135,7 @@ public sealed class LivePipeline : IAsyncDisposable
             }
             else
             {
-                var encoder = new VideoRenditionStage(stream, spec.Video, rendition, schedule, sink, frames, hardware, metrics, FrameQueue, fullMode, logger, clock);
+                var encoder = new VideoRenditionStage(stream, spec.Video, VideoEncoderFactory.LowLatency(spec), rendition, schedule, sink, frames, hardware, metrics, FrameQueue, fullMode, logger, clock);
                 encoders.Add(encoder);
                 renditionStages.Add(encoder);
                 renditions.Add(encoder.GetStatus);
@@ -388,7 +388,7 @@ public sealed class LivePipeline : IAsyncDisposable
     {
         var context = _reload!;
         var encoder = new VideoRenditionStage(
-            context.Stream, spec.Video, rendition, _schedule!, context.Sink, context.Frames, context.Hardware, _metrics, FrameQueue, context.FullMode, context.Logger, context.Clock, version);
+            context.Stream, spec.Video, VideoEncoderFactory.LowLatency(spec), rendition, _schedule!, context.Sink, context.Frames, context.Hardware, _metrics, FrameQueue, context.FullMode, context.Logger, context.Clock, version);
         _metrics.Register(context.Stream, encoder);
         lock (_stagesLock)
         {

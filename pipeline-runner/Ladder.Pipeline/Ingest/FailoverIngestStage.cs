@@ -305,9 +305,9 @@ internal sealed class FailoverIngestStage : Stage
                 return ForwardOutcome.Unusable;
             }
 
-            if (!_timeline.IsAnchored)
+            if (isVideo)
             {
-                _timeline.Anchor(Clock.GetUtcNow(), PipelineTime.ToSeconds(packet.Pts));
+                _timeline.Observe(Clock.GetUtcNow(), PipelineTime.ToSeconds(packet.Dts));
             }
 
             if (_gapFrom >= 0 && _switches.First is { } latest && latest.Value.MediaGapSeconds is null)

@@ -91,7 +91,7 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
         _options = options ?? new LivePackagerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.QueueCapacity, 1, nameof(options));
         _logger = logger ?? NullLogger<LivePackager>.Instance;
-        _boundaries = new SegmentBoundaries(_settings.SegmentDuration, FirstSequenceNumber(timeline.Origin, _settings.SegmentDuration));
+        _boundaries = new SegmentBoundaries(_settings.SegmentDuration, FirstSequenceNumber(timeline.Started, _settings.SegmentDuration));
         _content = new PublishedContent(_options.DiskOutput is { } directory ? new DiskMirror(directory, _options.DiskQueueCapacity, _logger) : null);
         _manifests = new ManifestPublisher(_content, timeline, _boundaries, _targetDuration, _options.Clock);
         if (_settings.Ts)

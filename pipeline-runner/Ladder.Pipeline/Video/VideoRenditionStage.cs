@@ -30,6 +30,7 @@ namespace Ladder.Pipeline.Video;
 internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
 {
     private readonly PipelineVideo _video;
+    private readonly bool _lowLatency;
     private readonly PipelineRendition _rendition;
     private readonly IKeyframeSchedule _schedule;
     private readonly bool _scheduleFollowsSource;
@@ -61,11 +62,13 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
 
     /// <summary>
     /// Creates the stage for <paramref name="rendition"/>; <paramref name="clock"/> paces repeats of the last picture
-    /// while no frame comes (null for an unpaced file input: no repeats).
+    /// while no frame comes (null for an unpaced file input: no repeats); <paramref name="lowLatency"/> opens the encoder
+    /// for low-latency output (<see cref="VideoEncoderFactory.LowLatency"/>).
     /// </summary>
     public VideoRenditionStage(
         string stream,
         PipelineVideo video,
+        bool lowLatency,
         PipelineRendition rendition,
         IKeyframeSchedule schedule,
         IEncodedPacketSink sink,
@@ -82,6 +85,7 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
         _trackVersion = trackVersion;
         _clock = clock;
         _video = video;
+        _lowLatency = lowLatency;
         _rendition = rendition;
         _schedule = schedule;
         _scheduleFollowsSource = schedule is SourceKeyframeSchedule;
@@ -316,7 +320,7 @@ internal sealed class VideoRenditionStage : QueueStage<DecodedFrame>
         // mode: the source's GOPs may be irregular, so only the forced keyframes count and keyint is a long ceiling.
         var gopFrames = (int)Math.Max(1, Math.Round(_video.GopSeconds * _frameRate.ToDouble()));
         _encoder = VideoEncoderFactory.Create(
-            _video, _rendition, _size, timeBase, _frameRate, _scheduleFollowsSource ? gopFrames * 10 : gopFrames, _threads,
+            _video, _lowLatency, _rendition, _size, timeBase, _frameRate, _scheduleFollowsSource ? gopFrames * 10 : gopFrames, _threads,
             software ? VideoEncoderFactory.SoftwareFormat(_video.Hardware) : _hardware!.SurfaceFormat, _hardwareFrames);
         _track = new TrackInfo
         {
