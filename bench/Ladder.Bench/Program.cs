@@ -7,7 +7,8 @@ namespace Ladder.Bench;
 /// <c>make bench</c>: runs the ffmpeg CLI (the peer) and Ladder (in a child process: <see cref="LadderChild"/>) one
 /// after the other on the same input with the same ladder (<see cref="BenchLadder"/>), unpaced, each writing fMP4 HLS
 /// to a temporary directory; measures both the same way (<see cref="MeasuredProcess"/>), reads both outputs back
-/// (<see cref="HlsOutput"/>) and prints a table, then one line per figure with the ratio Ladder / ffmpeg.
+/// (<see cref="HlsOutput"/>), measures the x264 floor of the same ladder (<see cref="X264Floor"/>) and prints a table,
+/// then one line per figure with the ratio Ladder / ffmpeg and each side's ratio to the floor.
 /// Exits 1 when a side failed or the outputs are not comparable, 2 on a bad command line.
 /// </summary>
 internal static class Program
@@ -75,28 +76,34 @@ internal static class Program
             return Startup(options, input, specPath, ffmpegOut, work) ? 0 : 1;
         }
 
+        Console.Error.WriteLine("x264 floor: scaling the input to each rung...");
+        using var floor = X264Floor.Prepare(input, work);
+        foreach (var command in floor.Describe())
+        {
+            Console.WriteLine($"floor: {command}");
+        }
+
+        Console.WriteLine();
         var results = new List<SideResult>();
+        var floors = new List<FloorResult>();
         for (var run = 1; run <= options.Runs; run++)
         {
-            // Alternate which side goes first, so a load that drifts during a run weighs on both alike.
-            var sides = new List<(string Side, Func<SideResult> Measure)>
+            // Rotate which side goes first, so a load that drifts during a run weighs on every side alike.
+            var sides = new List<(string Side, Action Measure)>
             {
-                ("ladder", () => Measure("ladder", run, self, ladderArgs, Path.Combine(ladderOut, "hls"), ladderOut, input, work, options.Profile)),
-                ("ffmpeg", () => Measure("ffmpeg", run, "ffmpeg", ffmpegArgs, ffmpegOut, ffmpegOut, input, work, options.Profile)),
+                ("ladder", () => results.Add(Measure("ladder", run, self, ladderArgs, Path.Combine(ladderOut, "hls"), ladderOut, input, work, options.Profile))),
+                ("ffmpeg", () => results.Add(Measure("ffmpeg", run, "ffmpeg", ffmpegArgs, ffmpegOut, ffmpegOut, input, work, options.Profile))),
+                ("x264 floor", () => floors.Add(floor.Measure(run, work))),
             };
-            if (run % 2 == 0)
-            {
-                sides.Reverse();
-            }
-
-            foreach (var (side, measure) in sides)
+            var first = (run - 1) % sides.Count;
+            foreach (var (side, measure) in sides.Skip(first).Concat(sides.Take(first)))
             {
                 Console.Error.WriteLine($"run {run}/{options.Runs}: {side}...");
-                results.Add(measure());
+                measure();
             }
         }
 
-        var ok = Report.Print(results, Console.Out);
+        var ok = Report.Print(results, floors, Console.Out);
         return ok & Startup(options, input, specPath, ffmpegOut, work) ? 0 : 1;
     }
 
