@@ -57,7 +57,7 @@ internal static class Program
         var source = options.Input ?? LocateDefaultInput();
         var input = options.Seconds is { } seconds ? InputMedia.Trim(source, seconds, Path.Combine(work, "input.mp4")) : InputMedia.Probe(source);
         var specPath = Path.Combine(work, "pipeline.json");
-        File.WriteAllText(specPath, BenchLadder.ToSpec(input.Path, input.Seconds).ToJson());
+        File.WriteAllText(specPath, BenchLadder.ToSpec(input.Path).ToJson());
         var ladderOut = Path.Combine(work, "ladder");
         var ffmpegOut = Path.Combine(work, "ffmpeg");
         var ffmpegArgs = FfmpegPeer.Arguments(input.Path, ffmpegOut, input.FrameRate);
@@ -91,8 +91,8 @@ internal static class Program
             // Rotate which side goes first, so a load that drifts during a run weighs on every side alike.
             var sides = new List<(string Side, Action Measure)>
             {
-                ("ladder", () => results.Add(Measure("ladder", run, self, ladderArgs, Path.Combine(ladderOut, "hls"), ladderOut, input, work, options.Profile))),
-                ("ffmpeg", () => results.Add(Measure("ffmpeg", run, "ffmpeg", ffmpegArgs, ffmpegOut, ffmpegOut, input, work, options.Profile))),
+                ("ladder", () => results.Add(Measure("ladder", run, self, ladderArgs, StartupProbe.ImageEnvironment, ladderOut, input, work, options.Profile))),
+                ("ffmpeg", () => results.Add(Measure("ffmpeg", run, "ffmpeg", ffmpegArgs, null, ffmpegOut, input, work, options.Profile))),
                 ("x264 floor", () => floors.Add(floor.Measure(run, work))),
             };
             var first = (run - 1) % sides.Count;
@@ -119,7 +119,7 @@ internal static class Program
         return StartupSection.Run(options.Runners, Math.Max(options.Runs, 3), specPath, FfmpegPeer.Arguments(input.Path, ffmpegOut, input.FrameRate, live: true), ffmpegOut, work, Console.Out);
     }
 
-    private static SideResult Measure(string side, int run, string program, IReadOnlyList<string> arguments, string hlsRoot, string output, InputMedia input, string work, bool profile)
+    private static SideResult Measure(string side, int run, string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment, string output, InputMedia input, string work, bool profile)
     {
         if (Directory.Exists(output))
         {
@@ -128,9 +128,9 @@ internal static class Program
 
         Directory.CreateDirectory(output);
         var loadBefore = LoadAverage();
-        var cost = MeasuredProcess.Run(program, arguments, Path.Combine(work, $"{side}-{run}.log"), profile);
+        var cost = MeasuredProcess.Run(program, arguments, Path.Combine(work, $"{side}-{run}.log"), profile, environment);
         var loadAfter = LoadAverage();
-        return new SideResult(side, run, cost, HlsOutput.Inspect(hlsRoot, input), input.Seconds, loadBefore, loadAfter);
+        return new SideResult(side, run, cost, HlsOutput.Inspect(output, input), input.Seconds, loadBefore, loadAfter);
     }
 
     /// <summary>How to start this program again: its apphost, or <c>dotnet ladder-bench.dll</c>.</summary>

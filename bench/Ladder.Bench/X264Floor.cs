@@ -29,7 +29,7 @@ internal sealed class X264Floor : IDisposable
     /// <exception cref="InvalidOperationException">ffmpeg failed; the message has its error.</exception>
     public static X264Floor Prepare(InputMedia input, string work)
     {
-        var renditions = BenchLadder.ToSpec(input.Path, input.Seconds).Video.Renditions;
+        var renditions = BenchLadder.ToSpec(input.Path).Video.Renditions;
         var rungs = new List<(Rung, int, string)>();
         var floor = new X264Floor(input, rungs);
         try
