@@ -67,7 +67,7 @@ internal static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"input: {input.Path} ({input.Seconds:0.###} s, {input.Frames} frames at {input.FrameRate:0.###} fps)"));
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores; ladder: {string.Join(", ", BenchLadder.Rungs.Select(r => $"{r.Name} {r.Width}x{r.Height} {r.Kbps}k"))}, libx264 {BenchLadder.Preset}, GOP {BenchLadder.GopSeconds} s, AAC {BenchLadder.AudioKbps}k");
         Console.WriteLine($"peer: {FfmpegPeer.Quote("ffmpeg", ffmpegArgs)}");
-        Console.WriteLine($"ladder: {FfmpegPeer.Quote(self, ladderArgs)}   (LivePipeline + LivePackager, disk output; spec below)");
+        Console.WriteLine($"ladder: {string.Join(' ', StartupProbe.ImageEnvironment.Select(e => $"{e.Key}={e.Value}"))} {FfmpegPeer.Quote(self, ladderArgs)}   (LivePipeline + LivePackager with the spec's window in memory, every segment recorded; spec below)");
         Console.WriteLine($"ladder spec: {File.ReadAllText(specPath).ReplaceLineEndings(" ")}");
         Console.WriteLine();
 
