@@ -48,13 +48,11 @@ internal static class BenchLadder
     /// <summary>
     /// The Ladder spec, valid for <c>ladder-runner run --spec</c> (a <c>file://</c> URL, H.264 High, which libx264 picks
     /// for 8-bit 4:2:0 anyway): one unpaced file input (<c>re=0</c>: read as fast as the stages take it, back-pressure instead
-    /// of drops; <c>stream_loop=0</c>: end at the end of the file), the rungs, HLS fMP4 with a window that holds every
-    /// segment of <paramref name="mediaSeconds"/> (so the disk output is the whole stream, as the peer's VOD playlist
-    /// is), DASH off.
+    /// of drops; <c>stream_loop=0</c>: end at the end of the file), the rungs, HLS fMP4 with the window a runner serves
+    /// when the stream sets none (<see cref="Defaults.Window"/> segments), DASH off.
     /// </summary>
     /// <param name="input">The input file.</param>
-    /// <param name="mediaSeconds">The input's duration.</param>
-    public static PipelineSpec ToSpec(string input, double mediaSeconds) => new()
+    public static PipelineSpec ToSpec(string input) => new()
     {
         Generation = 1,
         Stream = new StreamIdentity("bench", "bbb"),
@@ -80,8 +78,8 @@ internal static class BenchLadder
             }).ToValueList()),
         Audio = new PipelineAudio(AudioCodec.Aac, "aac", AudioKbps * 1000L, AudioChannels, AudioSampleRate),
         Outputs = new PipelineOutputs(
-            new PipelineHls(true, Duration.FromSeconds(GopSeconds), (int)Math.Ceiling(mediaSeconds / GopSeconds) + 2, HlsContainer.Fmp4),
-            new PipelineDash(false, Duration.FromSeconds(GopSeconds), 1),
+            new PipelineHls(true, Duration.FromSeconds(GopSeconds), Defaults.Window, HlsContainer.Fmp4),
+            new PipelineDash(false, Duration.FromSeconds(GopSeconds), Defaults.Window),
             ValueList<PipelinePushTarget>.Empty),
     };
 }

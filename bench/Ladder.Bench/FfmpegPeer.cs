@@ -32,7 +32,6 @@ internal static class FfmpegPeer
             filter.Append(CultureInfo.InvariantCulture, $";[s{i}]scale={rungs[i].Width}:{rungs[i].Height}[v{i}]");
         }
 
-        var gopFrames = "keyint=" + Inv((int)Math.Max(1, Math.Round(BenchLadder.GopSeconds * frameRate)));
         var args = new List<string> { "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-i", input, "-filter_complex", filter.ToString() };
         for (var i = 0; i < rungs.Count; i++)
         {
@@ -40,7 +39,7 @@ internal static class FfmpegPeer
         }
 
         args.AddRange(["-map", "0:a:0", "-c:v", "libx264", "-preset", BenchLadder.Preset, "-bf", Inv(BenchLadder.BFrames)]);
-        args.AddRange(["-x264-params", $"{gopFrames}:min-{gopFrames}:scenecut=0:open-gop=0:rc-lookahead={Inv(BenchLadder.Lookahead)}"]);
+        args.AddRange(["-x264-params", X264Params(frameRate)]);
         for (var i = 0; i < rungs.Count; i++)
         {
             args.AddRange([$"-b:v:{i}", Rung.Cli(rungs[i].Kbps), $"-maxrate:v:{i}", Rung.Cli(rungs[i].MaxKbps), $"-bufsize:v:{i}", Rung.Cli(rungs[i].BufferKbit)]);
@@ -56,6 +55,17 @@ internal static class FfmpegPeer
             Path.Combine(outputDirectory, "%v", "playlist.m3u8"),
         ]);
         return args;
+    }
+
+    /// <summary>
+    /// The <c>x264-params</c> Ladder's <c>VideoEncoderFactory</c> sets: a GOP of <see cref="BenchLadder.GopSeconds"/>
+    /// (<c>keyint = min-keyint</c>, in frames), no scene-cut keyframes, closed GOPs, a <see cref="BenchLadder.Lookahead"/>-frame rc-lookahead.
+    /// </summary>
+    /// <param name="frameRate">Frames per second.</param>
+    public static string X264Params(double frameRate)
+    {
+        var gopFrames = "keyint=" + Inv((int)Math.Max(1, Math.Round(BenchLadder.GopSeconds * frameRate)));
+        return $"{gopFrames}:min-{gopFrames}:scenecut=0:open-gop=0:rc-lookahead={Inv(BenchLadder.Lookahead)}";
     }
 
     /// <summary>The arguments as one shell-quoted command line, for the log.</summary>

@@ -19,8 +19,9 @@ internal static class MeasuredProcess
     /// <param name="arguments">Its arguments.</param>
     /// <param name="logPath">Where its standard output and error go.</param>
     /// <param name="profile">Sample per-thread CPU time.</param>
+    /// <param name="environment">Variables set for it, beyond the bench's own environment; null for none.</param>
     /// <exception cref="InvalidOperationException">GNU time is missing, or did not report.</exception>
-    public static Measurement Run(string program, IReadOnlyList<string> arguments, string logPath, bool profile)
+    public static Measurement Run(string program, IReadOnlyList<string> arguments, string logPath, bool profile, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(TimePath))
         {
@@ -34,6 +35,11 @@ internal static class MeasuredProcess
             foreach (var argument in new[] { "-f", "%U %S %M", "-o", report, "--", program }.Concat(arguments))
             {
                 start.ArgumentList.Add(argument);
+            }
+
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[name] = value;
             }
 
             using var log = new StreamWriter(logPath) { AutoFlush = true };

@@ -7,7 +7,8 @@ namespace Ladder.Bench;
 /// <c>make bench</c>: runs the ffmpeg CLI (the peer) and Ladder (in a child process: <see cref="LadderChild"/>) one
 /// after the other on the same input with the same ladder (<see cref="BenchLadder"/>), unpaced, each writing fMP4 HLS
 /// to a temporary directory; measures both the same way (<see cref="MeasuredProcess"/>), reads both outputs back
-/// (<see cref="HlsOutput"/>) and prints a table, then one line per figure with the ratio Ladder / ffmpeg.
+/// (<see cref="HlsOutput"/>), measures the x264 floor of the same ladder (<see cref="X264Floor"/>) and prints a table,
+/// then one line per figure with the ratio Ladder / ffmpeg and each side's ratio to the floor.
 /// Exits 1 when a side failed or the outputs are not comparable, 2 on a bad command line.
 /// </summary>
 internal static class Program
@@ -56,7 +57,7 @@ internal static class Program
         var source = options.Input ?? LocateDefaultInput();
         var input = options.Seconds is { } seconds ? InputMedia.Trim(source, seconds, Path.Combine(work, "input.mp4")) : InputMedia.Probe(source);
         var specPath = Path.Combine(work, "pipeline.json");
-        File.WriteAllText(specPath, BenchLadder.ToSpec(input.Path, input.Seconds).ToJson());
+        File.WriteAllText(specPath, BenchLadder.ToSpec(input.Path).ToJson());
         var ladderOut = Path.Combine(work, "ladder");
         var ffmpegOut = Path.Combine(work, "ffmpeg");
         var ffmpegArgs = FfmpegPeer.Arguments(input.Path, ffmpegOut, input.FrameRate);
@@ -66,7 +67,7 @@ internal static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"input: {input.Path} ({input.Seconds:0.###} s, {input.Frames} frames at {input.FrameRate:0.###} fps)"));
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores; ladder: {string.Join(", ", BenchLadder.Rungs.Select(r => $"{r.Name} {r.Width}x{r.Height} {r.Kbps}k"))}, libx264 {BenchLadder.Preset}, GOP {BenchLadder.GopSeconds} s, AAC {BenchLadder.AudioKbps}k");
         Console.WriteLine($"peer: {FfmpegPeer.Quote("ffmpeg", ffmpegArgs)}");
-        Console.WriteLine($"ladder: {FfmpegPeer.Quote(self, ladderArgs)}   (LivePipeline + LivePackager, disk output; spec below)");
+        Console.WriteLine($"ladder: {string.Join(' ', StartupProbe.ImageEnvironment.Select(e => $"{e.Key}={e.Value}"))} {FfmpegPeer.Quote(self, ladderArgs)}   (LivePipeline + LivePackager with the spec's window in memory, every segment recorded; spec below)");
         Console.WriteLine($"ladder spec: {File.ReadAllText(specPath).ReplaceLineEndings(" ")}");
         Console.WriteLine();
 
@@ -75,28 +76,34 @@ internal static class Program
             return Startup(options, input, specPath, ffmpegOut, work) ? 0 : 1;
         }
 
+        Console.Error.WriteLine("x264 floor: scaling the input to each rung...");
+        using var floor = X264Floor.Prepare(input, work);
+        foreach (var command in floor.Describe())
+        {
+            Console.WriteLine($"floor: {command}");
+        }
+
+        Console.WriteLine();
         var results = new List<SideResult>();
+        var floors = new List<FloorResult>();
         for (var run = 1; run <= options.Runs; run++)
         {
-            // Alternate which side goes first, so a load that drifts during a run weighs on both alike.
-            var sides = new List<(string Side, Func<SideResult> Measure)>
+            // Rotate which side goes first, so a load that drifts during a run weighs on every side alike.
+            var sides = new List<(string Side, Action Measure)>
             {
-                ("ladder", () => Measure("ladder", run, self, ladderArgs, Path.Combine(ladderOut, "hls"), ladderOut, input, work, options.Profile)),
-                ("ffmpeg", () => Measure("ffmpeg", run, "ffmpeg", ffmpegArgs, ffmpegOut, ffmpegOut, input, work, options.Profile)),
+                ("ladder", () => results.Add(Measure("ladder", run, self, ladderArgs, StartupProbe.ImageEnvironment, ladderOut, input, work, options.Profile))),
+                ("ffmpeg", () => results.Add(Measure("ffmpeg", run, "ffmpeg", ffmpegArgs, null, ffmpegOut, input, work, options.Profile))),
+                ("x264 floor", () => floors.Add(floor.Measure(run, work))),
             };
-            if (run % 2 == 0)
-            {
-                sides.Reverse();
-            }
-
-            foreach (var (side, measure) in sides)
+            var first = (run - 1) % sides.Count;
+            foreach (var (side, measure) in sides.Skip(first).Concat(sides.Take(first)))
             {
                 Console.Error.WriteLine($"run {run}/{options.Runs}: {side}...");
-                results.Add(measure());
+                measure();
             }
         }
 
-        var ok = Report.Print(results, Console.Out);
+        var ok = Report.Print(results, floors, Console.Out);
         return ok & Startup(options, input, specPath, ffmpegOut, work) ? 0 : 1;
     }
 
@@ -112,7 +119,7 @@ internal static class Program
         return StartupSection.Run(options.Runners, Math.Max(options.Runs, 3), specPath, FfmpegPeer.Arguments(input.Path, ffmpegOut, input.FrameRate, live: true), ffmpegOut, work, Console.Out);
     }
 
-    private static SideResult Measure(string side, int run, string program, IReadOnlyList<string> arguments, string hlsRoot, string output, InputMedia input, string work, bool profile)
+    private static SideResult Measure(string side, int run, string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment, string output, InputMedia input, string work, bool profile)
     {
         if (Directory.Exists(output))
         {
@@ -121,9 +128,9 @@ internal static class Program
 
         Directory.CreateDirectory(output);
         var loadBefore = LoadAverage();
-        var cost = MeasuredProcess.Run(program, arguments, Path.Combine(work, $"{side}-{run}.log"), profile);
+        var cost = MeasuredProcess.Run(program, arguments, Path.Combine(work, $"{side}-{run}.log"), profile, environment);
         var loadAfter = LoadAverage();
-        return new SideResult(side, run, cost, HlsOutput.Inspect(hlsRoot, input), input.Seconds, loadBefore, loadAfter);
+        return new SideResult(side, run, cost, HlsOutput.Inspect(output, input), input.Seconds, loadBefore, loadAfter);
     }
 
     /// <summary>How to start this program again: its apphost, or <c>dotnet ladder-bench.dll</c>.</summary>

@@ -14,11 +14,12 @@ namespace Ladder.Bench;
 /// </summary>
 internal static class StartupProbe
 {
-    /// <summary>The <c>ENV</c> of <c>pipeline-runner/Dockerfile</c>: Workstation GC, no diagnostics IPC.</summary>
+    /// <summary>The <c>ENV</c> of <c>pipeline-runner/Dockerfile</c>: Workstation GC, no diagnostics IPC, at most 2 glibc malloc arenas.</summary>
     public static readonly IReadOnlyDictionary<string, string> ImageEnvironment = new Dictionary<string, string>
     {
         ["DOTNET_gcServer"] = "0",
         ["DOTNET_EnableDiagnostics"] = "0",
+        ["MALLOC_ARENA_MAX"] = "2",
     };
 
     /// <summary>How often the probe looks.</summary>

@@ -43,7 +43,12 @@ namespace Ladder.Pipeline.Graph;
 public sealed class LivePipeline : IAsyncDisposable
 {
     private const int PacketQueue = 128;
-    private const int FrameQueue = 8;
+    /// <summary>
+    /// Decoded frames queued per rendition: 167 ms at 24 fps of slack for an encoder that falls behind. Each queued frame
+    /// holds a decoded source frame (about 3 MiB at 1080p); an unpaced input keeps the slowest rendition's queue full,
+    /// and 8 frames cost 20 MiB more peak RSS in ladder-bench than 4 (bench/Ladder.Bench/README.md, "Memory").
+    /// </summary>
+    private const int FrameQueue = 4;
     private static readonly TimeSpan DisposeDrainTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxEncoderBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan EncoderHealthyAfter = TimeSpan.FromSeconds(60);
