@@ -40,6 +40,9 @@ bench: deps ## Run the benchmarks in bench/ side by side with their peers.
 	@bench/Ladder.Bench/bin/$(CONFIGURATION)/net10.0/ladder-bench --runner out/bench/runner/ladder-runner $(BENCH_ARGS)
 	@$(DOTNET) run --project bench/Ladder.Bench.Operator -c $(CONFIGURATION) --verbosity quiet -- $(BENCH_OPERATOR_ARGS)
 	@$(DOTNET) run --project bench/Ladder.Bench.Failover -c $(CONFIGURATION) --verbosity quiet -- $(BENCH_FAILOVER_ARGS)
+	@$(DOTNET) build pipeline-runner/Ladder.Runner -c $(CONFIGURATION) --verbosity quiet
+	@$(DOTNET) build bench/Ladder.Bench.Latency -c $(CONFIGURATION) --verbosity quiet
+	@bench/Ladder.Bench.Latency/bin/$(CONFIGURATION)/net10.0/ladder-bench-latency $(BENCH_LATENCY_ARGS)
 
 torture: build ## Run the whole bad-input corpus (86 broken inputs, about 7 minutes) and print its table (TORTURE_REPORT=file keeps it).
 	@LADDER_TORTURE=1 LADDER_TORTURE_REPORT=$(or $(TORTURE_REPORT),$(CURDIR)/torture-report.md) $(DOTNET) test pipeline-runner/Ladder.Runner.Tests -c $(CONFIGURATION) --no-build \

@@ -12,7 +12,11 @@ namespace Ladder.Api.V1Alpha1;
     "lowLatency.partTargetDuration is out of range; use 100ms to 1s", FieldPath = ".partTargetDuration")]
 public sealed class HlsLowLatency
 {
-    /// <summary>Set true to publish parts and answer blocking playlist reloads. Default false.</summary>
+    /// <summary>
+    /// Set true to publish parts and answer blocking playlist reloads. Default false. A libx264 encoder then runs with
+    /// no lookahead, no B-frames and sliced threads, so it holds back 1 frame instead of 15 (0.6 s at 24 frames/s),
+    /// at some cost in compression efficiency.
+    /// </summary>
     public bool? Enabled { get; set; }
 
     /// <summary>
