@@ -27,6 +27,7 @@ public sealed class RunnerStatusETagTests
         Assert.NotEqual(tag, RunnerStatusETag.Compute(Status(active: "backup")));
         Assert.NotEqual(tag, RunnerStatusETag.Compute(Status(degraded: true)));
         Assert.NotEqual(tag, RunnerStatusETag.Compute(Status() with { Inputs = [new RunnerInputStatus { Name = "main", Healthy = false }] }));
+        Assert.NotEqual(tag, RunnerStatusETag.Compute(Status() with { StartedAt = DateTimeOffset.UnixEpoch }));
         Assert.StartsWith("W/\"", tag, StringComparison.Ordinal);
     }
 

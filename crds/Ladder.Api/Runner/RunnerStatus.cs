@@ -32,4 +32,10 @@ public sealed record RunnerStatus
 
     /// <summary>Why the pipeline failed (phase <c>failed</c>) or the last error of a stage, with secrets masked; null when none.</summary>
     public string? LastError { get; init; }
+
+    /// <summary>
+    /// When this runner process started its pipeline (UTC), or null before. A restarted runner has a new one, so its
+    /// status never carries the entity tag of the runner it replaced (<see cref="RunnerStatusETag"/>).
+    /// </summary>
+    public DateTimeOffset? StartedAt { get; init; }
 }

@@ -9,7 +9,7 @@ namespace Ladder.Api.Runner;
 /// Input and rendition bitrates, frame rates and the time of an input's last packet move every second and are left
 /// out; whether an input ever delivered a packet is kept. So the tag changes when the phase, the pipeline generation,
 /// the active input, an input's health or message, a rendition's size, publication or degradation, a failover, a
-/// reload or the last error does: what the operator copies into a LiveStream's status.
+/// reload or the last error does (what the operator copies into a LiveStream's status), and when the runner restarts.
 /// </summary>
 public static class RunnerStatusETag
 {

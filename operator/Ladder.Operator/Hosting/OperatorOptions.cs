@@ -21,10 +21,12 @@ public sealed record OperatorOptions
     /// <summary>
     /// How long a Ready stream's runner holds one status request before answering "unchanged" (it answers within about
     /// 0.25 s of a change: active input, failover, rendition health, reload); a request is then sent again. Whole
-    /// seconds, at most <c>RunnerAdminApi.MaxStatusWaitSeconds</c>. It also bounds how long a request held on a runner
-    /// that vanished without closing its connection goes unnoticed (plus <see cref="RunnerTimeout"/>).
+    /// seconds, at most <c>RunnerAdminApi.MaxStatusWaitSeconds</c>. A runner pod that is replaced is read again at
+    /// once (the pod change reconciles the stream, and the new runner's status carries a new start time, so its tag
+    /// differs and the held request is replaced); only a request held on a runner that vanished without closing its
+    /// connection, while its successor's status is not read, waits this long plus <see cref="RunnerTimeout"/>.
     /// </summary>
-    public TimeSpan StatusWait { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan StatusWait { get; init; } = TimeSpan.FromSeconds(300);
 
     /// <summary>How often a Ready stream's runner is asked when it cannot hold a status request (a runner older than the operator).</summary>
     public TimeSpan StatusPollInterval { get; init; } = TimeSpan.FromSeconds(30);

@@ -8,7 +8,6 @@ namespace Ladder.Runner.Status;
 /// <c>endpoints</c>: see <see cref="RunnerStatusJson"/>), each fact stated once.
 /// </summary>
 /// <param name="LastError">Why the pipeline failed to start or stop, or null.</param>
-/// <param name="StartedAt">When the pipeline started (UTC), or null.</param>
 /// <param name="Stream">The LiveStream, <c>namespace/name</c>.</param>
 /// <param name="Ready">True once every rendition has published its first segment (what <c>/readyz</c> answers).</param>
 /// <param name="Inputs">The configured inputs in priority order (keys masked).</param>
@@ -18,7 +17,6 @@ namespace Ladder.Runner.Status;
 /// <param name="Packager">The packager's status: segments published and packets dropped per track; null before the start.</param>
 internal sealed record RunnerStatus(
     string? LastError,
-    DateTimeOffset? StartedAt,
     string Stream,
     bool Ready,
     IReadOnlyList<InputStatus> Inputs,

@@ -27,7 +27,6 @@ internal sealed class RunnerStatusBuilder(CurrentSpec current, RunnerLifecycle l
             packager?.Tracks.Any(t => t.Id == r.Name && t.Degraded) == true)).ToList();
         return new RunnerStatus(
             lifecycle.LastError,
-            lifecycle.StartedAt,
             spec.Stream.ToString(),
             renditions.All(r => r.Published),
             [.. redacted.Inputs.Select(i => new InputStatus(i.Name, WireEnum.ToWire(i.Protocol), WireEnum.ToWire(i.Mode), i.Url))],

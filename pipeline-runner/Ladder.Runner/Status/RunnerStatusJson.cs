@@ -88,6 +88,7 @@ internal sealed class RunnerStatusJson(RunnerStatusBuilder builder, CurrentSpec 
             RecentFailovers = [.. (pipeline?.Switches ?? []).Take(RecentFailovers).Select(s => s.ToContract())],
             LastReload = current.LastReload,
             LastError = lifecycle.LastError ?? pipeline?.Stages.FirstOrDefault(s => s.Error is not null)?.Error,
+            StartedAt = lifecycle.StartedAt,
         };
     }
 
