@@ -52,7 +52,11 @@ public sealed class FailoverTests(ITestOutputHelper output)
             primary = Ffmpeg.Start(Source(320, 180, 30, 880) + $" -f mpegts srt://127.0.0.1:{srtPort}?mode=caller");
             Assert.True(CollectingSink.WaitUntil(() => run.Pipeline.ActiveInput == "primary", Timeout), $"no failback: {Json(run)}");
             var failback = run.Pipeline.InputSwitches[0];
-            Assert.Equal(("backup", "primary", FailoverReason.Failback), (failback.From, failback.To, failback.Reason));
+            Assert.Equal(("backup", "primary"), (failback.From, failback.To));
+
+            // With a 0.25 s timeout, a backup pusher starved of CPU on a loaded machine can go quiet that long before
+            // the failback delay has passed: the switch to the healthy primary is then, rightly, a timeout failover.
+            Assert.Contains(failback.Reason, inputTimeout < 1 ? new[] { FailoverReason.Failback, FailoverReason.Timeout } : new[] { FailoverReason.Failback });
             var afterFailback = run.Sink.LatestPts("90p");
             Assert.True(CollectingSink.WaitUntil(() => run.Sink.LatestPts("90p") > afterFailback + 1, Timeout), "the output stopped after the failback");
             Assert.True(CollectingSink.WaitUntil(() => run.Pipeline.InputSwitches[0].MediaGapSeconds is not null, Timeout));
