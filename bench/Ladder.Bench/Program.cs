@@ -67,7 +67,7 @@ internal static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"input: {input.Path} ({input.Seconds:0.###} s, {input.Frames} frames at {input.FrameRate:0.###} fps)"));
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores; ladder: {string.Join(", ", BenchLadder.Rungs.Select(r => $"{r.Name} {r.Width}x{r.Height} {r.Kbps}k"))}, libx264 {BenchLadder.Preset}, GOP {BenchLadder.GopSeconds} s, AAC {BenchLadder.AudioKbps}k");
         Console.WriteLine($"peer: {FfmpegPeer.Quote("ffmpeg", ffmpegArgs)}");
-        Console.WriteLine($"ladder: {string.Join(' ', StartupProbe.ImageEnvironment.Select(e => $"{e.Key}={e.Value}"))} {FfmpegPeer.Quote(self, ladderArgs)}   (LivePipeline + LivePackager with the spec's window in memory, every segment recorded; spec below)");
+        Console.WriteLine($"ladder: {string.Join(' ', RunnerImage.Environment.Select(e => $"{e.Key}={e.Value}"))} {FfmpegPeer.Quote(self, ladderArgs)}   (LivePipeline + LivePackager with the spec's window in memory, every segment recorded; spec below)");
         Console.WriteLine($"ladder spec: {File.ReadAllText(specPath).ReplaceLineEndings(" ")}");
         Console.WriteLine();
 
@@ -91,7 +91,7 @@ internal static class Program
             // Rotate which side goes first, so a load that drifts during a run weighs on every side alike.
             var sides = new List<(string Side, Action Measure)>
             {
-                ("ladder", () => results.Add(Measure("ladder", run, self, ladderArgs, StartupProbe.ImageEnvironment, ladderOut, input, work, options.Profile))),
+                ("ladder", () => results.Add(Measure("ladder", run, self, ladderArgs, RunnerImage.Environment, ladderOut, input, work, options.Profile))),
                 ("ffmpeg", () => results.Add(Measure("ffmpeg", run, "ffmpeg", ffmpegArgs, null, ffmpegOut, input, work, options.Profile))),
                 ("x264 floor", () => floors.Add(floor.Measure(run, work))),
             };
@@ -147,18 +147,7 @@ internal static class Program
 
     private static string LocateDefaultInput()
     {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Operator.sln")))
-                {
-                    var path = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "media", DefaultInput));
-                    return File.Exists(path) ? path : throw new FileNotFoundException($"the benchmark input {path} is missing; pass --input FILE", path);
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"Operator.sln not found above {Environment.CurrentDirectory}; pass --input FILE");
+        var path = Path.GetFullPath(Path.Combine(RunnerImage.RepoRoot(), "..", "shared", "media", DefaultInput));
+        return File.Exists(path) ? path : throw new FileNotFoundException($"the benchmark input {path} is missing; pass --input FILE", path);
     }
 }

@@ -10,18 +10,10 @@ namespace Ladder.Bench;
 /// <see cref="PollInterval"/>: <c>ladder-runner run --spec … --http 127.0.0.1:&lt;port&gt;</c> through
 /// <c>GET /v1/status</c> and the top rung's HLS media playlist it serves, the ffmpeg CLI through the media playlist it
 /// writes. The process is killed once the first segment is listed. The runner gets the environment its image sets
-/// (<see cref="ImageEnvironment"/>).
+/// (<see cref="RunnerImage.Environment"/>).
 /// </summary>
 internal static class StartupProbe
 {
-    /// <summary>The <c>ENV</c> of <c>pipeline-runner/Dockerfile</c>: Workstation GC, no diagnostics IPC, at most 2 glibc malloc arenas.</summary>
-    public static readonly IReadOnlyDictionary<string, string> ImageEnvironment = new Dictionary<string, string>
-    {
-        ["DOTNET_gcServer"] = "0",
-        ["DOTNET_EnableDiagnostics"] = "0",
-        ["MALLOC_ARENA_MAX"] = "2",
-    };
-
     /// <summary>How often the probe looks.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
 
@@ -41,7 +33,7 @@ internal static class StartupProbe
         using var http = new HttpClient { BaseAddress = new Uri($"http://{address}/"), Timeout = TimeSpan.FromSeconds(2) };
         double? httpAt = null, inputAt = null, keyframeAt = null;
         string? playlist = null;
-        var segmentAt = Poll(runner, ["run", "--spec", specPath, "--http", address], ImageEnvironment, logPath, elapsed =>
+        var segmentAt = Poll(runner, ["run", "--spec", specPath, "--http", address], RunnerImage.Environment, logPath, elapsed =>
         {
             if (Get(http, "v1/status") is not { } body)
             {
