@@ -1,7 +1,5 @@
-using Ladder.Api.Manifests;
 using Ladder.Api.Pipeline;
 using Ladder.Api.Primitives;
-using Ladder.Api.Resolution;
 using Ladder.Api.V1Alpha1;
 using Ladder.Api.Validation;
 
@@ -10,32 +8,9 @@ namespace Ladder.Api.Tests;
 /// <summary><c>outputs.dash.lowLatency</c>: defaults, bounds, the chunks it shares with low-latency HLS, and how the resolved spec carries it.</summary>
 public class LowLatencyDashTests
 {
-    private static readonly TranscodeProfile Profile = (TranscodeProfile)ManifestReader.Read("""
-        apiVersion: ladder.dev/v1alpha1
-        kind: TranscodeProfile
-        metadata: {name: p, namespace: media}
-        spec:
-          video:
-            gopSeconds: 1
-            renditions:
-              - {name: 720p, width: 1280, height: 720, bitrate: 2800k}
-        """, "p.yaml").Objects.Single().Object;
+    private static PipelineSpec Resolve(string outputs) => OutputsResolution.Resolve(outputs);
 
-    private static LiveStream Stream(string outputs) => (LiveStream)ManifestReader.Read($$"""
-        apiVersion: ladder.dev/v1alpha1
-        kind: LiveStream
-        metadata: {name: s, namespace: media}
-        spec:
-          profileRef: {name: p}
-          inputs:
-            - {name: main, url: 'rtmp://0.0.0.0/live'}
-          outputs: {{outputs}}
-        """, "s.yaml").Objects.Single().Object;
-
-    private static PipelineSpec Resolve(string outputs) => PipelineResolver.Resolve(Stream(outputs), null, Profile, DictionarySecretSource.Empty);
-
-    private static IReadOnlyList<string> Errors(string outputs) =>
-        [.. Assert.Throws<SpecResolutionException>(() => Resolve(outputs)).Errors.Select(e => e.ToString())];
+    private static IReadOnlyList<string> Errors(string outputs) => OutputsResolution.Errors(outputs);
 
     [Fact]
     public void Resolve_Should_UseAThreeSecondTargetAndHalfASecondChunks_When_EnabledWithoutSettings()

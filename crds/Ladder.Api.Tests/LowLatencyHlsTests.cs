@@ -1,7 +1,5 @@
-using Ladder.Api.Manifests;
 using Ladder.Api.Pipeline;
 using Ladder.Api.Primitives;
-using Ladder.Api.Resolution;
 using Ladder.Api.V1Alpha1;
 using Ladder.Api.Validation;
 
@@ -10,32 +8,9 @@ namespace Ladder.Api.Tests;
 /// <summary><c>outputs.hls.lowLatency</c>: defaults, bounds and how the resolved spec carries it to the runner.</summary>
 public class LowLatencyHlsTests
 {
-    private static readonly TranscodeProfile Profile = (TranscodeProfile)ManifestReader.Read("""
-        apiVersion: ladder.dev/v1alpha1
-        kind: TranscodeProfile
-        metadata: {name: p, namespace: media}
-        spec:
-          video:
-            renditions:
-              - {name: 720p, width: 1280, height: 720, bitrate: 2800k}
-        """, "p.yaml").Objects.Single().Object;
+    private static PipelineSpec Resolve(string hls) => OutputsResolution.Resolve($"{{hls: {hls}}}");
 
-    private static LiveStream Stream(string hls) => (LiveStream)ManifestReader.Read($$"""
-        apiVersion: ladder.dev/v1alpha1
-        kind: LiveStream
-        metadata: {name: s, namespace: media}
-        spec:
-          profileRef: {name: p}
-          inputs:
-            - {name: main, url: 'rtmp://0.0.0.0/live'}
-          outputs:
-            hls: {{hls}}
-        """, "s.yaml").Objects.Single().Object;
-
-    private static PipelineSpec Resolve(string hls) => PipelineResolver.Resolve(Stream(hls), null, Profile, DictionarySecretSource.Empty);
-
-    private static IReadOnlyList<string> Errors(string hls) =>
-        [.. Assert.Throws<SpecResolutionException>(() => Resolve(hls)).Errors.Select(e => e.ToString())];
+    private static IReadOnlyList<string> Errors(string hls) => OutputsResolution.Errors($"{{hls: {hls}}}");
 
     [Fact]
     public void Resolve_Should_UseHalfASecondParts_When_LowLatencyIsEnabledWithoutADuration()
