@@ -16,32 +16,40 @@ internal static class ConditionalStatusRequest
     /// <summary>How often a held request looks at the status again: the delay between a change and its answer.</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Writes the answer to <paramref name="context"/>.</summary>
+    /// <summary>
+    /// Writes the answer to <paramref name="context"/>. Only the contract's status is built to compare tags (each look
+    /// of a held request, and a 304); the whole document only for a 200.
+    /// </summary>
     public static async Task AnswerAsync(HttpContext context, RunnerStatusJson status, IHostApplicationLifetime lifetime)
     {
-        var (body, tag) = status.Build();
         var known = context.Request.Headers.IfNoneMatch;
-        if (Matches(known, tag) && RunnerAdminApi.ParseWaitPreference(context.Request.Headers["Prefer"]) is { } wait)
+        string CurrentTag() => RunnerStatusETag.Compute(status.BuildContract());
+        var current = CurrentTag();
+        var unchanged = Matches(known, current);
+        if (unchanged && RunnerAdminApi.ParseWaitPreference(context.Request.Headers["Prefer"]) is { } wait)
         {
             context.Response.Headers["Preference-Applied"] = string.Create(CultureInfo.InvariantCulture, $"wait={(int)wait.TotalSeconds}");
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-            await RunnerStatusETag.HoldWhileUnchangedAsync(() => RunnerStatusETag.Compute(status.BuildContract()), t => Matches(known, t), wait, CheckInterval, stopping.Token).ConfigureAwait(false);
+            await RunnerStatusETag.HoldWhileUnchangedAsync(CurrentTag, t => Matches(known, t), wait, CheckInterval, stopping.Token).ConfigureAwait(false);
             if (context.RequestAborted.IsCancellationRequested)
             {
                 return;
             }
 
-            (body, tag) = status.Build();
+            current = CurrentTag();
+            unchanged = Matches(known, current);
         }
 
-        context.Response.Headers.ETag = tag;
         context.Response.Headers.CacheControl = "no-cache";
-        if (Matches(known, tag))
+        if (unchanged)
         {
+            context.Response.Headers.ETag = current;
             context.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
 
+        var (body, tag) = status.Build();
+        context.Response.Headers.ETag = tag;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }
