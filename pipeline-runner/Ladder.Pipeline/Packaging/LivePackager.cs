@@ -360,7 +360,15 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
     private void OnTsPublished(TsRendition rendition, MediaSegment? segment, IReadOnlyList<TsRendition> all)
     {
         _manifests.PublishMediaPlaylist(rendition.Publisher.Describe(rendition.Ended), _settings.HlsWindow, transportStream: true);
-        // The CMAF tracks, cut in MPEG-TS mode too, say which renditions are degraded (see Listed).
+        PublishTsMaster(all);
+    }
+
+    /// <summary>
+    /// Rebuilds the MPEG-TS master playlist: the renditions with a segment, less the degraded ones (the CMAF tracks,
+    /// cut in MPEG-TS mode too, say which those are; see <see cref="Listed"/>).
+    /// </summary>
+    private void PublishTsMaster(IReadOnlyList<TsRendition> all)
+    {
         var videos = Order(all.Where(r => (_disposed || !r.Ended || _rank.ContainsKey(r.Id)) && r.Publisher.Segments > 0 && !_degraded.Contains(r.Id)).Select(r => r.Publisher.Describe(r.Ended)));
         if (videos.Count > 0)
         {
@@ -501,7 +509,14 @@ public sealed class LivePackager : IEncodedPacketSink, IOriginContent, IDisposab
             }
         }
 
+        var changed = !degraded.SetEquals(_degraded);
         _degraded = degraded;
+        if (changed)
+        {
+            // The CMAF master playlist and the MPD are being rebuilt by the caller; the MPEG-TS one follows TS
+            // segments, and the last of those may already be out.
+            _ts?.WithRenditions(PublishTsMaster);
+        }
     }
 
     private static PublishedTrack Describe(TrackPackager track) => track.Publisher.Describe(track.Ended);

@@ -174,6 +174,16 @@ internal sealed class TsPackager : IDisposable
         }
     }
 
+    /// <summary>Hands every rendition to <paramref name="list"/> under the lock (to rebuild the master playlist when which renditions it lists changes).</summary>
+    /// <param name="list">Called once, with every rendition.</param>
+    public void WithRenditions(Action<IReadOnlyList<TsRendition>> list)
+    {
+        lock (_lock)
+        {
+            list([.. _renditions.Values]);
+        }
+    }
+
     /// <summary>Frees the muxers and the frames still held.</summary>
     public void Dispose()
     {
