@@ -4,7 +4,6 @@ using k8s.Models;
 using Ladder.Api.Meta;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
 using Ladder.Operator.Controllers;
 using Ladder.Operator.Hosting;
@@ -26,7 +25,8 @@ internal sealed class OperatorHarness : IAsyncDisposable
         Api = api;
         Runner = runner;
         Client = api.CreateClient();
-        Clients = new OperatorClients(Client);
+        Kube = FakeApiKubernetes.For(api);
+        Clients = new OperatorClients(Client, Kube);
     }
 
     public FakeApiServer Api { get; }
@@ -34,6 +34,8 @@ internal sealed class OperatorHarness : IAsyncDisposable
     public FakeRunner Runner { get; }
 
     public KubernetesClient Client { get; }
+
+    public k8s.Kubernetes Kube { get; }
 
     public OperatorClients Clients { get; }
 
@@ -64,7 +66,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
     public async Task CompleteRolloutAsync(string name)
     {
         var deployment = await Clients.Deployments.GetAsync(TestObjects.Namespace, name);
-        deployment.Status = new DeploymentStatus { ObservedGeneration = deployment.Metadata.Generation, Replicas = 1, UpdatedReplicas = 1, ReadyReplicas = 1, AvailableReplicas = 1 };
+        deployment.Status = new V1DeploymentStatus { ObservedGeneration = deployment.Metadata.Generation, Replicas = 1, UpdatedReplicas = 1, ReadyReplicas = 1, AvailableReplicas = 1 };
         await Clients.Deployments.UpdateStatusAsync(deployment);
     }
 
@@ -109,6 +111,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
         await _run;
         _stop.Dispose();
         Client.Dispose();
+        Kube.Dispose();
         await Runner.DisposeAsync();
         await Api.DisposeAsync();
     }

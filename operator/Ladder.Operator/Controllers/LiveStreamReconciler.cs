@@ -1,9 +1,9 @@
+using k8s.Models;
 using Ladder.Api.Runner;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.ControllerRuntime.Events;
-using Ladder.Kubernetes.Models;
 using Ladder.Operator.Apply;
 using Ladder.Operator.Builders;
 using Ladder.Operator.Hosting;
@@ -45,7 +45,10 @@ internal sealed partial class LiveStreamReconciler(
 
         var generation = stream.Metadata.Generation ?? 1;
         var secretKey = new ObjectKey(key.Namespace, RunnerLabels.SecretName(stream));
-        var existingSecret = cache.Secrets.Store.Get(secretKey) ?? await ReadSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
+        // The informer may not have seen a Secret an earlier reconcile created, and resolving without it would mint a
+        // second admin token (and restart the pipeline generation): the token is generated only when the Secret really
+        // does not exist, and kept from then on.
+        var existingSecret = cache.Secrets.Store.Get(secretKey) ?? await clients.ReadSecretAsync(key.Namespace, secretKey.Name, cancellationToken).ConfigureAwait(false);
         var (inputs, stall) = StreamResolution.Resolve(stream, cache, existingSecret);
         if (stall is not null)
         {
@@ -62,9 +65,9 @@ internal sealed partial class LiveStreamReconciler(
         var pipeline = inputs!.Pipeline;
         var desiredDeployment = RunnerDeploymentBuilder.Build(inputs, options);
         var liveDeployment = cache.Deployments.Store.Get(key);
-        var (_, secretOutcome) = await ServerSideApplier.ApplyAsync(clients.Secrets, RunnerSecretBuilder.Build(inputs), existingSecret, cancellationToken).ConfigureAwait(false);
-        await ServerSideApplier.ApplyAsync(clients.Services, RunnerServiceBuilder.Build(inputs), cache.Services.Store.Get(key), cancellationToken).ConfigureAwait(false);
-        var (_, deploymentOutcome) = await ServerSideApplier.ApplyAsync(clients.Deployments, desiredDeployment, liveDeployment, cancellationToken).ConfigureAwait(false);
+        var (_, secretOutcome) = await ServerSideApplier.ApplyAsync<V1Secret>(clients.ApplySecretAsync, RunnerSecretBuilder.Build(inputs), existingSecret, cancellationToken).ConfigureAwait(false);
+        await ServerSideApplier.ApplyAsync<V1Service>(clients.ApplyServiceAsync, RunnerServiceBuilder.Build(inputs), cache.Services.Store.Get(key), cancellationToken).ConfigureAwait(false);
+        var (_, deploymentOutcome) = await ServerSideApplier.ApplyAsync(clients.ApplyDeploymentAsync, desiredDeployment, liveDeployment, cancellationToken).ConfigureAwait(false);
         if (secretOutcome != ApplyOutcome.Unchanged)
         {
             LogPipeline(logger, key.ToString(), pipeline.Generation, pipeline.ToRedactedJson(indented: false));
@@ -112,24 +115,9 @@ internal sealed partial class LiveStreamReconciler(
         return ReconcileResult.Done;
     }
 
-    // The stream's Secret from the API server when the cache does not hold it (yet): the informer may not have seen a
-    // Secret an earlier reconcile created, and resolving without it would mint a second admin token (and restart the
-    // pipeline generation). The token is generated only when the Secret really does not exist, and kept from then on.
-    private async Task<Secret?> ReadSecretAsync(ObjectKey key, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await clients.Secrets.GetAsync(key.Namespace, key.Name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Kubernetes.Errors.KubeApiException e) when (e.IsNotFound)
-        {
-            return null;
-        }
-    }
-
     // True when the deployment controller has seen the current pod template and no pod of an older one is left
     // (kstatus' Deployment rule): only then does the runner answering the Service run the current pod template.
-    private static bool RolloutComplete(Deployment deployment) =>
+    private static bool RolloutComplete(V1Deployment deployment) =>
         deployment.Status is { } s && s.ObservedGeneration >= deployment.Metadata.Generation && (s.UpdatedReplicas ?? 0) == (s.Replicas ?? 0);
 
     // Reads the runner's status; hands it the new spec when it runs an older generation and its pod is current (a pod
@@ -201,7 +189,7 @@ internal sealed partial class LiveStreamReconciler(
         }
 
         var update = new LiveStream { Metadata = stream.Metadata, Spec = stream.Spec, Status = status };
-        await clients.Streams.UpdateStatusAsync(update, new Kubernetes.WriteOptions { FieldManager = RunnerLabels.FieldManager }, cancellationToken).ConfigureAwait(false);
+        await clients.ReplaceStatusAsync(update, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
