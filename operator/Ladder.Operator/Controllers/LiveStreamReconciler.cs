@@ -16,8 +16,10 @@ namespace Ladder.Operator.Controllers;
 /// <summary>
 /// Reconciles one LiveStream by key, level-based: resolve it from the caches, apply the Secret, Service and Deployment
 /// (server-side apply, skipped when unchanged), hot-reload the runner through its admin API when only the pipeline
-/// changed, and write the status when it differs. Deletion is left to the garbage collector (every owned object has an
-/// owner reference; nothing outside the cluster needs cleaning, so there is no finalizer).
+/// changed, and write the status when it differs. A runner object the API server refuses as invalid (422) stalls the
+/// stream with the server's message (retrying cannot help until the stream changes); other refusals are retried.
+/// Deletion is left to the garbage collector (every owned object has an owner reference; nothing outside the cluster
+/// needs cleaning, so there is no finalizer).
 /// </summary>
 internal sealed partial class LiveStreamReconciler(
     OperatorInformers cache,
@@ -52,22 +54,26 @@ internal sealed partial class LiveStreamReconciler(
         var (inputs, stall) = StreamResolution.Resolve(stream, cache, existingSecret);
         if (stall is not null)
         {
-            watches.Stop(key);
-            if (await WriteStatusAsync(stream, new StreamObservation { Generation = generation, Stall = stall }, cancellationToken).ConfigureAwait(false))
-            {
-                events.Record(stream, EventType.Warning, stall.Reason, "Reconcile", stall.Message);
-                LogStalled(logger, key.ToString(), stall.Reason, stall.Message);
-            }
-
-            return ReconcileResult.Done;
+            return await StallAsync(key, stream, generation, stall, cancellationToken).ConfigureAwait(false);
         }
 
         var pipeline = inputs!.Pipeline;
-        var desiredDeployment = RunnerDeploymentBuilder.Build(inputs, options);
         var liveDeployment = cache.Deployments.Store.Get(key);
-        var (_, secretOutcome) = await ServerSideApplier.ApplyAsync<V1Secret>(clients.ApplySecretAsync, RunnerSecretBuilder.Build(inputs), existingSecret, cancellationToken).ConfigureAwait(false);
-        await ServerSideApplier.ApplyAsync<V1Service>(clients.ApplyServiceAsync, RunnerServiceBuilder.Build(inputs), cache.Services.Store.Get(key), cancellationToken).ConfigureAwait(false);
-        var (_, deploymentOutcome) = await ServerSideApplier.ApplyAsync(clients.ApplyDeploymentAsync, desiredDeployment, liveDeployment, cancellationToken).ConfigureAwait(false);
+        ApplyOutcome secretOutcome, deploymentOutcome;
+        try
+        {
+            (_, secretOutcome) = await ServerSideApplier.ApplyAsync<V1Secret>(clients.ApplySecretAsync, RunnerSecretBuilder.Build(inputs), existingSecret, cancellationToken).ConfigureAwait(false);
+            await ServerSideApplier.ApplyAsync<V1Service>(clients.ApplyServiceAsync, RunnerServiceBuilder.Build(inputs), cache.Services.Store.Get(key), cancellationToken).ConfigureAwait(false);
+            (_, deploymentOutcome) = await ServerSideApplier.ApplyAsync(clients.ApplyDeploymentAsync, RunnerDeploymentBuilder.Build(inputs, options), liveDeployment, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiServerException e) when (e.IsInvalid)
+        {
+            // The API server refuses an object built from the stream (a nodeSelector label or a toleration it does not
+            // accept, say): retrying cannot help until the stream changes, so the stream stalls in the server's words.
+            var refused = new Stall(ConditionReasons.InvalidSpec, "the API server refused the runner's objects: " + e.Status.Message);
+            return await StallAsync(key, stream, generation, refused, cancellationToken).ConfigureAwait(false);
+        }
+
         if (secretOutcome != ApplyOutcome.Unchanged)
         {
             LogPipeline(logger, key.ToString(), pipeline.Generation, pipeline.ToRedactedJson(indented: false));
@@ -112,6 +118,19 @@ internal sealed partial class LiveStreamReconciler(
         }
 
         watches.Watch(key, addresses.BaseAddress(stream), inputs.AdminToken, etag);
+        return ReconcileResult.Done;
+    }
+
+    // Stops watching the runner and writes the stall; records it (a Warning event, a log line) when the status changed.
+    private async Task<ReconcileResult> StallAsync(ObjectKey key, LiveStream stream, long generation, Stall stall, CancellationToken cancellationToken)
+    {
+        watches.Stop(key);
+        if (await WriteStatusAsync(stream, new StreamObservation { Generation = generation, Stall = stall }, cancellationToken).ConfigureAwait(false))
+        {
+            events.Record(stream, EventType.Warning, stall.Reason, "Reconcile", stall.Message);
+            LogStalled(logger, key.ToString(), stall.Reason, stall.Message);
+        }
+
         return ReconcileResult.Done;
     }
 
