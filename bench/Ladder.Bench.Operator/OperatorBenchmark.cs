@@ -5,7 +5,6 @@ using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.ControllerRuntime.Events;
 using Ladder.ControllerRuntime.Metrics;
-using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
 using Ladder.Operator.Controllers;
 using Ladder.Operator.Hosting;
@@ -31,7 +30,8 @@ internal static class OperatorBenchmark
         await using var api = await FakeApiServer.StartAsync(historyLimit: Math.Max(FakeApiServer.DefaultHistoryLimit, settings.Streams * 20)).ConfigureAwait(false);
         await using var runner = await FleetRunner.StartAsync(api).ConfigureAwait(false);
         using var client = api.CreateClient();
-        var clients = new OperatorClients(client);
+        using var kube = new k8s.Kubernetes(client.Config);
+        var clients = new OperatorClients(client, kube);
         var metrics = Prometheus.Metrics.NewCustomRegistry();
         var runtimeMetrics = new ControllerRuntimeMetrics(metrics);
         var options = new OperatorOptions { RunnerImage = "ghcr.io/ladder-dev/pipeline-runner:bench", Workers = settings.Workers, StatusWait = TimeSpan.FromSeconds(settings.StatusWait) };
@@ -51,7 +51,7 @@ internal static class OperatorBenchmark
 
         var requestsBefore = api.RequestCounts;
         var clock = Stopwatch.StartNew();
-        await clients.Secrets.CreateAsync(Namespace, new Secret
+        await clients.Secrets.CreateAsync(Namespace, new V1Secret
         {
             ApiVersion = "v1",
             Kind = "Secret",

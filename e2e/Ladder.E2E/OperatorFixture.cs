@@ -35,6 +35,7 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromSeconds(90);
     private static readonly string Id = Guid.NewGuid().ToString("N")[..8];
     private KubernetesClient? _client;
+    private k8s.Kubernetes? _kube;
     private WebApplication? _operator;
     private ChartInstall? _chart;
 
@@ -50,7 +51,7 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
 
     public KubernetesClient Client => _client ?? throw new InvalidOperationException($"{ClusterFactAttribute.Variable} is not set: the test should have been skipped.");
 
-    internal OperatorClients Clients => new(Client);
+    internal OperatorClients Clients => new(Client, _kube!);
 
     /// <summary>The repository root (where <c>Operator.sln</c> is).</summary>
     public static string RepoRoot { get; } = FindRoot();
@@ -64,6 +65,7 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
         }
 
         _client = new KubernetesClient(k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+        _kube = new k8s.Kubernetes(_client.Config);
         _chart = await ChartInstall.InstallAsync(kubeconfig, Id);
         await InstallCrdsAsync();
         await Client.Resource<Namespace>(ApiResource.Namespaces).CreateAsync(null, new Namespace
@@ -120,7 +122,11 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
         }
     }
 
-    public void Dispose() => _client?.Dispose();
+    public void Dispose()
+    {
+        _kube?.Dispose();
+        _client?.Dispose();
+    }
 
     /// <summary>Applies every object of a YAML file (or text) into the test namespace; returns them as applied.</summary>
     public async Task<List<IKubernetesObject<V1ObjectMeta>>> ApplyYamlAsync(string yaml)
@@ -145,7 +151,7 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
             LadderApi.Kinds.LiveStream => await clients.Streams.ApplyAsync(json.Deserialize<LiveStream>(WireJson.Options)!, options),
             LadderApi.Kinds.TranscodeProfile => await clients.Profiles.ApplyAsync(json.Deserialize<TranscodeProfile>(WireJson.Options)!, options),
             LadderApi.Kinds.Template => await clients.Templates.ApplyAsync(json.Deserialize<Template>(WireJson.Options)!, options),
-            "Secret" => await clients.Secrets.ApplyAsync(json.Deserialize<Ladder.Kubernetes.Models.Secret>(WireJson.Options)!, options),
+            "Secret" => await clients.Secrets.ApplyAsync(json.Deserialize<k8s.Models.V1Secret>(WireJson.Options)!, options),
             var kind => throw new NotSupportedException($"the e2e suite does not apply kind {kind}"),
         };
     }

@@ -1,6 +1,5 @@
-using System.Text.Json;
+using k8s.Models;
 using Ladder.Api.V1Alpha1;
-using Ladder.Kubernetes.Models;
 using Ladder.Operator.Builders;
 using Ladder.Operator.Hosting;
 using Ladder.Operator.Tests.Support;
@@ -13,14 +12,14 @@ public sealed class RunnerDeploymentBuilderTests
 {
     private static readonly OperatorOptions Options = new() { RunnerImage = "ladder/runner:1.0" };
 
-    private static Container Runner(Deployment d) => d.Spec!.Template!.Spec!.Containers!.Single();
+    private static V1Container Runner(V1Deployment d) => d.Spec!.Template!.Spec!.Containers!.Single();
 
     [Fact]
     public void Build_Should_ExposeHttpRtmpAndSrtPorts_When_InputsListen()
     {
         var container = Runner(RunnerDeploymentBuilder.Build(TestObjects.Inputs(), Options));
 
-        var ports = container.Ports!.Select(p => (p.Name, p.Port, p.Protocol)).ToList();
+        var ports = container.Ports!.Select(p => (p.Name, p.ContainerPort, p.Protocol)).ToList();
         Assert.Equal([("http", 8080, "TCP"), ("rtmp-1935", 1935, "TCP"), ("srt-9000", 9000, "UDP")], ports);
     }
 
@@ -41,7 +40,7 @@ public sealed class RunnerDeploymentBuilderTests
         var deployment = RunnerDeploymentBuilder.Build(TestObjects.Inputs(), Options);
 
         Assert.Equal(1, deployment.Spec!.Replicas);
-        Assert.Equal("Recreate", deployment.Spec.Strategy!.Value.GetProperty("type").GetString());
+        Assert.Equal("Recreate", deployment.Spec.Strategy!.Type);
     }
 
     [Fact]
@@ -73,7 +72,7 @@ public sealed class RunnerDeploymentBuilderTests
 
         var limits = Runner(RunnerDeploymentBuilder.Build(inputs, Options)).Resources!.Limits!;
 
-        Assert.Equal("1", limits[resource]);
+        Assert.Equal("1", limits[resource].ToString());
     }
 
     [Fact]
@@ -84,7 +83,7 @@ public sealed class RunnerDeploymentBuilderTests
 
         Assert.DoesNotContain(resources.Limits!.Keys, k => k.Contains("gpu", StringComparison.Ordinal));
         var estimate = RunnerResourceEstimate.Quantities(inputs.Pipeline.Video);
-        Assert.Equal((estimate.Cpu, estimate.Memory, estimate.MemoryLimit), (resources.Requests!["cpu"], resources.Requests["memory"], resources.Limits["memory"]));
+        Assert.Equal((estimate.Cpu, estimate.Memory, estimate.MemoryLimit), (resources.Requests!["cpu"].ToString(), resources.Requests["memory"].ToString(), resources.Limits["memory"].ToString()));
     }
 
     [Fact]
@@ -102,7 +101,7 @@ public sealed class RunnerDeploymentBuilderTests
 
         var resources = Runner(RunnerDeploymentBuilder.Build(TestObjects.Inputs(stream), Options)).Resources!;
 
-        Assert.Equal(("2", "1Gi", "500m", "1536Mi"), (resources.Requests!["cpu"], resources.Requests["memory"], resources.Limits!["cpu"], resources.Limits["memory"]));
+        Assert.Equal(("2", "1Gi", "500m", "1536Mi"), (resources.Requests!["cpu"].ToString(), resources.Requests["memory"].ToString(), resources.Limits!["cpu"].ToString(), resources.Limits["memory"].ToString()));
     }
 
     [Fact]
@@ -112,21 +111,21 @@ public sealed class RunnerDeploymentBuilderTests
 
         Assert.Equal("/healthz", container.LivenessProbe!.HttpGet!.Path);
         Assert.Equal("/readyz", container.ReadinessProbe!.HttpGet!.Path);
-        Assert.Equal("http", container.ReadinessProbe.HttpGet.Port!.StringValue);
+        Assert.Equal("http", container.ReadinessProbe.HttpGet.Port!.Value);
     }
 
     [Fact]
     public void Build_Should_RunNonRootReadOnlyWithoutCapabilities()
     {
         var deployment = RunnerDeploymentBuilder.Build(TestObjects.Inputs(), Options);
-        var container = Runner(deployment).SecurityContext!.Value;
-        var pod = deployment.Spec!.Template!.Spec!.SecurityContext!.Value;
+        var container = Runner(deployment).SecurityContext!;
+        var pod = deployment.Spec!.Template!.Spec!.SecurityContext!;
 
-        Assert.True(container.GetProperty("readOnlyRootFilesystem").GetBoolean());
-        Assert.False(container.GetProperty("allowPrivilegeEscalation").GetBoolean());
-        Assert.Equal("ALL", container.GetProperty("capabilities").GetProperty("drop")[0].GetString());
-        Assert.True(pod.GetProperty("runAsNonRoot").GetBoolean());
-        Assert.NotEqual(0, pod.GetProperty("runAsUser").GetInt64());
+        Assert.True(container.ReadOnlyRootFilesystem);
+        Assert.False(container.AllowPrivilegeEscalation);
+        Assert.Equal("ALL", container.Capabilities!.Drop![0]);
+        Assert.True(pod.RunAsNonRoot);
+        Assert.NotEqual(0, pod.RunAsUser);
     }
 
     [Fact]
@@ -136,9 +135,8 @@ public sealed class RunnerDeploymentBuilderTests
 
         Assert.Equal("LADDER_ADMIN_TOKEN", env.Name);
         Assert.Null(env.Value);
-        var secretRef = env.ValueFrom!.Value.GetProperty("secretKeyRef");
-        Assert.Equal("news-pipeline", secretRef.GetProperty("name").GetString());
-        Assert.Equal("admin-token", secretRef.GetProperty("key").GetString());
+        var secretRef = env.ValueFrom!.SecretKeyRef!;
+        Assert.Equal(("news-pipeline", "admin-token"), (secretRef.Name, secretRef.Key));
     }
 
     [Fact]
@@ -180,7 +178,7 @@ public sealed class RunnerDeploymentBuilderTests
         var volume = template.Volumes!.Single(v => v.Name == "pipeline");
 
         Assert.Equal(["run", "--spec", "/etc/ladder/pipeline.json", "--http", "0.0.0.0:8080"], template.Containers![0].Args);
-        Assert.Equal("news-pipeline", volume.ExtensionData!["secret"].GetProperty("secretName").GetString());
-        Assert.Equal(JsonValueKind.Object, template.Volumes!.Single(v => v.Name == "tmp").EmptyDir!.Value.ValueKind);
+        Assert.Equal("news-pipeline", volume.Secret!.SecretName);
+        Assert.NotNull(template.Volumes!.Single(v => v.Name == "tmp").EmptyDir);
     }
 }

@@ -15,9 +15,9 @@ public sealed class RunnerServiceBuilderTests
         Assert.Equal(("v1", "Service", "news"), (service.ApiVersion, service.Kind, service.Metadata.Name));
         Assert.Equal([("http", 8080, "TCP"), ("rtmp-1935", 1935, "TCP"), ("srt-9000", 9000, "UDP")],
             service.Spec!.Ports!.Select(p => (p.Name!, p.Port, p.Protocol!)));
-        Assert.All(service.Spec.Ports!, p => Assert.Equal(p.Name, p.TargetPort!.StringValue));
+        Assert.All(service.Spec.Ports!, p => Assert.Equal(p.Name, p.TargetPort!.Value));
         Assert.Equal(RunnerLabels.Selector(inputs.Stream), service.Spec.Selector);
-        Assert.True(service.Spec.ExtensionData!["publishNotReadyAddresses"].GetBoolean());
+        Assert.True(service.Spec.PublishNotReadyAddresses);
         Assert.Equal("uid-news", service.Metadata.OwnerReferences!.Single().Uid);
     }
 }

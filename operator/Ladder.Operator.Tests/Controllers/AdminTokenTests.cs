@@ -4,7 +4,6 @@ using Ladder.Api.Runner;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime;
 using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
 using Ladder.Operator.Builders;
 using Ladder.Operator.Controllers;
@@ -22,7 +21,7 @@ namespace Ladder.Operator.Tests.Controllers;
 public sealed class AdminTokenTests
 {
     private static string Token(FakeApiServer api) =>
-        Encoding.UTF8.GetString(OperatorHarness.As<Secret>(api.Get(ApiResource.Secrets, TestObjects.Namespace, "news-pipeline")!).Data![RunnerAdminApi.TokenSecretKey]);
+        Encoding.UTF8.GetString(OperatorHarness.As<V1Secret>(api.Get(ApiResource.Secrets, TestObjects.Namespace, "news-pipeline")!).Data![RunnerAdminApi.TokenSecretKey]);
 
     // A reconciler over caches filled by hand (no informer runs), so the test decides what the cache has seen.
     private static async Task<(LiveStreamReconciler Reconciler, OperatorInformers Cache, LiveStream Stream)> ReconcilerAsync(OperatorClients clients, FakeRunner runner)
@@ -45,7 +44,8 @@ public sealed class AdminTokenTests
         await using var api = await FakeApiServer.StartAsync();
         await using var runner = await FakeRunner.StartAsync();
         using var client = api.CreateClient();
-        var clients = new OperatorClients(client);
+        using var kube = FakeApiKubernetes.For(api);
+        var clients = new OperatorClients(client, kube);
         var (reconciler, cache, stream) = await ReconcilerAsync(clients, runner);
 
         await reconciler.ReconcileAsync(new ObjectKey(TestObjects.Namespace, "news"), CancellationToken.None);
@@ -69,9 +69,10 @@ public sealed class AdminTokenTests
         await using var api = await FakeApiServer.StartAsync();
         await using var runner = await FakeRunner.StartAsync();
         using var client = api.CreateClient();
-        var clients = new OperatorClients(client);
+        using var kube = FakeApiKubernetes.For(api);
+        var clients = new OperatorClients(client, kube);
         var (reconciler, _, _) = await ReconcilerAsync(clients, runner);
-        await clients.Secrets.CreateAsync(TestObjects.Namespace, new Secret
+        await clients.Secrets.CreateAsync(TestObjects.Namespace, new V1Secret
         {
             ApiVersion = "v1",
             Kind = "Secret",

@@ -4,7 +4,6 @@ using Ladder.Api.Primitives;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;
 using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
 using Ladder.Operator.Controllers;
 using Ladder.Operator.Tests.Support;
 
@@ -15,8 +14,8 @@ public sealed class LiveStreamControllerTests
     private static LiveStream? Stream(OperatorHarness h, string name = "news") =>
         h.Get(OperatorClients.LiveStreamResource, name) is { } json ? OperatorHarness.As<LiveStream>(json) : null;
 
-    private static Deployment? Deployment(OperatorHarness h, string name = "news") =>
-        h.Get(ApiResource.Deployments, name) is { } json ? OperatorHarness.As<Deployment>(json) : null;
+    private static V1Deployment? Deployment(OperatorHarness h, string name = "news") =>
+        h.Get(ApiResource.Deployments, name) is { } json ? OperatorHarness.As<V1Deployment>(json) : null;
 
     private static string? ReadyReason(LiveStream? s) => ConditionSet.FindCondition(s?.Status?.Conditions, ConditionTypes.Ready)?.Reason;
 
@@ -72,10 +71,10 @@ public sealed class LiveStreamControllerTests
         await h.EventuallyAsync(() => !h.Runner.Puts.IsEmpty, "the runner got a PUT");
         var (spec, authorization) = h.Runner.Puts.Single();
         Assert.Equal((2L, 3_500_000L), (spec.Generation, spec.Video.Renditions[0].Bitrate ?? 0));
-        var token = System.Text.Encoding.UTF8.GetString(OperatorHarness.As<Secret>(h.Get(ApiResource.Secrets, "news-pipeline")!).Data!["admin-token"]);
+        var token = System.Text.Encoding.UTF8.GetString(OperatorHarness.As<V1Secret>(h.Get(ApiResource.Secrets, "news-pipeline")!).Data!["admin-token"]);
         Assert.Equal("Bearer " + token, authorization);
         await h.EventuallyAsync(() => Stream(h)?.Status?.PipelineGeneration == 2 && ReadyReason(Stream(h)) == ConditionReasons.Publishing, "the stream is Ready at generation 2");
-        var secret = OperatorHarness.As<Secret>(h.Get(ApiResource.Secrets, "news-pipeline")!);
+        var secret = OperatorHarness.As<V1Secret>(h.Get(ApiResource.Secrets, "news-pipeline")!);
         Assert.Contains("3500000", System.Text.Encoding.UTF8.GetString(secret.Data!["pipeline.json"]), StringComparison.Ordinal);
         Assert.Equal(templateBefore, h.Get(ApiResource.Deployments, "news")!["spec"]!["template"]!.ToJsonString());
         await h.EventuallyAsync(() => h.Events.Recorded.Any(e => e.Reason == "Reloaded"), "a Reloaded event is recorded");
@@ -126,7 +125,7 @@ public sealed class LiveStreamControllerTests
         await OperatorHarness.ChangeAsync(h.Clients.Profiles, "hd", p => p.Spec!.Video!.Hardware = HardwareAcceleration.Nvidia);
 
         await h.EventuallyAsync(() => Deployment(h)!.Spec!.Template!.Metadata!.Annotations!["ladder.dev/pod-template-checksum"] != checksum, "the pod template changed");
-        Assert.Equal("1", Deployment(h)!.Spec!.Template!.Spec!.Containers![0].Resources!.Limits!["nvidia.com/gpu"]);
+        Assert.Equal("1", Deployment(h)!.Spec!.Template!.Spec!.Containers![0].Resources!.Limits!["nvidia.com/gpu"].ToString());
         await h.EventuallyAsync(() => ConditionSet.IsTrue(Stream(h)?.Status?.Conditions, ConditionTypes.Reconciling), "the stream waits for the new pod");
         Assert.Empty(h.Runner.Puts);
     }

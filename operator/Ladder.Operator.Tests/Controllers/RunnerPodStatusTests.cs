@@ -3,7 +3,6 @@ using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;
 using Ladder.ControllerRuntime.Events;
-using Ladder.Kubernetes.Models;
 using Ladder.Operator.Controllers;
 using Ladder.Operator.Tests.Status;
 using Ladder.Operator.Tests.Support;
@@ -25,14 +24,14 @@ public sealed class RunnerPodStatusTests
     private static async Task SetPodAsync(OperatorHarness h, string status)
     {
         var desired = RunnerPods.With(status);
-        Pod live;
+        V1Pod live;
         try
         {
             live = await h.Clients.Pods.GetAsync(TestObjects.Namespace, desired.Metadata.Name!);
         }
         catch (Kubernetes.Errors.KubeApiException e) when (e.IsNotFound)
         {
-            live = await h.Clients.Pods.CreateAsync(TestObjects.Namespace, new Pod { ApiVersion = "v1", Kind = "Pod", Metadata = desired.Metadata, Spec = desired.Spec });
+            live = await h.Clients.Pods.CreateAsync(TestObjects.Namespace, new V1Pod { ApiVersion = "v1", Kind = "Pod", Metadata = desired.Metadata, Spec = desired.Spec });
         }
 
         live.Status = desired.Status;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using k8s.Models;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;
 using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
 using Ladder.Operator.Controllers;
 using Ladder.Operator.Tests.Support;
 
@@ -60,7 +60,7 @@ public sealed class OperatorHostTests
             "the stream reports Reconciling (its runner is not reachable from here)");
         Assert.NotNull(op.Api.Get(ApiResource.Services, TestObjects.Namespace, "news"));
         Assert.NotNull(op.Api.Get(ApiResource.Secrets, TestObjects.Namespace, "news-pipeline"));
-        Assert.Equal("ladder/runner:test", OperatorHarness.As<Deployment>(op.Api.Get(ApiResource.Deployments, TestObjects.Namespace, "news")!).Spec!.Template!.Spec!.Containers![0].Image);
+        Assert.Equal("ladder/runner:test", OperatorHarness.As<V1Deployment>(op.Api.Get(ApiResource.Deployments, TestObjects.Namespace, "news")!).Spec!.Template!.Spec!.Containers![0].Image);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Ladder.Kubernetes.Models;
+using k8s.Models;
 using Ladder.Operator.Tests.Support;
 
 namespace Ladder.Operator.Tests.Status;
@@ -8,7 +8,7 @@ namespace Ladder.Operator.Tests.Status;
 internal static class RunnerPods
 {
     /// <summary>A runner pod of stream <paramref name="stream"/> with the given <c>status</c> JSON.</summary>
-    public static Pod With(string status, string stream = "news", string name = "news-7c9d5b6f4-x2lq8", string memoryLimit = "1Gi", DateTimeOffset? created = null)
+    public static V1Pod With(string status, string stream = "news", string name = "news-7c9d5b6f4-x2lq8", string memoryLimit = "1Gi", DateTimeOffset? created = null)
     {
         var pod = JsonNode.Parse($$"""
             {
@@ -23,7 +23,7 @@ internal static class RunnerPods
               "status": {{status}}
             }
             """)!.AsObject();
-        return OperatorHarness.As<Pod>(pod);
+        return OperatorHarness.As<V1Pod>(pod);
     }
 
     public const string Unscheduled = """{ "phase": "Pending" }""";

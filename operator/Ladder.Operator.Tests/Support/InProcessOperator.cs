@@ -24,7 +24,8 @@ internal sealed class InProcessOperator : IAsyncDisposable
         Metrics = new Uri($"http://127.0.0.1:{metricsPort}/metrics");
         Health = new Uri($"http://127.0.0.1:{healthPort}/");
         Client = api.CreateClient();
-        Clients = new OperatorClients(Client);
+        Kube = FakeApiKubernetes.For(api);
+        Clients = new OperatorClients(Client, Kube);
     }
 
     public FakeApiServer Api { get; }
@@ -37,6 +38,8 @@ internal sealed class InProcessOperator : IAsyncDisposable
     public Uri Health { get; }
 
     public KubernetesClient Client { get; }
+
+    public k8s.Kubernetes Kube { get; }
 
     public OperatorClients Clients { get; }
 
@@ -77,6 +80,7 @@ internal sealed class InProcessOperator : IAsyncDisposable
         await App.DisposeAsync();
         Http.Dispose();
         Client.Dispose();
+        Kube.Dispose();
         await Api.DisposeAsync();
         _kubeconfig.Dispose();
     }

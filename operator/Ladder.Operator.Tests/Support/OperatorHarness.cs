@@ -1,10 +1,12 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s.Models;
 using Ladder.Api.Meta;
 using Ladder.ControllerRuntime.Controllers;
+using Ladder.ControllerRuntime.Metrics;
 using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
 using Ladder.Operator.Controllers;
 using Ladder.Operator.Hosting;
@@ -19,6 +21,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     private readonly CancellationTokenSource _stop = new();
+    private readonly Prometheus.CollectorRegistry _metrics = Prometheus.Metrics.NewCustomRegistry();
     private Task _run = Task.CompletedTask;
 
     private OperatorHarness(FakeApiServer api, FakeRunner runner)
@@ -26,7 +29,8 @@ internal sealed class OperatorHarness : IAsyncDisposable
         Api = api;
         Runner = runner;
         Client = api.CreateClient();
-        Clients = new OperatorClients(Client);
+        Kube = FakeApiKubernetes.For(api);
+        Clients = new OperatorClients(Client, Kube);
     }
 
     public FakeApiServer Api { get; }
@@ -34,6 +38,8 @@ internal sealed class OperatorHarness : IAsyncDisposable
     public FakeRunner Runner { get; }
 
     public KubernetesClient Client { get; }
+
+    public k8s.Kubernetes Kube { get; }
 
     public OperatorClients Clients { get; }
 
@@ -54,7 +60,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
         var cache = new OperatorInformers(harness.Clients, TestObjects.Namespace);
         var manager = new ControllerManager();
         OperatorControllers.AddTo(manager, cache, harness.Clients, new RunnerAdminClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, TimeSpan.FromSeconds(2)), harness.Runner,
-            harness.Events, options, TimeProvider.System, loggers, null, null);
+            harness.Events, options, TimeProvider.System, loggers, new ControllerRuntimeMetrics(harness._metrics), null);
         harness._run = manager.RunAsync(harness._stop.Token);
         await seed(harness.Clients);
         return harness;
@@ -64,7 +70,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
     public async Task CompleteRolloutAsync(string name)
     {
         var deployment = await Clients.Deployments.GetAsync(TestObjects.Namespace, name);
-        deployment.Status = new DeploymentStatus { ObservedGeneration = deployment.Metadata.Generation, Replicas = 1, UpdatedReplicas = 1, ReadyReplicas = 1, AvailableReplicas = 1 };
+        deployment.Status = new V1DeploymentStatus { ObservedGeneration = deployment.Metadata.Generation, Replicas = 1, UpdatedReplicas = 1, ReadyReplicas = 1, AvailableReplicas = 1 };
         await Clients.Deployments.UpdateStatusAsync(deployment);
     }
 
@@ -90,11 +96,24 @@ internal sealed class OperatorHarness : IAsyncDisposable
     /// <summary>The stored object as JSON, or null.</summary>
     public JsonObject? Get(ApiResource resource, string name) => Api.Get(resource, TestObjects.Namespace, name);
 
+    /// <summary>How many reconciles of LiveStreams have finished so far (<c>controller_runtime_reconcile_total</c>, every result).</summary>
+    public async Task<double> StreamReconcilesAsync()
+    {
+        using var exposition = new MemoryStream();
+        await _metrics.CollectAndExportAsTextAsync(exposition);
+        return Encoding.UTF8.GetString(exposition.ToArray()).Split('\n')
+            .Where(l => l.StartsWith("controller_runtime_reconcile_total{controller=\"livestream\"", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Waits (bounded) until <paramref name="condition"/> holds; fails with <paramref name="what"/> and the last log lines otherwise.</summary>
-    public async Task EventuallyAsync(Func<bool> condition, string what)
+    public Task EventuallyAsync(Func<bool> condition, string what) => EventuallyAsync(() => Task.FromResult(condition()), what);
+
+    /// <inheritdoc cref="EventuallyAsync(Func{bool}, string)"/>
+    public async Task EventuallyAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
+        while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}; last log lines:\n{string.Join("\n", Logs.Lines.TakeLast(8))}");
             await Task.Delay(25);
@@ -109,6 +128,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
         await _run;
         _stop.Dispose();
         Client.Dispose();
+        Kube.Dispose();
         await Runner.DisposeAsync();
         await Api.DisposeAsync();
     }

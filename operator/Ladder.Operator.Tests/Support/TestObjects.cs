@@ -3,7 +3,6 @@ using Ladder.Api.Pipeline;
 using Ladder.Api.Primitives;
 using Ladder.Api.Resolution;
 using Ladder.Api.V1Alpha1;
-using Ladder.Kubernetes.Models;
 using Ladder.Operator.Builders;
 
 namespace Ladder.Operator.Tests.Support;
@@ -51,7 +50,7 @@ internal static class TestObjects
         },
     };
 
-    public static Secret IngestSecret(string key = StreamKey) => new()
+    public static V1Secret IngestSecret(string key = StreamKey) => new()
     {
         ApiVersion = "v1",
         Kind = "Secret",

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using k8s.Models;
 using Ladder.Api.Meta;
-using Ladder.Kubernetes.Models;
 
 namespace Ladder.Operator.Builders;
 
@@ -14,13 +14,13 @@ namespace Ladder.Operator.Builders;
 internal static class PodTemplateChecksum
 {
     /// <summary><c>sha256:</c> and the lower-case hex SHA-256 of the spec's Kubernetes JSON.</summary>
-    public static string Compute(PodSpec spec)
+    public static string Compute(V1PodSpec spec)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(spec, WireJson.Options);
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(json));
     }
 
     /// <summary>The checksum annotation of a Deployment's pod template, or null.</summary>
-    public static string? Of(Deployment? deployment) =>
+    public static string? Of(V1Deployment? deployment) =>
         deployment?.Spec?.Template?.Metadata?.Annotations?.TryGetValue(RunnerLabels.ChecksumAnnotation, out var value) == true ? value : null;
 }

@@ -1,6 +1,5 @@
 using k8s.Models;
 using Ladder.Api.Runner;
-using Ladder.Kubernetes.Models;
 using Ladder.Operator.Hosting;
 using ApiResources = Ladder.Api.V1Alpha1.ResourceRequirements;
 using ApiToleration = Ladder.Api.V1Alpha1.Toleration;
@@ -28,32 +27,32 @@ internal static class RunnerDeploymentBuilder
     private static readonly string[] DropAll = ["ALL"];
 
     /// <summary>Builds the Deployment.</summary>
-    public static Deployment Build(RunnerInputs inputs, OperatorOptions options)
+    public static V1Deployment Build(RunnerInputs inputs, OperatorOptions options)
     {
         var stream = inputs.Stream;
         var template = BuildPodTemplate(inputs, options);
-        return new Deployment
+        return new V1Deployment
         {
             ApiVersion = "apps/v1",
             Kind = "Deployment",
             Metadata = OwnerReferences.OwnedMetadata(stream, RunnerLabels.WorkloadName(stream)),
-            Spec = new DeploymentSpec
+            Spec = new V1DeploymentSpec
             {
                 Replicas = inputs.Paused ? 0 : 1,
-                Selector = new LabelSelector { MatchLabels = RunnerLabels.Selector(stream) },
-                Strategy = KubeJson.Element(new { type = "Recreate" }),
+                Selector = new V1LabelSelector { MatchLabels = RunnerLabels.Selector(stream) },
+                Strategy = new V1DeploymentStrategy { Type = "Recreate" },
                 RevisionHistoryLimit = 3,
                 Template = template,
             },
         };
     }
 
-    private static PodTemplateSpec BuildPodTemplate(RunnerInputs inputs, OperatorOptions options)
+    private static V1PodTemplateSpec BuildPodTemplate(RunnerInputs inputs, OperatorOptions options)
     {
         var stream = inputs.Stream;
         var runner = inputs.Spec.Runner;
         var ports = RunnerPorts.For(inputs.Pipeline);
-        var container = new Container
+        var container = new V1Container
         {
             Name = RunnerLabels.ContainerName,
             Image = string.IsNullOrEmpty(runner?.Image) ? options.RunnerImage : runner.Image,
@@ -62,75 +61,76 @@ internal static class RunnerDeploymentBuilder
             // kubelet takes the log's tail instead, so lastState.terminated.message always says something.
             TerminationMessagePolicy = "FallbackToLogsOnError",
             Args = ["run", "--spec", RunnerAdminApi.SpecFile, "--http", $"0.0.0.0:{RunnerAdminApi.HttpPort}"],
-            Ports = [.. ports.Select(p => new ContainerPort { Name = p.Name, Port = p.Port, Protocol = p.Protocol })],
+            Ports = [.. ports.Select(p => new V1ContainerPort { Name = p.Name, ContainerPort = p.Port, Protocol = p.Protocol })],
             Env =
             [
-                new EnvVar
+                new V1EnvVar
                 {
                     Name = RunnerAdminApi.TokenEnvironmentVariable,
-                    ValueFrom = KubeJson.Element(new { secretKeyRef = new { name = RunnerLabels.SecretName(stream), key = RunnerAdminApi.TokenSecretKey } }),
+                    ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = RunnerLabels.SecretName(stream), Key = RunnerAdminApi.TokenSecretKey } },
                 },
             ],
             Resources = Resources(runner?.Resources, inputs.Pipeline.Video),
             VolumeMounts =
             [
-                new VolumeMount { Name = SpecVolume, MountPath = RunnerAdminApi.SpecDirectory, ReadOnly = true },
-                new VolumeMount { Name = TmpVolume, MountPath = "/tmp" },
+                new V1VolumeMount { Name = SpecVolume, MountPath = RunnerAdminApi.SpecDirectory, ReadOnlyProperty = true },
+                new V1VolumeMount { Name = TmpVolume, MountPath = "/tmp" },
             ],
-            LivenessProbe = new Probe
+            LivenessProbe = new V1Probe
             {
-                HttpGet = new HttpGetAction { Path = RunnerAdminApi.HealthPath, Port = RunnerPorts.HttpPortName },
+                HttpGet = new V1HTTPGetAction { Path = RunnerAdminApi.HealthPath, Port = RunnerPorts.HttpPortName },
                 InitialDelaySeconds = 5,
                 PeriodSeconds = 10,
                 TimeoutSeconds = 2,
                 FailureThreshold = 3,
             },
-            ReadinessProbe = new Probe
+            ReadinessProbe = new V1Probe
             {
-                HttpGet = new HttpGetAction { Path = RunnerAdminApi.ReadyPath, Port = RunnerPorts.HttpPortName },
+                HttpGet = new V1HTTPGetAction { Path = RunnerAdminApi.ReadyPath, Port = RunnerPorts.HttpPortName },
                 PeriodSeconds = 5,
                 TimeoutSeconds = 2,
                 FailureThreshold = 3,
             },
-            SecurityContext = KubeJson.Element(new
+            SecurityContext = new V1SecurityContext
             {
-                allowPrivilegeEscalation = false,
-                readOnlyRootFilesystem = true,
-                runAsNonRoot = true,
-                capabilities = new { drop = DropAll },
-            }),
+                AllowPrivilegeEscalation = false,
+                ReadOnlyRootFilesystem = true,
+                RunAsNonRoot = true,
+                Capabilities = new V1Capabilities { Drop = DropAll },
+            },
         };
-        var spec = new PodSpec
+        var spec = new V1PodSpec
         {
             Containers = [container],
             Volumes =
             [
-                new Volume
+                new V1Volume
                 {
                     Name = SpecVolume,
-                    ExtensionData = KubeJson.Fields(("secret", new
+                    Secret = new V1SecretVolumeSource
                     {
-                        secretName = RunnerLabels.SecretName(stream),
-                        items = new[] { new { key = RunnerAdminApi.PipelineSecretKey, path = RunnerAdminApi.PipelineSecretKey } },
-                        defaultMode = 288, // 0440: the runner's group (fsGroup) reads it
-                    })),
+                        SecretName = RunnerLabels.SecretName(stream),
+                        Items = [new V1KeyToPath { Key = RunnerAdminApi.PipelineSecretKey, Path = RunnerAdminApi.PipelineSecretKey }],
+                        DefaultMode = 288, // 0440: the runner's group (fsGroup) reads it
+                    },
                 },
-                new Volume { Name = TmpVolume, EmptyDir = KubeJson.Element(new { }) },
+                new V1Volume { Name = TmpVolume, EmptyDir = new V1EmptyDirVolumeSource() },
             ],
             NodeSelector = runner?.NodeSelector is { Count: > 0 } selector ? new SortedDictionary<string, string>(selector, StringComparer.Ordinal) : null,
             Tolerations = runner?.Tolerations is { Count: > 0 } tolerations ? [.. tolerations.Select(Toleration)] : null,
-            SecurityContext = KubeJson.Element(new
+            SecurityContext = new V1PodSecurityContext
             {
-                runAsNonRoot = true,
-                runAsUser = RunAsUser,
-                runAsGroup = RunAsUser,
-                fsGroup = RunAsUser,
-                seccompProfile = new { type = "RuntimeDefault" },
-            }),
+                RunAsNonRoot = true,
+                RunAsUser = RunAsUser,
+                RunAsGroup = RunAsUser,
+                FsGroup = RunAsUser,
+                SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
+            },
             TerminationGracePeriodSeconds = 30,
-            ExtensionData = KubeJson.Fields(("automountServiceAccountToken", false), ("enableServiceLinks", false)),
+            AutomountServiceAccountToken = false,
+            EnableServiceLinks = false,
         };
-        return new PodTemplateSpec
+        return new V1PodTemplateSpec
         {
             Metadata = new V1ObjectMeta
             {
@@ -149,35 +149,32 @@ internal static class RunnerDeploymentBuilder
 
     // The stream's resources (or what its ladder needs, RunnerResourceEstimate), plus one GPU of the kind the hardware
     // needs unless the stream already asks for that resource. Extended resources go in limits (requests default to limits).
-    // Every quantity is written in the canonical form the API server stores (2000m as 2, 1024Mi as 1Gi, 0.5 as 500m), so
-    // the live Deployment matches the desired one and an unchanged stream sends no apply.
-    private static ResourceRequirements Resources(ApiResources? own, Ladder.Api.Pipeline.PipelineVideo video)
+    // ResourceQuantity writes the canonical form the API server stores (2000m as 2, 1024Mi as 1Gi, 0.5 as 500m), so the
+    // live Deployment matches the desired one and an unchanged stream sends no apply.
+    private static V1ResourceRequirements Resources(ApiResources? own, Ladder.Api.Pipeline.PipelineVideo video)
     {
         var estimate = RunnerResourceEstimate.Quantities(video);
         var requests = own is null
-            ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["cpu"] = estimate.Cpu, ["memory"] = estimate.Memory }
+            ? new SortedDictionary<string, ResourceQuantity>(StringComparer.Ordinal) { ["cpu"] = new(estimate.Cpu), ["memory"] = new(estimate.Memory) }
             : Quantities(own.Requests);
         var limits = own is null
-            ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["memory"] = estimate.MemoryLimit }
+            ? new SortedDictionary<string, ResourceQuantity>(StringComparer.Ordinal) { ["memory"] = new(estimate.MemoryLimit) }
             : Quantities(own.Limits);
         if (GpuResources.For(video.Hardware) is { } gpu && !limits.ContainsKey(gpu) && !requests.ContainsKey(gpu))
         {
-            limits[gpu] = "1";
+            limits[gpu] = new ResourceQuantity("1");
         }
 
-        return new ResourceRequirements { Requests = requests.Count == 0 ? null : Canonical(requests), Limits = limits.Count == 0 ? null : Canonical(limits) };
+        return new V1ResourceRequirements { Requests = requests.Count == 0 ? null : requests, Limits = limits.Count == 0 ? null : limits };
     }
 
-    private static SortedDictionary<string, string> Canonical(SortedDictionary<string, string> quantities) =>
-        new(quantities.ToDictionary(p => p.Key, p => new k8s.Models.ResourceQuantity(p.Value).CanonicalizeString(), StringComparer.Ordinal), StringComparer.Ordinal);
+    private static SortedDictionary<string, ResourceQuantity> Quantities(IDictionary<string, Ladder.Api.Primitives.ResourceQuantity>? values) =>
+        new((values ?? new Dictionary<string, Ladder.Api.Primitives.ResourceQuantity>()).ToDictionary(p => p.Key, p => new ResourceQuantity(p.Value.Value), StringComparer.Ordinal), StringComparer.Ordinal);
 
-    private static SortedDictionary<string, string> Quantities(IDictionary<string, Ladder.Api.Primitives.ResourceQuantity>? values) =>
-        new((values ?? new Dictionary<string, Ladder.Api.Primitives.ResourceQuantity>()).ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal), StringComparer.Ordinal);
-
-    private static Toleration Toleration(ApiToleration t) => new()
+    private static V1Toleration Toleration(ApiToleration t) => new()
     {
         Key = t.Key,
-        Operator = t.Operator,
+        OperatorProperty = t.Operator,
         Value = t.Value,
         Effect = t.Effect,
         TolerationSeconds = t.TolerationSeconds,

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using k8s.Models;
 using Ladder.Api.Pipeline;
 using Ladder.Api.Runner;
-using Ladder.Kubernetes.Models;
 
 namespace Ladder.Operator.Builders;
 
@@ -15,7 +15,7 @@ namespace Ladder.Operator.Builders;
 internal static class RunnerSecretBuilder
 {
     /// <summary>Builds the Secret.</summary>
-    public static Secret Build(RunnerInputs inputs) => new()
+    public static V1Secret Build(RunnerInputs inputs) => new()
     {
         ApiVersion = "v1",
         Kind = "Secret",
@@ -32,13 +32,13 @@ internal static class RunnerSecretBuilder
     };
 
     /// <summary>The token in <paramref name="existing"/>, or a new random one (32 bytes, hex) when there is none.</summary>
-    public static string TokenFrom(Secret? existing) =>
+    public static string TokenFrom(V1Secret? existing) =>
         existing?.Data?.TryGetValue(RunnerAdminApi.TokenSecretKey, out var token) == true && token.Length > 0
             ? Encoding.UTF8.GetString(token)
             : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The PipelineSpec stored in <paramref name="existing"/>, or null when absent or unreadable.</summary>
-    public static PipelineSpec? PipelineFrom(Secret? existing)
+    public static PipelineSpec? PipelineFrom(V1Secret? existing)
     {
         if (existing?.Data?.TryGetValue(RunnerAdminApi.PipelineSecretKey, out var json) != true)
         {

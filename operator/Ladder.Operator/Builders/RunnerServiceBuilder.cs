@@ -1,4 +1,4 @@
-using Ladder.Kubernetes.Models;
+using k8s.Models;
 
 namespace Ladder.Operator.Builders;
 
@@ -10,17 +10,17 @@ namespace Ladder.Operator.Builders;
 internal static class RunnerServiceBuilder
 {
     /// <summary>Builds the Service.</summary>
-    public static Service Build(RunnerInputs inputs) => new()
+    public static V1Service Build(RunnerInputs inputs) => new()
     {
         ApiVersion = "v1",
         Kind = "Service",
         Metadata = OwnerReferences.OwnedMetadata(inputs.Stream, RunnerLabels.WorkloadName(inputs.Stream)),
-        Spec = new ServiceSpec
+        Spec = new V1ServiceSpec
         {
             Type = "ClusterIP",
             Selector = RunnerLabels.Selector(inputs.Stream),
-            Ports = [.. RunnerPorts.For(inputs.Pipeline).Select(p => new ServicePort { Name = p.Name, Port = p.Port, TargetPort = p.Name, Protocol = p.Protocol })],
-            ExtensionData = KubeJson.Fields(("publishNotReadyAddresses", true)),
+            Ports = [.. RunnerPorts.For(inputs.Pipeline).Select(p => new V1ServicePort { Name = p.Name, Port = p.Port, TargetPort = p.Name, Protocol = p.Protocol })],
+            PublishNotReadyAddresses = true,
         },
     };
 }

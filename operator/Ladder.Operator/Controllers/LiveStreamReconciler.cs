@@ -1,9 +1,9 @@
+using k8s.Models;
 using Ladder.Api.Runner;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.ControllerRuntime.Events;
-using Ladder.Kubernetes.Models;
 using Ladder.Operator.Apply;
 using Ladder.Operator.Builders;
 using Ladder.Operator.Hosting;
@@ -16,8 +16,10 @@ namespace Ladder.Operator.Controllers;
 /// <summary>
 /// Reconciles one LiveStream by key, level-based: resolve it from the caches, apply the Secret, Service and Deployment
 /// (server-side apply, skipped when unchanged), hot-reload the runner through its admin API when only the pipeline
-/// changed, and write the status when it differs. Deletion is left to the garbage collector (every owned object has an
-/// owner reference; nothing outside the cluster needs cleaning, so there is no finalizer).
+/// changed, and write the status when it differs. A runner object the API server refuses as invalid (422) stalls the
+/// stream with the server's message (retrying cannot help until the stream changes); other refusals are retried.
+/// Deletion is left to the garbage collector (every owned object has an owner reference; nothing outside the cluster
+/// needs cleaning, so there is no finalizer).
 /// </summary>
 internal sealed partial class LiveStreamReconciler(
     OperatorInformers cache,
@@ -45,26 +47,33 @@ internal sealed partial class LiveStreamReconciler(
 
         var generation = stream.Metadata.Generation ?? 1;
         var secretKey = new ObjectKey(key.Namespace, RunnerLabels.SecretName(stream));
-        var existingSecret = cache.Secrets.Store.Get(secretKey) ?? await ReadSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
+        // The informer may not have seen a Secret an earlier reconcile created, and resolving without it would mint a
+        // second admin token (and restart the pipeline generation): the token is generated only when the Secret really
+        // does not exist, and kept from then on.
+        var existingSecret = cache.Secrets.Store.Get(secretKey) ?? await clients.ReadSecretAsync(key.Namespace, secretKey.Name, cancellationToken).ConfigureAwait(false);
         var (inputs, stall) = StreamResolution.Resolve(stream, cache, existingSecret);
         if (stall is not null)
         {
-            watches.Stop(key);
-            if (await WriteStatusAsync(stream, new StreamObservation { Generation = generation, Stall = stall }, cancellationToken).ConfigureAwait(false))
-            {
-                events.Record(stream, EventType.Warning, stall.Reason, "Reconcile", stall.Message);
-                LogStalled(logger, key.ToString(), stall.Reason, stall.Message);
-            }
-
-            return ReconcileResult.Done;
+            return await StallAsync(key, stream, generation, stall, cancellationToken).ConfigureAwait(false);
         }
 
         var pipeline = inputs!.Pipeline;
-        var desiredDeployment = RunnerDeploymentBuilder.Build(inputs, options);
         var liveDeployment = cache.Deployments.Store.Get(key);
-        var (_, secretOutcome) = await ServerSideApplier.ApplyAsync(clients.Secrets, RunnerSecretBuilder.Build(inputs), existingSecret, cancellationToken).ConfigureAwait(false);
-        await ServerSideApplier.ApplyAsync(clients.Services, RunnerServiceBuilder.Build(inputs), cache.Services.Store.Get(key), cancellationToken).ConfigureAwait(false);
-        var (_, deploymentOutcome) = await ServerSideApplier.ApplyAsync(clients.Deployments, desiredDeployment, liveDeployment, cancellationToken).ConfigureAwait(false);
+        ApplyOutcome secretOutcome, deploymentOutcome;
+        try
+        {
+            (_, secretOutcome) = await ServerSideApplier.ApplyAsync<V1Secret>(clients.ApplySecretAsync, RunnerSecretBuilder.Build(inputs), existingSecret, cancellationToken).ConfigureAwait(false);
+            await ServerSideApplier.ApplyAsync<V1Service>(clients.ApplyServiceAsync, RunnerServiceBuilder.Build(inputs), cache.Services.Store.Get(key), cancellationToken).ConfigureAwait(false);
+            (_, deploymentOutcome) = await ServerSideApplier.ApplyAsync(clients.ApplyDeploymentAsync, RunnerDeploymentBuilder.Build(inputs, options), liveDeployment, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiServerException e) when (e.IsInvalid)
+        {
+            // The API server refuses an object built from the stream (a nodeSelector label or a toleration it does not
+            // accept, say): retrying cannot help until the stream changes, so the stream stalls in the server's words.
+            var refused = new Stall(ConditionReasons.InvalidSpec, "the API server refused the runner's objects: " + e.Status.Message);
+            return await StallAsync(key, stream, generation, refused, cancellationToken).ConfigureAwait(false);
+        }
+
         if (secretOutcome != ApplyOutcome.Unchanged)
         {
             LogPipeline(logger, key.ToString(), pipeline.Generation, pipeline.ToRedactedJson(indented: false));
@@ -112,24 +121,22 @@ internal sealed partial class LiveStreamReconciler(
         return ReconcileResult.Done;
     }
 
-    // The stream's Secret from the API server when the cache does not hold it (yet): the informer may not have seen a
-    // Secret an earlier reconcile created, and resolving without it would mint a second admin token (and restart the
-    // pipeline generation). The token is generated only when the Secret really does not exist, and kept from then on.
-    private async Task<Secret?> ReadSecretAsync(ObjectKey key, CancellationToken cancellationToken)
+    // Stops watching the runner and writes the stall; records it (a Warning event, a log line) when the status changed.
+    private async Task<ReconcileResult> StallAsync(ObjectKey key, LiveStream stream, long generation, Stall stall, CancellationToken cancellationToken)
     {
-        try
+        watches.Stop(key);
+        if (await WriteStatusAsync(stream, new StreamObservation { Generation = generation, Stall = stall }, cancellationToken).ConfigureAwait(false))
         {
-            return await clients.Secrets.GetAsync(key.Namespace, key.Name, cancellationToken).ConfigureAwait(false);
+            events.Record(stream, EventType.Warning, stall.Reason, "Reconcile", stall.Message);
+            LogStalled(logger, key.ToString(), stall.Reason, stall.Message);
         }
-        catch (Kubernetes.Errors.KubeApiException e) when (e.IsNotFound)
-        {
-            return null;
-        }
+
+        return ReconcileResult.Done;
     }
 
     // True when the deployment controller has seen the current pod template and no pod of an older one is left
     // (kstatus' Deployment rule): only then does the runner answering the Service run the current pod template.
-    private static bool RolloutComplete(Deployment deployment) =>
+    private static bool RolloutComplete(V1Deployment deployment) =>
         deployment.Status is { } s && s.ObservedGeneration >= deployment.Metadata.Generation && (s.UpdatedReplicas ?? 0) == (s.Replicas ?? 0);
 
     // Reads the runner's status; hands it the new spec when it runs an older generation and its pod is current (a pod
@@ -201,7 +208,7 @@ internal sealed partial class LiveStreamReconciler(
         }
 
         var update = new LiveStream { Metadata = stream.Metadata, Spec = stream.Spec, Status = status };
-        await clients.Streams.UpdateStatusAsync(update, new Kubernetes.WriteOptions { FieldManager = RunnerLabels.FieldManager }, cancellationToken).ConfigureAwait(false);
+        await clients.ReplaceStatusAsync(update, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

@@ -1,15 +1,24 @@
+using System.Reflection;
+using System.Text.Json;
+using k8s;
+using k8s.Models;
 using Ladder.Api;
+using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
 using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
+using Ladder.Operator.Builders;
+using Event = Ladder.Kubernetes.Models.Event;
+using Lease = Ladder.Kubernetes.Models.Lease;
 
 namespace Ladder.Operator.Controllers;
 
 /// <summary>
 /// Every API resource the operator talks to, with the verbs it uses: the one place to read when writing its RBAC
-/// (<see cref="Rbac"/> lists them as rules).
+/// (<see cref="Rbac"/> lists them as rules). The informers list and watch through the typed resource clients; the
+/// operator's writes (server-side apply of the runner objects, status of Ladder's kinds) and its one direct read go
+/// through KubernetesClient's <see cref="IKubernetes"/>, and a refusal surfaces as an <see cref="ApiServerException"/>.
 /// </summary>
-internal sealed class OperatorClients(KubernetesClient client)
+internal sealed class OperatorClients(KubernetesClient client, IKubernetes kube)
 {
     /// <summary><c>ladder.dev/v1alpha1</c> livestreams.</summary>
     public static ApiResource LiveStreamResource { get; } = ApiResource.For<LiveStream>();
@@ -40,30 +49,86 @@ internal sealed class OperatorClients(KubernetesClient client)
         ("coordination.k8s.io", "leases", ["get", "create", "update"]),
     ];
 
-    /// <summary>LiveStreams: list/watch, status updates.</summary>
+    /// <summary>LiveStreams: list/watch (status: <see cref="ReplaceStatusAsync{T}"/>).</summary>
     public IResourceClient<LiveStream> Streams { get; } = client.Resource<LiveStream>(LiveStreamResource);
 
-    /// <summary>TranscodeProfiles: list/watch, status updates.</summary>
+    /// <summary>TranscodeProfiles: list/watch (status: <see cref="ReplaceStatusAsync{T}"/>).</summary>
     public IResourceClient<TranscodeProfile> Profiles { get; } = client.Resource<TranscodeProfile>(TranscodeProfileResource);
 
-    /// <summary>Templates: list/watch, status updates.</summary>
+    /// <summary>Templates: list/watch (status: <see cref="ReplaceStatusAsync{T}"/>).</summary>
     public IResourceClient<Template> Templates { get; } = client.Resource<Template>(TemplateResource);
 
-    /// <summary>Secrets: list/watch, apply (the stream Secret).</summary>
-    public IResourceClient<Secret> Secrets { get; } = client.Resource<Secret>(ApiResource.Secrets);
+    /// <summary>Secrets: list/watch (apply: <see cref="ApplySecretAsync"/>, get: <see cref="ReadSecretAsync"/>).</summary>
+    public IResourceClient<V1Secret> Secrets { get; } = client.Resource<V1Secret>(ApiResource.Secrets);
 
-    /// <summary>Deployments: list/watch, apply.</summary>
-    public IResourceClient<Deployment> Deployments { get; } = client.Resource<Deployment>(ApiResource.Deployments);
+    /// <summary>Deployments: list/watch (apply: <see cref="ApplyDeploymentAsync"/>).</summary>
+    public IResourceClient<V1Deployment> Deployments { get; } = client.Resource<V1Deployment>(ApiResource.Deployments);
 
-    /// <summary>Services: list/watch, apply.</summary>
-    public IResourceClient<Service> Services { get; } = client.Resource<Service>(ApiResource.Services);
+    /// <summary>Services: list/watch (apply: <see cref="ApplyServiceAsync"/>).</summary>
+    public IResourceClient<V1Service> Services { get; } = client.Resource<V1Service>(ApiResource.Services);
 
     /// <summary>Runner Pods: list/watch (their state explains a runner that does not answer).</summary>
-    public IResourceClient<Pod> Pods { get; } = client.Resource<Pod>(ApiResource.Pods);
+    public IResourceClient<V1Pod> Pods { get; } = client.Resource<V1Pod>(ApiResource.Pods);
 
     /// <summary>Events (events.k8s.io/v1): create, patch (series).</summary>
     public IResourceClient<Event> Events { get; } = client.Resource<Event>(ApiResource.Events);
 
     /// <summary>Leases for leader election: get, create, update.</summary>
     public IResourceClient<Lease> Leases { get; } = client.Resource<Lease>(ApiResource.Leases);
+
+    /// <summary>Server-side applies a runner Deployment (<c>PATCH</c>, <c>application/apply-patch+yaml</c>, forced).</summary>
+    /// <exception cref="ApiServerException">The server refused it (422 names the invalid field).</exception>
+    public Task<V1Deployment> ApplyDeploymentAsync(V1Deployment desired, CancellationToken cancellationToken) =>
+        ApiServerException.SendAsync(Applying(desired), () => kube.AppsV1.PatchNamespacedDeploymentAsync(
+            ApplyPatch(desired), desired.Metadata.Name, desired.Metadata.NamespaceProperty, fieldManager: RunnerLabels.FieldManager, force: true, cancellationToken: cancellationToken));
+
+    /// <summary>Server-side applies a runner Service (<c>PATCH</c>, <c>application/apply-patch+yaml</c>, forced).</summary>
+    /// <exception cref="ApiServerException">The server refused it.</exception>
+    public Task<V1Service> ApplyServiceAsync(V1Service desired, CancellationToken cancellationToken) =>
+        ApiServerException.SendAsync(Applying(desired), () => kube.CoreV1.PatchNamespacedServiceAsync(
+            ApplyPatch(desired), desired.Metadata.Name, desired.Metadata.NamespaceProperty, fieldManager: RunnerLabels.FieldManager, force: true, cancellationToken: cancellationToken));
+
+    /// <summary>Server-side applies a stream Secret (<c>PATCH</c>, <c>application/apply-patch+yaml</c>, forced).</summary>
+    /// <exception cref="ApiServerException">The server refused it.</exception>
+    public Task<V1Secret> ApplySecretAsync(V1Secret desired, CancellationToken cancellationToken) =>
+        ApiServerException.SendAsync(Applying(desired), () => kube.CoreV1.PatchNamespacedSecretAsync(
+            ApplyPatch(desired), desired.Metadata.Name, desired.Metadata.NamespaceProperty, fieldManager: RunnerLabels.FieldManager, force: true, cancellationToken: cancellationToken));
+
+    /// <summary>Reads a Secret from the API server; null when it does not exist (404).</summary>
+    /// <exception cref="ApiServerException">The server refused the read for another reason (403: RBAC).</exception>
+    public async Task<V1Secret?> ReadSecretAsync(string? @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ApiServerException.SendAsync($"get Secret {@namespace}/{name}",
+                () => kube.CoreV1.ReadNamespacedSecretAsync(name, @namespace, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (ApiServerException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the <c>status</c> subresource of one of Ladder's kinds (<c>PUT .../status</c> through
+    /// <see cref="IKubernetes.CustomObjects"/>). The body carries <c>metadata.resourceVersion</c>, so a status written
+    /// from a stale read is refused with 409 Conflict (optimistic concurrency) and the reconcile retries from the cache.
+    /// </summary>
+    /// <typeparam name="T">A kind with <see cref="KubernetesEntityAttribute"/> (group, version, plural).</typeparam>
+    /// <exception cref="ApiServerException">The server refused the write (409 on a stale resourceVersion, 404 once deleted).</exception>
+    public Task ReplaceStatusAsync<T>(T obj, CancellationToken cancellationToken)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var entity = typeof(T).GetCustomAttribute<KubernetesEntityAttribute>()!;
+        var body = JsonSerializer.SerializeToNode(obj, WireJson.Options)!.AsObject();
+        body["apiVersion"] ??= entity.Group + "/" + entity.ApiVersion;
+        body["kind"] ??= entity.Kind;
+        return ApiServerException.SendAsync($"update the status of {entity.Kind} {obj.Metadata.NamespaceProperty}/{obj.Metadata.Name}", () => kube.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
+            body, entity.Group, entity.ApiVersion, obj.Metadata.NamespaceProperty, entity.PluralName, obj.Metadata.Name,
+            fieldManager: RunnerLabels.FieldManager, cancellationToken: cancellationToken));
+    }
+
+    private static V1Patch ApplyPatch(object desired) => new(desired, V1Patch.PatchType.ApplyPatch);
+
+    private static string Applying(IKubernetesObject<V1ObjectMeta> obj) => $"apply {obj.Kind} {obj.Metadata.NamespaceProperty}/{obj.Metadata.Name}";
 }

@@ -44,7 +44,7 @@ internal static class OperatorControllers
             .With(time, loggers.CreateLogger("Ladder.Operator.Controllers.livestream"), runtimeMetrics)
             .Build());
 
-        var profileUsers = new UsageReconciler<TranscodeProfile>(cache.Profiles.Store, clients.Profiles,
+        var profileUsers = new UsageReconciler<TranscodeProfile>(cache.Profiles.Store, clients,
             p => StreamIndexes.StreamsUsingProfile(streams, templates, p).Select(k => k.Name),
             p => new TranscodeProfileValidator().Validate(p).ToFieldErrors(), time);
         manager.AddController(new ControllerBuilder("transcodeprofile", profileUsers)
@@ -54,7 +54,7 @@ internal static class OperatorControllers
             .With(time, loggers.CreateLogger("Ladder.Operator.Controllers.transcodeprofile"), runtimeMetrics)
             .Build());
 
-        var templateUsers = new UsageReconciler<Template>(cache.Templates.Store, clients.Templates,
+        var templateUsers = new UsageReconciler<Template>(cache.Templates.Store, clients,
             t => StreamIndexes.StreamsUsingTemplate(streams, t).Select(k => k.Name),
             t => new TemplateValidator().Validate(t).ToFieldErrors(), time);
         manager.AddController(new ControllerBuilder("template", templateUsers)

@@ -1,9 +1,9 @@
+using k8s.Models;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime;
 using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.ControllerRuntime.Metrics;
-using Ladder.Kubernetes.Models;
 using Ladder.Operator.Builders;
 
 namespace Ladder.Operator.Controllers;
@@ -23,10 +23,10 @@ internal sealed class OperatorInformers
         Streams = new Informer<LiveStream>(clients.Streams, all, time, logger, metrics);
         Profiles = new Informer<TranscodeProfile>(clients.Profiles, all, time, logger, metrics);
         Templates = new Informer<Template>(clients.Templates, all, time, logger, metrics);
-        Secrets = new Informer<Secret>(clients.Secrets, all, time, logger, metrics);
-        Deployments = new Informer<Deployment>(clients.Deployments, owned, time, logger, metrics);
-        Services = new Informer<Service>(clients.Services, owned, time, logger, metrics);
-        Pods = new Informer<Pod>(clients.Pods, owned, time, logger, metrics);
+        Secrets = new Informer<V1Secret>(clients.Secrets, all, time, logger, metrics);
+        Deployments = new Informer<V1Deployment>(clients.Deployments, owned, time, logger, metrics);
+        Services = new Informer<V1Service>(clients.Services, owned, time, logger, metrics);
+        Pods = new Informer<V1Pod>(clients.Pods, owned, time, logger, metrics);
         Pods.Store.AddIndexer(StreamIndex, p => RunnerLabels.StreamOf(p) is { } stream ? [stream] : []);
         StreamIndexes.AddTo(Streams.Store, Templates.Store);
     }
@@ -41,22 +41,22 @@ internal sealed class OperatorInformers
     public Informer<Template> Templates { get; }
 
     /// <summary>Secrets: the stream Secrets the operator owns and the ones streams reference.</summary>
-    public Informer<Secret> Secrets { get; }
+    public Informer<V1Secret> Secrets { get; }
 
     /// <summary>Runner Deployments.</summary>
-    public Informer<Deployment> Deployments { get; }
+    public Informer<V1Deployment> Deployments { get; }
 
     /// <summary>Runner Services.</summary>
-    public Informer<Service> Services { get; }
+    public Informer<V1Service> Services { get; }
 
     /// <summary>Runner Pods (created by the Deployments' ReplicaSets), indexed by stream name (<see cref="StreamIndex"/>).</summary>
-    public Informer<Pod> Pods { get; }
+    public Informer<V1Pod> Pods { get; }
 
     /// <summary>The <see cref="Pods"/> index holding each pod's <c>ladder.dev/livestream</c> label.</summary>
     public const string StreamIndex = "stream";
 
     /// <summary>The runner pods of the stream <paramref name="key"/>.</summary>
-    public IEnumerable<Pod> PodsOf(ObjectKey key) => Pods.Store.ByIndex(StreamIndex, key.Name).Where(p => p.Metadata.NamespaceProperty == key.Namespace);
+    public IEnumerable<V1Pod> PodsOf(ObjectKey key) => Pods.Store.ByIndex(StreamIndex, key.Name).Where(p => p.Metadata.NamespaceProperty == key.Namespace);
 
     /// <summary>Adds every informer to <paramref name="manager"/>.</summary>
     public void AddTo(ControllerManager manager) =>

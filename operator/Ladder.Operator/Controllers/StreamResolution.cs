@@ -1,8 +1,8 @@
+using k8s.Models;
 using Ladder.Api.Resolution;
 using Ladder.Api.V1Alpha1;
 using Ladder.Api.Validation;
 using Ladder.ControllerRuntime;
-using Ladder.Kubernetes.Models;
 using Ladder.Operator.Builders;
 using Ladder.Operator.Secrets;
 using Ladder.Operator.Status;
@@ -20,7 +20,7 @@ internal static class StreamResolution
     /// <param name="stream">The LiveStream from the cache.</param>
     /// <param name="cache">The informer caches (Templates, profiles, referenced Secrets).</param>
     /// <param name="existingSecret">The stream's Secret as stored (its admin token and last PipelineSpec are kept), or null when it does not exist.</param>
-    public static (RunnerInputs? Inputs, Stall? Stall) Resolve(LiveStream stream, OperatorInformers cache, Secret? existingSecret)
+    public static (RunnerInputs? Inputs, Stall? Stall) Resolve(LiveStream stream, OperatorInformers cache, V1Secret? existingSecret)
     {
         var ns = stream.Metadata.NamespaceProperty!;
         if (stream.Spec is null)

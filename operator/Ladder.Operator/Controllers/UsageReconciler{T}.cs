@@ -8,8 +8,6 @@ using Ladder.ControllerRuntime;
 using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Conditions;
 using Ladder.ControllerRuntime.Controllers;
-using Ladder.Kubernetes;
-using Ladder.Operator.Builders;
 
 namespace Ladder.Operator.Controllers;
 
@@ -22,7 +20,7 @@ namespace Ladder.Operator.Controllers;
 /// <typeparam name="T">TranscodeProfile or Template.</typeparam>
 internal sealed class UsageReconciler<T>(
     Store<T> store,
-    IResourceClient<T> client,
+    OperatorClients clients,
     Func<T, IEnumerable<string>> usedBy,
     Func<T, IReadOnlyList<FieldError>> validate,
     TimeProvider time) : IReconciler
@@ -58,7 +56,7 @@ internal sealed class UsageReconciler<T>(
 
         json["status"] = JsonNode.Parse(after);
         var update = json.Deserialize<T>(WireJson.Options)!;
-        await client.UpdateStatusAsync(update, new WriteOptions { FieldManager = RunnerLabels.FieldManager }, cancellationToken).ConfigureAwait(false);
+        await clients.ReplaceStatusAsync(update, cancellationToken).ConfigureAwait(false);
         return ReconcileResult.Done;
     }
 

@@ -54,7 +54,8 @@ internal static class OperatorHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ControllerRuntimeMetrics>();
         builder.Services.AddSingleton<OperatorMetrics>();
-        builder.Services.AddSingleton(sp => new OperatorClients(sp.GetRequiredService<KubernetesClient>()));
+        builder.Services.AddSingleton<IKubernetes>(new k8s.Kubernetes(config));
+        builder.Services.AddSingleton(sp => new OperatorClients(sp.GetRequiredService<KubernetesClient>(), sp.GetRequiredService<IKubernetes>()));
         builder.Services.AddSingleton(sp => new OperatorInformers(sp.GetRequiredService<OperatorClients>(), options.Namespace, TimeProvider.System,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Ladder.Operator.Informers"), sp.GetRequiredService<ControllerRuntimeMetrics>()));
         builder.Services.AddSingleton<IEventRecorder>(sp => new EventRecorder(sp.GetRequiredService<OperatorClients>().Events,

@@ -1,8 +1,8 @@
 using System.Text;
+using k8s.Models;
 using Ladder.Api.Resolution;
 using Ladder.ControllerRuntime;
 using Ladder.ControllerRuntime.Cache;
-using Ladder.Kubernetes.Models;
 
 namespace Ladder.Operator.Secrets;
 
@@ -12,7 +12,7 @@ namespace Ladder.Operator.Secrets;
 /// </summary>
 /// <param name="secrets">The Secret informer's store.</param>
 /// <param name="namespace">The stream's namespace.</param>
-internal sealed class StoreSecretSource(Store<Secret> secrets, string @namespace) : ISecretSource
+internal sealed class StoreSecretSource(Store<V1Secret> secrets, string @namespace) : ISecretSource
 {
     private readonly List<string> _missing = [];
 

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
+using k8s.Models;
 using Ladder.Api.V1Alpha1;
-using Ladder.Kubernetes.Models;
 using Ladder.Operator.Builders;
 
 namespace Ladder.Operator.Status;
@@ -25,9 +24,9 @@ internal static class RunnerPodDiagnosis
     };
 
     /// <summary>The state of the newest live pod among <paramref name="pods"/>, or null when there is none.</summary>
-    public static RunnerPodState? Diagnose(IEnumerable<Pod> pods)
+    public static RunnerPodState? Diagnose(IEnumerable<V1Pod> pods)
     {
-        var pod = pods.Where(p => p.Metadata.DeletionTimestamp is null).MaxBy(p => p.Metadata.CreationTimestamp ?? DateTimeOffset.MinValue);
+        var pod = pods.Where(p => p.Metadata.DeletionTimestamp is null).MaxBy(p => p.Metadata.CreationTimestamp ?? DateTime.MinValue);
         if (pod is null)
         {
             return null;
@@ -36,13 +35,13 @@ internal static class RunnerPodDiagnosis
         var name = $"runner pod {pod.Metadata.Name}";
         var spec = pod.Spec?.Containers?.FirstOrDefault(c => c.Name == RunnerLabels.ContainerName);
         var container = pod.Status?.ContainerStatuses?.FirstOrDefault(c => c.Name == RunnerLabels.ContainerName);
-        var waiting = Field(container?.State, "waiting");
-        var waitingReason = Text(waiting, "reason");
+        var waiting = container?.State?.Waiting;
+        var waitingReason = waiting?.Reason;
         if (waitingReason is not null && ImagePullReasons.Contains(waitingReason))
         {
             var image = spec?.Image ?? container?.Image;
             return new(ConditionReasons.RunnerImagePullFailed,
-                $"{name} cannot pull image {image} ({waitingReason}){Detail(Text(waiting, "message"))}; check spec.runner.image and the image pull secret", Stalled: true);
+                $"{name} cannot pull image {image} ({waitingReason}){Detail(waiting?.Message)}; check spec.runner.image and the image pull secret", Stalled: true);
         }
 
         if (waitingReason == "CrashLoopBackOff")
@@ -52,7 +51,7 @@ internal static class RunnerPodDiagnosis
 
         if (waitingReason is not null && CannotStartReasons.Contains(waitingReason))
         {
-            return new(ConditionReasons.RunnerCannotStart, $"{name} cannot start its container ({waitingReason}){Detail(Text(waiting, "message"))}", Stalled: true);
+            return new(ConditionReasons.RunnerCannotStart, $"{name} cannot start its container ({waitingReason}){Detail(waiting?.Message)}", Stalled: true);
         }
 
         var scheduled = pod.Status?.Conditions?.FirstOrDefault(c => c.Type == "PodScheduled");
@@ -70,18 +69,18 @@ internal static class RunnerPodDiagnosis
         {
             var phase = pod.Status?.Phase ?? "Pending";
             var why = waitingReason ?? (scheduled is null ? "not scheduled yet" : "waiting for its container");
-            return new(ConditionReasons.RunnerStarting, $"{name} is {phase} ({why}){Detail(Text(waiting, "message"))}", Stalled: false);
+            return new(ConditionReasons.RunnerStarting, $"{name} is {phase} ({why}){Detail(waiting?.Message)}", Stalled: false);
         }
 
         return new(ConditionReasons.RunnerStarting, $"{name} is {pod.Status?.Phase ?? "Pending"}, its runner not answering yet", Stalled: false);
     }
 
     // CrashLoopBackOff: the last termination says why; OOMKilled names the limit the runner hit.
-    private static RunnerPodState Crashing(Container? spec, string name, ContainerStatus container)
+    private static RunnerPodState Crashing(V1Container? spec, string name, V1ContainerStatus container)
     {
-        var last = Field(container.LastState, "terminated");
+        var last = container.LastState?.Terminated;
         var restarts = container.RestartCount.ToString(CultureInfo.InvariantCulture);
-        if (Text(last, "reason") == "OOMKilled")
+        if (last?.Reason == "OOMKilled")
         {
             var limit = spec?.Resources?.Limits is { } limits && limits.TryGetValue("memory", out var memory) ? memory : null;
             return new(ConditionReasons.RunnerOOMKilled,
@@ -89,16 +88,10 @@ internal static class RunnerPodDiagnosis
                 + "raise spec.runner.resources.limits.memory or shorten the ladder", Stalled: true);
         }
 
-        var exit = last is { } t && t.TryGetProperty("exitCode", out var code) ? $"exit code {code.GetRawText()}, " : "";
+        var exit = last is null ? "" : $"exit code {last.ExitCode.ToString(CultureInfo.InvariantCulture)}, ";
         return new(ConditionReasons.RunnerCrashLooping,
-            $"{name} keeps crashing ({exit}restarted {restarts} times){Detail(Text(last, "message")?.Trim())}", Stalled: true);
+            $"{name} keeps crashing ({exit}restarted {restarts} times){Detail(last?.Message?.Trim())}", Stalled: true);
     }
 
     private static string Detail(string? message) => string.IsNullOrWhiteSpace(message) ? "" : ": " + message;
-
-    private static JsonElement? Field(JsonElement? element, string name) =>
-        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
-
-    private static string? Text(JsonElement? element, string name) =>
-        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
