@@ -6,8 +6,6 @@ using Ladder.ControllerRuntime.Tests.Time;
 using Ladder.Kubernetes;
 using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
-using Ladder.Kubernetes.Watch;
-using NSubstitute;
 using V1ObjectMeta = k8s.Models.V1ObjectMeta;
 
 namespace Ladder.ControllerRuntime.Tests.Controllers;
@@ -38,21 +36,7 @@ public sealed class ControllerManagerLeaderElectionTests
         }
     }
 
-    private static Informer<Widget> InformerOf(params Widget[] items)
-    {
-        var client = Substitute.For<IResourceClient<Widget>>();
-        client.Resource.Returns(new ApiResource("example.com", "v1alpha1", "widgets", "Widget", true));
-        client.ListAsync(Arg.Any<string?>(), Arg.Any<ListOptions>(), Arg.Any<CancellationToken>())
-            .Returns(new KubernetesList<Widget> { Metadata = new ListMeta { ResourceVersion = "1" }, Items = items });
-        client.WatchAsync(Arg.Any<string?>(), Arg.Any<ListOptions>(), Arg.Any<CancellationToken>()).Returns(_ => Hang());
-        return new Informer<Widget>(client);
-    }
-
-    private static async IAsyncEnumerable<WatchEvent<Widget>> Hang([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await Task.Delay(Timeout.Infinite, cancellationToken);
-        yield break;
-    }
+    private static Informer<Widget> InformerOf(params Widget[] items) => new(StaticListWatch.Of(items));
 
     private static async Task TickAsync(FakeClock clock, LeaderElector elector, Task run, Func<bool>? ended = null)
     {

@@ -20,13 +20,13 @@ internal sealed class OperatorInformers
     {
         var all = new InformerOptions { Namespace = @namespace };
         var owned = all with { LabelSelector = "app.kubernetes.io/managed-by=" + RunnerLabels.FieldManager };
-        Streams = new Informer<LiveStream>(clients.Streams, all, time, logger, metrics);
-        Profiles = new Informer<TranscodeProfile>(clients.Profiles, all, time, logger, metrics);
-        Templates = new Informer<Template>(clients.Templates, all, time, logger, metrics);
-        Secrets = new Informer<Secret>(clients.Secrets, all, time, logger, metrics);
-        Deployments = new Informer<Deployment>(clients.Deployments, owned, time, logger, metrics);
-        Services = new Informer<Service>(clients.Services, owned, time, logger, metrics);
-        Pods = new Informer<Pod>(clients.Pods, owned, time, logger, metrics);
+        Streams = new Informer<LiveStream>(clients.Streams.ToListWatch(), all, time, logger, metrics);
+        Profiles = new Informer<TranscodeProfile>(clients.Profiles.ToListWatch(), all, time, logger, metrics);
+        Templates = new Informer<Template>(clients.Templates.ToListWatch(), all, time, logger, metrics);
+        Secrets = new Informer<Secret>(clients.Secrets.ToListWatch(), all, time, logger, metrics);
+        Deployments = new Informer<Deployment>(clients.Deployments.ToListWatch(), owned, time, logger, metrics);
+        Services = new Informer<Service>(clients.Services.ToListWatch(), owned, time, logger, metrics);
+        Pods = new Informer<Pod>(clients.Pods.ToListWatch(), owned, time, logger, metrics);
         Pods.Store.AddIndexer(StreamIndex, p => RunnerLabels.StreamOf(p) is { } stream ? [stream] : []);
         StreamIndexes.AddTo(Streams.Store, Templates.Store);
     }
