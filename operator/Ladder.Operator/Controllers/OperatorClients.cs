@@ -61,9 +61,6 @@ internal sealed class OperatorClients(KubernetesClient client)
     /// <summary>Runner Pods: list/watch (their state explains a runner that does not answer).</summary>
     public IResourceClient<Pod> Pods { get; } = client.Resource<Pod>(ApiResource.Pods);
 
-    /// <summary>Events (events.k8s.io/v1): create, patch (series).</summary>
-    public IResourceClient<Event> Events { get; } = client.Resource<Event>(ApiResource.Events);
-
     /// <summary>Leases for leader election: get, create, update.</summary>
     public IResourceClient<Lease> Leases { get; } = client.Resource<Lease>(ApiResource.Leases);
 }

@@ -50,6 +50,7 @@ internal static class OperatorHost
         DotNetStats.Register(metrics);
         builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(new KubernetesClient(config));
+        builder.Services.AddSingleton<IKubernetes>(new k8s.Kubernetes(config));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ControllerRuntimeMetrics>();
@@ -57,7 +58,7 @@ internal static class OperatorHost
         builder.Services.AddSingleton(sp => new OperatorClients(sp.GetRequiredService<KubernetesClient>()));
         builder.Services.AddSingleton(sp => new OperatorInformers(sp.GetRequiredService<OperatorClients>(), options.Namespace, TimeProvider.System,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Ladder.Operator.Informers"), sp.GetRequiredService<ControllerRuntimeMetrics>()));
-        builder.Services.AddSingleton<IEventRecorder>(sp => new EventRecorder(sp.GetRequiredService<OperatorClients>().Events,
+        builder.Services.AddSingleton<IEventRecorder>(sp => new EventRecorder(sp.GetRequiredService<IKubernetes>(),
             new EventRecorderOptions { ReportingController = "ladder.dev/ladder-operator", ReportingInstance = Environment.MachineName },
             TimeProvider.System, sp.GetRequiredService<ILoggerFactory>().CreateLogger<EventRecorder>(), sp.GetRequiredService<ControllerRuntimeMetrics>()));
         builder.Services.AddSingleton(sp => new RunnerAdminClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options.RunnerTimeout)); // each call sets its own deadline
