@@ -60,7 +60,4 @@ internal sealed class OperatorClients(KubernetesClient client)
 
     /// <summary>Runner Pods: list/watch (their state explains a runner that does not answer).</summary>
     public IResourceClient<Pod> Pods { get; } = client.Resource<Pod>(ApiResource.Pods);
-
-    /// <summary>Leases for leader election: get, create, update.</summary>
-    public IResourceClient<Lease> Leases { get; } = client.Resource<Lease>(ApiResource.Leases);
 }

@@ -95,7 +95,7 @@ internal static class OperatorHost
         var manager = new ControllerManager(sp.GetRequiredService<IHostApplicationLifetime>());
         if (host.LeaderElect)
         {
-            manager.WithLeaderElection(clients.Leases,
+            manager.WithLeaderElection(sp.GetRequiredService<IKubernetes>(),
                 new LeaderElectionOptions { LeaseName = LeaseName, LeaseNamespace = host.LeaderElectionNamespace ?? config.Namespace ?? "default", ReleaseOnCancel = true },
                 TimeProvider.System, loggers.CreateLogger<LeaderElector>(), runtimeMetrics);
         }
