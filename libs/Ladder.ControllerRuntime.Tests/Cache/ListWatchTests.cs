@@ -59,4 +59,18 @@ public sealed class ListWatchTests
         Assert.Equal("Expired", gone.Status.Reason);
         Assert.Contains("continue parameter is too old", gone.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ListAsync_Should_SynthesizeStatusFromHttpCode_When_ProxyAnswersWithoutStatus()
+    {
+        await using var server = await ApiReplayServer.StartAsync();
+        server.Script("proxy-502", r => r.Method == "GET", ScriptedResponses.Text(502, "text/html", "<html><body>Bad Gateway</body></html>"));
+        using var kubernetes = server.CreateKubernetes();
+
+        var error = await Assert.ThrowsAsync<ApiStatusException>(() => ListWatch.Custom<Widget>(kubernetes).ListAsync(new ListRequest { Namespace = "demo" }, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.BadGateway, error.StatusCode);
+        Assert.True(error.IsTransient);
+        Assert.False(error.IsGone);
+    }
 }
