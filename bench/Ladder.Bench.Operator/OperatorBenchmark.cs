@@ -30,13 +30,13 @@ internal static class OperatorBenchmark
         await using var api = await FakeApiServer.StartAsync(historyLimit: Math.Max(FakeApiServer.DefaultHistoryLimit, settings.Streams * 20)).ConfigureAwait(false);
         await using var runner = await FleetRunner.StartAsync(api).ConfigureAwait(false);
         using var client = api.CreateClient();
-        using var kube = new k8s.Kubernetes(client.Config);
-        var clients = new OperatorClients(client, kube);
+        using var kubernetes = api.CreateKubernetes();
+        var clients = new OperatorClients(kubernetes);
         var metrics = Prometheus.Metrics.NewCustomRegistry();
         var runtimeMetrics = new ControllerRuntimeMetrics(metrics);
         var options = new OperatorOptions { RunnerImage = "ghcr.io/ladder-dev/pipeline-runner:bench", Workers = settings.Workers, StatusWait = TimeSpan.FromSeconds(settings.StatusWait) };
         var cache = new OperatorInformers(clients, null, TimeProvider.System, NullLogger.Instance, runtimeMetrics);
-        await using var events = new EventRecorder(clients.Events, new EventRecorderOptions { ReportingController = "ladder.dev/ladder-operator", ReportingInstance = "bench" },
+        await using var events = new EventRecorder(kubernetes, new EventRecorderOptions { ReportingController = "ladder.dev/ladder-operator", ReportingInstance = "bench" },
             TimeProvider.System, NullLogger<EventRecorder>.Instance, runtimeMetrics);
         using var manager = new ControllerManager();
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan }; // as the operator's: RunnerAdminClient sets each call's deadline

@@ -1,9 +1,7 @@
 using System.Text.Json;
-using Ladder.Api.Meta;
-using Ladder.Kubernetes.Errors;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Watch;
-using V1ObjectMeta = k8s.Models.V1ObjectMeta;
+using k8s;
+using k8s.Models;
+using Ladder.ControllerRuntime.Cache;
 
 namespace Ladder.ControllerRuntime.Tests;
 
@@ -20,28 +18,36 @@ internal static class Fixtures
         return response[(response.IndexOf("\n\n", StringComparison.Ordinal) + 2)..];
     }
 
-    /// <summary>The watch events of a watch fixture; an ERROR line becomes the exception the client would throw.</summary>
-    public static async IAsyncEnumerable<WatchEvent<T>> WatchEvents<T>(string name)
-        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
+    /// <summary>
+    /// The watch events of a watch fixture, read as KubernetesClient's watch enumerator reads them: an ERROR line is
+    /// handed to <paramref name="onError"/> as a <see cref="KubernetesException"/> and reading goes on.
+    /// </summary>
+    public static async IAsyncEnumerable<(WatchEventType, T)> WatchEvents<T>(string name, Action<Exception> onError)
+        where T : class, IKubernetesObject<V1ObjectMeta>
     {
         await Task.Yield();
         foreach (var line in ResponseBody(name).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             using var doc = JsonDocument.Parse(line);
             var type = doc.RootElement.GetProperty("type").GetString()!;
-            var obj = doc.RootElement.GetProperty("object");
+            var obj = doc.RootElement.GetProperty("object").GetRawText();
             if (type == "ERROR")
             {
-                throw new KubeApiException(obj.Deserialize<Status>(WireJson.Options)!, "GET " + name);
+                onError(new KubernetesException(KubernetesJson.Deserialize<V1Status>(obj)));
+                continue;
             }
 
-            yield return new WatchEvent<T>(Enum.Parse<WatchEventType>(type, ignoreCase: true), obj.Deserialize<T>(WireJson.Options)!);
+            yield return (Enum.Parse<WatchEventType>(type, ignoreCase: true), KubernetesJson.Deserialize<T>(obj));
         }
     }
 
-    /// <summary>The list of fixture <paramref name="name"/>.</summary>
-    public static KubernetesList<T> List<T>(string name) =>
-        JsonSerializer.Deserialize<KubernetesList<T>>(ResponseBody(name), WireJson.Options)!;
+    /// <summary>The list of fixture <paramref name="name"/> as one page.</summary>
+    public static ListPage<T> List<T>(string name)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var list = KubernetesJson.Deserialize<KubernetesList<T>>(ResponseBody(name));
+        return new ListPage<T>([.. list.Items], list.Metadata.ResourceVersion, list.Metadata.ContinueProperty);
+    }
 
     private static string Find()
     {

@@ -1,18 +1,17 @@
 using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Tests.Support;
-using Ladder.Kubernetes;
 using Ladder.Kubernetes.Testing;
 
 namespace Ladder.ControllerRuntime.Tests.Cache;
 
 /// <summary>
-/// The informer over the real HTTP client against recorded watches: 35 (events, a BOOKMARK, then the server closes)
-/// and 38 (an ERROR event carrying 410 Expired). The informer sends <c>limit=500</c> and a random
-/// <c>timeoutSeconds</c> that no recording can predict, so the replay server is told to ignore exactly those two.
+/// The informer over KubernetesClient (<see cref="ListWatch.Custom{T}"/>) against recorded watches: 35 (events, a
+/// BOOKMARK, then the server closes) and 38 (an ERROR event carrying 410 Expired, which KubernetesClient hands to a
+/// callback instead of throwing). The informer sends <c>limit=500</c> and a random <c>timeoutSeconds</c> that no
+/// recording can predict, so the replay server is told to ignore exactly those two.
 /// </summary>
 public sealed class InformerReplayTests
 {
-    private static readonly ApiResource Widgets = new("example.com", "v1alpha1", "widgets", "Widget", true);
     private static readonly InformerOptions Options = new() { Namespace = "demo" };
 
     private static bool IsWatchFrom(RecordedRequest r, string resourceVersion) =>
@@ -20,8 +19,8 @@ public sealed class InformerReplayTests
 
     private static async Task<(Informer<Widget> Informer, RecordingHandler<Widget> Handler)> RunUntilAsync(ApiReplayServer server, int requests)
     {
-        using var client = server.CreateClient();
-        var informer = new Informer<Widget>(client.Resource<Widget>(Widgets), Options);
+        using var kubernetes = server.CreateKubernetes();
+        var informer = new Informer<Widget>(ListWatch.Custom<Widget>(kubernetes), Options);
         var handler = new RecordingHandler<Widget>();
         informer.AddEventHandler(handler);
         using var cts = new CancellationTokenSource();

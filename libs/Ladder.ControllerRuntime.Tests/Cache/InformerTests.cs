@@ -1,39 +1,48 @@
-using System.Runtime.CompilerServices;
+using k8s;
 using Ladder.ControllerRuntime.Cache;
-using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Watch;
-using NSubstitute;
+using Ladder.ControllerRuntime.Tests.Support;
 
 namespace Ladder.ControllerRuntime.Tests.Cache;
 
 public sealed class InformerTests
 {
-    private static readonly ApiResource Widgets = new("example.com", "v1alpha1", "widgets", "Widget", true);
     private static readonly InformerOptions Options = new() { Namespace = "demo", InitialBackoff = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(2) };
+
+    /// <summary>
+    /// A ListWatch answering the given LIST pages in turn (the last one again after that) and opening the given watches
+    /// in turn (then one that stays open), recording each watch's resourceVersion and counting the LISTs in <c>listed[0]</c>.
+    /// </summary>
+    private static ListWatch<Widget> Scripted(List<string?> watchedFrom, int[] listed, ListPage<Widget>[] lists, params Func<Action<Exception>, IAsyncEnumerable<(WatchEventType, Widget)>>[] watches) =>
+        new(
+            ResourceKind.For<Widget>(),
+            (_, _) => Task.FromResult(lists[Math.Min(Interlocked.Increment(ref listed[0]), lists.Length) - 1]),
+            (request, onError, cancellationToken) =>
+            {
+                lock (watchedFrom)
+                {
+                    watchedFrom.Add(request.ResourceVersion);
+                    return watchedFrom.Count <= watches.Length ? watches[watchedFrom.Count - 1](onError) : StaticListWatch.Hang(cancellationToken);
+                }
+            });
 
     [Fact]
     public async Task RunAsync_Should_ListWatchResumeFromBookmarkAndRelistOnGone_When_ServerReplaysFixtures()
     {
-        var client = Substitute.For<IResourceClient<Widget>>();
-        client.Resource.Returns(Widgets);
-        var relist = new KubernetesList<Widget> { Metadata = new ListMeta { ResourceVersion = "300" } };
-        client.ListAsync("demo", Arg.Any<ListOptions>(), Arg.Any<CancellationToken>())
-            .Returns(Fixtures.List<Widget>("34-list-widgets"), relist);
         var watchedFrom = new List<string?>();
-        client.WatchAsync("demo", Arg.Do<ListOptions>(o => watchedFrom.Add(o.ResourceVersion)), Arg.Any<CancellationToken>())
-            .Returns(
-                Fixtures.WatchEvents<Widget>("35-watch-widgets-bookmarks"),
-                Fixtures.WatchEvents<Widget>("38-watch-widgets-too-old-resourceversion"),
-                Hang());
-        var informer = new Informer<Widget>(client, Options);
+        var listWatch = Scripted(
+            watchedFrom,
+            [0],
+            [Fixtures.List<Widget>("34-list-widgets"), new ListPage<Widget>([], "300", null)],
+            onError => Fixtures.WatchEvents<Widget>("35-watch-widgets-bookmarks", onError),
+            onError => Fixtures.WatchEvents<Widget>("38-watch-widgets-too-old-resourceversion", onError));
+        var informer = new Informer<Widget>(listWatch, Options);
         var handler = new RecordingHandler<Widget>();
         informer.AddEventHandler(handler);
         using var cts = new CancellationTokenSource();
 
         var run = informer.RunAsync(cts.Token);
         Assert.True(await informer.WaitForCacheSyncAsync(cts.Token).WaitAsync(TimeSpan.FromSeconds(10)));
-        await WaitUntil(() => watchedFrom.Count == 3);
+        await Eventually.WaitUntil(() => watchedFrom.Count == 3, "three watches");
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -51,32 +60,30 @@ public sealed class InformerTests
     [Fact]
     public async Task RunAsync_Should_RetryWithBackoffAndKeepResourceVersion_When_WatchFails()
     {
-        var client = Substitute.For<IResourceClient<Widget>>();
-        client.Resource.Returns(Widgets);
-        client.ListAsync("demo", Arg.Any<ListOptions>(), Arg.Any<CancellationToken>())
-            .Returns(new KubernetesList<Widget> { Metadata = new ListMeta { ResourceVersion = "10" }, Items = [Widget.Create("a", resourceVersion: "9")] });
         var watchedFrom = new List<string?>();
-        client.WatchAsync("demo", Arg.Do<ListOptions>(o => watchedFrom.Add(o.ResourceVersion)), Arg.Any<CancellationToken>())
-            .Returns(Fail(new WatchStreamException("cut")), Hang());
-        var informer = new Informer<Widget>(client, Options);
+        int[] listed = [0];
+        var listWatch = Scripted(
+            watchedFrom,
+            listed,
+            [new ListPage<Widget>([Widget.Create("a", resourceVersion: "9")], "10", null)],
+            _ => Fail(new IOException("cut")));
+        var informer = new Informer<Widget>(listWatch, Options);
         using var cts = new CancellationTokenSource();
 
         var run = informer.RunAsync(cts.Token);
-        await WaitUntil(() => watchedFrom.Count == 2);
+        await Eventually.WaitUntil(() => watchedFrom.Count == 2, "a second watch");
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(["10", "10"], watchedFrom);
-        await client.Received(1).ListAsync("demo", Arg.Any<ListOptions>(), Arg.Any<CancellationToken>());
+        Assert.Equal(1, listed[0]);
         Assert.NotNull(informer.Store.Get(new ObjectKey("demo", "a")));
     }
 
     [Fact]
     public async Task WaitForCacheSyncAsync_Should_ReturnFalse_When_CancelledBeforeSync()
     {
-        var client = Substitute.For<IResourceClient<Widget>>();
-        client.Resource.Returns(Widgets);
-        var informer = new Informer<Widget>(client);
+        var informer = new Informer<Widget>(StaticListWatch.Of());
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
@@ -84,28 +91,12 @@ public sealed class InformerTests
         Assert.False(informer.HasSynced);
     }
 
-    private static async IAsyncEnumerable<WatchEvent<Widget>> Hang([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await Task.Delay(Timeout.Infinite, cancellationToken);
-        yield break;
-    }
-
-    private static async IAsyncEnumerable<WatchEvent<Widget>> Fail(Exception error)
+    private static async IAsyncEnumerable<(WatchEventType, Widget)> Fail(Exception error)
     {
         await Task.Yield();
         throw error;
 #pragma warning disable CS0162
         yield break;
 #pragma warning restore CS0162
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 1000 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "condition not reached within 10 s");
     }
 }

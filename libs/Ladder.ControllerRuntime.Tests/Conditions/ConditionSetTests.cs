@@ -1,5 +1,4 @@
 using k8s.Models;
-using Ladder.Api.Meta;
 using Ladder.ControllerRuntime.Conditions;
 using Ladder.ControllerRuntime.Tests.Time;
 
@@ -18,7 +17,7 @@ public sealed class ConditionSetTests
         var time = new FakeClock(Start);
         var conditions = new List<V1Condition>();
 
-        Assert.True(ConditionSet.SetCondition(conditions, Ready(ConditionStatus.True), time));
+        Assert.True(ConditionSet.SetCondition(conditions, Ready("True"), time));
 
         var ready = Assert.Single(conditions);
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero), ready.LastTransitionTime);
@@ -29,10 +28,10 @@ public sealed class ConditionSetTests
     {
         var time = new FakeClock(Start);
         var conditions = new List<V1Condition>();
-        ConditionSet.SetCondition(conditions, Ready(ConditionStatus.True), time);
+        ConditionSet.SetCondition(conditions, Ready("True"), time);
         time.Advance(TimeSpan.FromMinutes(5));
 
-        Assert.False(ConditionSet.SetCondition(conditions, Ready(ConditionStatus.True), time));
+        Assert.False(ConditionSet.SetCondition(conditions, Ready("True"), time));
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero), conditions[0].LastTransitionTime);
     }
 
@@ -41,10 +40,10 @@ public sealed class ConditionSetTests
     {
         var time = new FakeClock(Start);
         var conditions = new List<V1Condition>();
-        ConditionSet.SetCondition(conditions, Ready(ConditionStatus.False, "Pending"), time);
+        ConditionSet.SetCondition(conditions, Ready("False", "Pending"), time);
         time.Advance(TimeSpan.FromMinutes(5));
 
-        Assert.True(ConditionSet.SetCondition(conditions, Ready(ConditionStatus.False, "Scaling", "2/3 ready", 2), time));
+        Assert.True(ConditionSet.SetCondition(conditions, Ready("False", "Scaling", "2/3 ready", 2), time));
         Assert.Equal("Scaling", conditions[0].Reason);
         Assert.Equal("2/3 ready", conditions[0].Message);
         Assert.Equal(2, conditions[0].ObservedGeneration);
@@ -56,10 +55,10 @@ public sealed class ConditionSetTests
     {
         var time = new FakeClock(Start);
         var conditions = new List<V1Condition>();
-        ConditionSet.SetCondition(conditions, Ready(ConditionStatus.False), time);
+        ConditionSet.SetCondition(conditions, Ready("False"), time);
         time.Advance(TimeSpan.FromMinutes(5));
 
-        Assert.True(ConditionSet.SetCondition(conditions, Ready(ConditionStatus.True), time));
+        Assert.True(ConditionSet.SetCondition(conditions, Ready("True"), time));
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 5, 0, TimeSpan.Zero), conditions[0].LastTransitionTime);
         Assert.True(ConditionSet.IsTrue(conditions, "Ready"));
         Assert.False(ConditionSet.IsFalse(conditions, "Ready"));
@@ -69,7 +68,7 @@ public sealed class ConditionSetTests
     public void RemoveCondition_Should_ReportWhetherRemoved_When_Called()
     {
         var conditions = new List<V1Condition>();
-        ConditionSet.SetCondition(conditions, Ready(ConditionStatus.True), new FakeClock(Start));
+        ConditionSet.SetCondition(conditions, Ready("True"), new FakeClock(Start));
 
         Assert.True(ConditionSet.RemoveCondition(conditions, "Ready"));
         Assert.False(ConditionSet.RemoveCondition(conditions, "Ready"));

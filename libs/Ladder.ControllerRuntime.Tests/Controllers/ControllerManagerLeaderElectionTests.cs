@@ -1,22 +1,25 @@
+using k8s;
+using k8s.Models;
 using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.ControllerRuntime.LeaderElection;
 using Ladder.ControllerRuntime.Tests.Support;
-using Ladder.ControllerRuntime.Tests.Time;
-using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
-using Ladder.Kubernetes.Watch;
-using NSubstitute;
-using V1ObjectMeta = k8s.Models.V1ObjectMeta;
 
 namespace Ladder.ControllerRuntime.Tests.Controllers;
 
 public sealed class ControllerManagerLeaderElectionTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan Retry = TimeSpan.FromSeconds(2);
-    private static readonly LeaderElectionOptions Election = new() { LeaseName = "ladder-leader", LeaseNamespace = "demo", Identity = "me" };
+    // Wall-clock durations (the election runs on the system clock): LeaseDuration - RenewDeadline leaves a 2 s drain grace.
+    private static readonly LeaderElectionOptions Election = new()
+    {
+        LeaseName = "ladder-leader",
+        LeaseNamespace = "demo",
+        Identity = "me",
+        LeaseDuration = TimeSpan.FromSeconds(3),
+        RenewDeadline = TimeSpan.FromSeconds(1),
+        RetryPeriod = TimeSpan.FromMilliseconds(250),
+    };
 
     private sealed class GatedReconciler : IReconciler
     {
@@ -38,55 +41,24 @@ public sealed class ControllerManagerLeaderElectionTests
         }
     }
 
-    private static Informer<Widget> InformerOf(params Widget[] items)
-    {
-        var client = Substitute.For<IResourceClient<Widget>>();
-        client.Resource.Returns(new ApiResource("example.com", "v1alpha1", "widgets", "Widget", true));
-        client.ListAsync(Arg.Any<string?>(), Arg.Any<ListOptions>(), Arg.Any<CancellationToken>())
-            .Returns(new KubernetesList<Widget> { Metadata = new ListMeta { ResourceVersion = "1" }, Items = items });
-        client.WatchAsync(Arg.Any<string?>(), Arg.Any<ListOptions>(), Arg.Any<CancellationToken>()).Returns(_ => Hang());
-        return new Informer<Widget>(client);
-    }
-
-    private static async IAsyncEnumerable<WatchEvent<Widget>> Hang([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await Task.Delay(Timeout.Infinite, cancellationToken);
-        yield break;
-    }
-
-    private static async Task TickAsync(FakeClock clock, LeaderElector elector, Task run, Func<bool>? ended = null)
-    {
-        var waits = elector.Waits;
-        clock.Advance(Retry);
-        await Eventually.WaitUntil(() => elector.Waits > waits || run.IsCompleted || ended?.Invoke() == true, "an election attempt");
-    }
+    private static Informer<Widget> InformerOf(params Widget[] items) => new(StaticListWatch.Of(items));
 
     [Fact]
     public async Task Manager_Should_DrainInFlightReconcileThenThrowLost_When_LeadershipLost()
     {
         await using var server = await FakeApiServer.StartAsync();
         var handler = new SwitchableHandler();
-        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.Address.ToString(), AccessToken = "t" }, handler);
-        var clock = new FakeClock(T0);
+        using var kubernetes = new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = server.Address.ToString(), AccessToken = "t" }, handler);
         var reconciler = new GatedReconciler();
         var widgets = InformerOf(Widget.Create("a"));
         var controller = new ControllerBuilder("widgets", reconciler).For(widgets).Build();
-        using var manager = new ControllerManager().AddInformer(widgets).AddController(controller)
-            .WithLeaderElection(client.Resource<Lease>(ApiResource.Leases), Election, clock);
-        var elector = manager.LeaderElector!;
-        elector.Random = () => 0;
+        using var manager = new ControllerManager().AddInformer(widgets).AddController(controller).WithLeaderElection(kubernetes, Election);
         using var cts = new CancellationTokenSource();
 
         var run = manager.RunAsync(cts.Token);
-        await reconciler.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await Eventually.WaitUntil(() => elector.Waits >= 1, "renew loop waiting");
+        await reconciler.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
         handler.Unreachable = true;
-        for (var i = 0; i < 10 && !controller.Queue.IsShuttingDown; i++)
-        {
-            await TickAsync(clock, elector, run, () => controller.Queue.IsShuttingDown);
-        }
-
-        Assert.True(controller.Queue.IsShuttingDown, "the controller stops taking keys once leadership is lost");
+        await Eventually.WaitUntil(() => controller.Queue.IsShuttingDown, "the controller stops taking keys once leadership is lost", 20_000);
         await Task.Delay(100);
         Assert.False(run.IsCompleted, "the manager waits for the in-flight reconcile");
         reconciler.Gate.SetResult();
@@ -102,39 +74,31 @@ public sealed class ControllerManagerLeaderElectionTests
     public async Task Manager_Should_RunControllersOnlyAfterTakingOver_When_AnotherReplicaHeldTheLease()
     {
         await using var server = await FakeApiServer.StartAsync();
-        using var client = server.CreateClient();
-        var leases = client.Resource<Lease>(ApiResource.Leases);
-        await leases.CreateAsync("demo", new Lease
-        {
-            Metadata = new V1ObjectMeta { Name = "ladder-leader" },
-            Spec = new LeaseSpec { HolderIdentity = "other", LeaseDurationSeconds = 15, AcquireTime = T0, RenewTime = T0, LeaseTransitions = 4 },
-        });
-        var clock = new FakeClock(T0);
+        using var kubernetes = server.CreateKubernetes();
+        var now = DateTime.UtcNow.AddTicks(1);
+        await kubernetes.CoordinationV1.CreateNamespacedLeaseAsync(
+            new V1Lease
+            {
+                Metadata = new V1ObjectMeta { Name = "ladder-leader" },
+                Spec = new V1LeaseSpec { HolderIdentity = "other", LeaseDurationSeconds = 2, AcquireTime = now, RenewTime = now, LeaseTransitions = 4 },
+            },
+            "demo");
         var reconciler = new GatedReconciler();
         reconciler.Gate.SetResult();
         var widgets = InformerOf(Widget.Create("a"));
         using var manager = new ControllerManager().AddInformer(widgets).AddController(new ControllerBuilder("widgets", reconciler).For(widgets).Build())
-            .WithLeaderElection(leases, Election, clock);
+            .WithLeaderElection(kubernetes, Election);
         var elector = manager.LeaderElector!;
-        elector.Random = () => 0;
         using var cts = new CancellationTokenSource();
 
         var run = manager.RunAsync(cts.Token);
-        await Eventually.WaitUntil(() => elector.Waits >= 1 && widgets.HasSynced, "first attempt");
-        for (var i = 0; i < 6; i++)
-        {
-            await TickAsync(clock, elector, run);
-        }
-
-        Assert.Equal("other", elector.Leader);
+        await Eventually.WaitUntil(() => elector.Leader == "other" && widgets.HasSynced, "the other replica seen as leader");
+        await Task.Delay(500);
         Assert.Equal(0, reconciler.Calls);
-        for (var i = 0; i < 6 && !elector.IsLeader; i++)
-        {
-            await TickAsync(clock, elector, run);
-        }
 
-        await reconciler.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(5, server.Get(ApiResource.Leases, "demo", "ladder-leader")!["spec"]!["leaseTransitions"]!.GetValue<int>());
+        await reconciler.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        var lease = await kubernetes.CoordinationV1.ReadNamespacedLeaseAsync("ladder-leader", "demo");
+        Assert.Equal(("me", 5), (lease.Spec.HolderIdentity, lease.Spec.LeaseTransitions));
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(manager.LeadershipLost);

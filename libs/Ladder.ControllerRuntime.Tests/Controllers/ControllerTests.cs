@@ -2,18 +2,13 @@ using System.Collections.Concurrent;
 using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.ControllerRuntime.Queue;
-using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Watch;
-using NSubstitute;
+using Ladder.ControllerRuntime.Tests.Support;
 using V1OwnerReference = k8s.Models.V1OwnerReference;
 
 namespace Ladder.ControllerRuntime.Tests.Controllers;
 
 public sealed class ControllerTests
 {
-    private static readonly ApiResource Widgets = new("example.com", "v1alpha1", "widgets", "Widget", true);
-
     private sealed class ScriptedReconciler(Func<ObjectKey, int, ReconcileResult> script) : IReconciler
     {
         private int _running;
@@ -37,22 +32,7 @@ public sealed class ControllerTests
         }
     }
 
-    private static Informer<Widget> InformerOf(params Widget[] items)
-    {
-        var client = Substitute.For<IResourceClient<Widget>>();
-        client.Resource.Returns(Widgets);
-        client.ListAsync(Arg.Any<string?>(), Arg.Any<ListOptions>(), Arg.Any<CancellationToken>())
-            .Returns(new KubernetesList<Widget> { Metadata = new ListMeta { ResourceVersion = "1" }, Items = items });
-        client.WatchAsync(Arg.Any<string?>(), Arg.Any<ListOptions>(), Arg.Any<CancellationToken>())
-            .Returns(_ => Hang());
-        return new Informer<Widget>(client);
-    }
-
-    private static async IAsyncEnumerable<WatchEvent<Widget>> Hang([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await Task.Delay(Timeout.Infinite, cancellationToken);
-        yield break;
-    }
+    private static Informer<Widget> InformerOf(params Widget[] items) => new(StaticListWatch.Of(items));
 
     private static async Task RunUntil(ControllerManager manager, Func<bool> done)
     {

@@ -1,11 +1,9 @@
 using k8s.Models;
+using Ladder.ControllerRuntime.Errors;
 using Ladder.ControllerRuntime.Events;
 using Ladder.ControllerRuntime.Metrics;
 using Ladder.ControllerRuntime.Tests.Support;
 using Ladder.ControllerRuntime.Tests.Time;
-using Ladder.Kubernetes;
-using Ladder.Kubernetes.Errors;
-using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
 using Ladder.TestSupport;
 using Microsoft.Extensions.Logging;
@@ -30,8 +28,8 @@ public sealed class EventRecorderReplayTests
     public async Task Record_Should_PostEventsV1EventWithMicroTimeAndRegarding_When_FirstOccurrence()
     {
         await using var server = await ApiReplayServer.StartAsync("54-create-event");
-        using var client = server.CreateClient();
-        await using var recorder = new EventRecorder(client.Resource<Event>(ApiResource.Events), Options, new FakeClock(RecordedTime)) { NameSuffix = _ => "widget-ready" };
+        using var kubernetes = server.CreateKubernetes();
+        await using var recorder = new EventRecorder(kubernetes, Options, new FakeClock(RecordedTime)) { NameSuffix = _ => "widget-ready" };
 
         recorder.Record(W1(), EventType.Normal, "Ready", "Reconcile", "Widget w1 is ready");
         await recorder.FlushAsync().WaitAsync(TimeSpan.FromSeconds(10));
@@ -46,10 +44,10 @@ public sealed class EventRecorderReplayTests
     {
         await using var server = await ApiReplayServer.StartAsync();
         server.Script("55-create-event-invalid (response)", r => r.Method == "POST", ReplayAnswers.ResponseOf("55-create-event-invalid"));
-        using var client = server.CreateClient();
+        using var kubernetes = server.CreateKubernetes();
         var metrics = Prometheus.Metrics.NewCustomRegistry();
         var logger = new ListLogger();
-        await using var recorder = new EventRecorder(client.Resource<Event>(ApiResource.Events), Options, new FakeClock(RecordedTime), logger, new ControllerRuntimeMetrics(metrics));
+        await using var recorder = new EventRecorder(kubernetes, Options, new FakeClock(RecordedTime), logger, new ControllerRuntimeMetrics(metrics));
 
         var record = () => recorder.Record(W1(), EventType.Normal, "Ready", "Reconcile", "missing eventTime");
         var thrown = Record.Exception(record);
@@ -58,7 +56,7 @@ public sealed class EventRecorderReplayTests
         Assert.Null(thrown);
         var entry = Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
         Assert.Contains("eventTime: Required value", entry.Message, StringComparison.Ordinal);
-        Assert.True(Assert.IsType<KubeApiException>(entry.Error).IsInvalid);
+        Assert.True(Assert.IsType<ApiStatusException>(entry.Error).IsInvalid);
         Assert.Equal(1, recorder.DroppedEvents);
         Assert.Equal(1, (await PrometheusSamples.ScrapeAsync(metrics)).Value("events_dropped_total", ("controller", "example.com/widget-controller")));
     }

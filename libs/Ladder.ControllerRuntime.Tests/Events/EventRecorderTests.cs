@@ -1,16 +1,19 @@
 using System.Text.Json.Nodes;
+using k8s;
 using Ladder.ControllerRuntime.Events;
 using Ladder.ControllerRuntime.Metrics;
 using Ladder.ControllerRuntime.Tests.Support;
 using Ladder.ControllerRuntime.Tests.Time;
 using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
 using Ladder.TestSupport;
 
 namespace Ladder.ControllerRuntime.Tests.Events;
 
-/// <summary>Series aggregation and overflow, which no recording covers.</summary>
+/// <summary>
+/// Series aggregation and overflow, which no recording covers. The fake clock starts at a whole second: KubernetesClient
+/// would write that MicroTime as <c>...:00Z</c>, which kube-apiserver refuses; the stored text shows six digits.
+/// </summary>
 public sealed class EventRecorderTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
@@ -22,10 +25,9 @@ public sealed class EventRecorderTests
     public async Task Record_Should_PatchOneEventsSeries_When_SameEventRepeatsWithinSixMinutes()
     {
         await using var server = await FakeApiServer.StartAsync();
-        using var client = server.CreateClient();
-        var events = client.Resource<Event>(ApiResource.Events);
+        using var kubernetes = server.CreateKubernetes();
         var clock = new FakeClock(T0);
-        await using var recorder = new EventRecorder(events, Options, clock);
+        await using var recorder = new EventRecorder(kubernetes, Options, clock);
         var stream = Widget.Create("cam-1", resourceVersion: "10");
 
         recorder.Record(stream, EventType.Warning, "InputLost", "Reconcile", "rtmp input stalled");
@@ -42,19 +44,19 @@ public sealed class EventRecorderTests
         recorder.Record(stream, EventType.Warning, "InputLost", "Reconcile", "rtmp input stalled");
         await recorder.FlushAsync();
 
-        var stored = (await events.ListAsync("demo")).Items.OrderBy(e => e.EventTime).ThenBy(e => e.Note).ToList();
+        var stored = (await kubernetes.EventsV1.ListNamespacedEventAsync("demo")).Items.OrderBy(e => e.EventTime).ThenBy(e => e.Note).ToList();
         Assert.Equal(3, stored.Count);
         var series = stored[0];
         Assert.Equal(("rtmp input stalled", 3), (series.Note, series.Series?.Count));
-        Assert.Equal(T0, series.EventTime);
-        Assert.Equal(T0 + TimeSpan.FromMinutes(6), series.Series!.LastObservedTime);
+        Assert.Equal(T0.UtcDateTime, series.EventTime);
+        Assert.Equal((T0 + TimeSpan.FromMinutes(6)).UtcDateTime, series.Series!.LastObservedTime);
         Assert.Equal(("srt input stalled", null), (stored[1].Note, stored[1].Series));
-        Assert.Equal(("rtmp input stalled", null, T0 + TimeSpan.FromMinutes(12) + TimeSpan.FromSeconds(1)), (stored[2].Note, stored[2].Series, stored[2].EventTime));
+        Assert.Equal(("rtmp input stalled", null, (T0 + TimeSpan.FromMinutes(12) + TimeSpan.FromSeconds(1)).UtcDateTime), (stored[2].Note, stored[2].Series, stored[2].EventTime));
         Assert.All(stored, e =>
         {
             Assert.StartsWith("cam-1.", e.Metadata.Name, StringComparison.Ordinal);
             Assert.Equal(("ladder.dev/livestream-controller", "ladder-0", "Warning", "InputLost", "Reconcile"), (e.ReportingController, e.ReportingInstance, e.Type, e.Reason, e.Action));
-            Assert.Equal(("example.com/v1alpha1", "Widget", "demo", "cam-1", "uid-cam-1"), (e.Regarding!.ApiVersion, e.Regarding.Kind, e.Regarding.Namespace, e.Regarding.Name, e.Regarding.Uid));
+            Assert.Equal(("example.com/v1alpha1", "Widget", "demo", "cam-1", "uid-cam-1"), (e.Regarding!.ApiVersion, e.Regarding.Kind, e.Regarding.NamespaceProperty, e.Regarding.Name, e.Regarding.Uid));
         });
         Assert.Equal("10", stored[0].Regarding!.ResourceVersion);
         var raw = server.Get(ApiResource.Events, "demo", series.Metadata.Name!)!;
@@ -77,9 +79,9 @@ public sealed class EventRecorderTests
             });
         }
 
-        using var client = server.CreateClient(TimeSpan.FromSeconds(30));
+        using var kubernetes = server.CreateKubernetes();
         var metrics = Prometheus.Metrics.NewCustomRegistry();
-        await using var recorder = new EventRecorder(client.Resource<Event>(ApiResource.Events), Options with { QueueCapacity = 2 }, metrics: new ControllerRuntimeMetrics(metrics));
+        await using var recorder = new EventRecorder(kubernetes, Options with { QueueCapacity = 2 }, metrics: new ControllerRuntimeMetrics(metrics));
         var stream = Widget.Create("cam-1");
 
         recorder.Record(stream, EventType.Normal, "Started", "Reconcile", "event 0");

@@ -1,146 +1,137 @@
-using System.Text.Json.Nodes;
+using System.Diagnostics;
+using k8s;
+using k8s.Models;
 using Ladder.ControllerRuntime.LeaderElection;
 using Ladder.ControllerRuntime.Metrics;
 using Ladder.ControllerRuntime.Tests.Support;
-using Ladder.ControllerRuntime.Tests.Time;
-using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
 using Ladder.Kubernetes.Testing;
 using Ladder.TestSupport;
 
 namespace Ladder.ControllerRuntime.Tests.LeaderElection;
 
-/// <summary>Scenarios no recording covers, against the stateful fake API server and fake clocks.</summary>
+/// <summary>
+/// The elector (KubernetesClient's LeaderElector with a LeaseLock, plus release and the leading task) against the fake
+/// API server. The library runs on the system clock, so these use leases of seconds and bounds with room for a loaded machine.
+/// </summary>
 public sealed class LeaderElectorTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan Retry = TimeSpan.FromSeconds(2);
-
-    private static LeaderElectionOptions Options(string identity, bool release = false) => new()
+    private static readonly LeaderElectionOptions Short = new()
     {
         LeaseName = "ladder-leader",
         LeaseNamespace = "demo",
-        Identity = identity,
-        ReleaseOnCancel = release,
+        Identity = "me",
+        LeaseDuration = TimeSpan.FromSeconds(2),
+        RenewDeadline = TimeSpan.FromSeconds(1),
+        RetryPeriod = TimeSpan.FromMilliseconds(250),
     };
 
-    private static JsonObject LeaseSpecOn(FakeApiServer server) => server.Get(ApiResource.Leases, "demo", "ladder-leader")!["spec"]!.AsObject();
+    /// <summary>Callbacks whose leading work waits for its token, recording when it started and whether it was cancelled.</summary>
+    private sealed class Leading
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public LeaderElectionCallbacks Callbacks => new()
+        {
+            OnStartedLeading = async token =>
+            {
+                Started.TrySetResult();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, token);
+                }
+                finally
+                {
+                    Cancelled.TrySetResult();
+                }
+            },
+        };
+    }
+
+    private static Task<V1Lease> HeldByOtherAsync(IKubernetes kubernetes, int leaseSeconds) =>
+        kubernetes.CoordinationV1.CreateNamespacedLeaseAsync(
+            new V1Lease
+            {
+                Metadata = new V1ObjectMeta { Name = "ladder-leader" },
+                Spec = new V1LeaseSpec { HolderIdentity = "other", LeaseDurationSeconds = leaseSeconds, AcquireTime = DateTime.UtcNow.AddTicks(1), RenewTime = DateTime.UtcNow.AddTicks(1), LeaseTransitions = 4 },
+            },
+            "demo");
 
     [Fact]
-    public async Task Elector_Should_TakeOverOnlyAfterLeaseDurationOnItsOwnClock_When_LeaderStopsRenewing()
+    public async Task RunAsync_Should_TakeOverAndCountTransition_When_HeldLeaseStopsChangingForItsDuration()
     {
         await using var server = await FakeApiServer.StartAsync();
-        using var client = server.CreateClient();
-        var leases = client.Resource<Lease>(ApiResource.Leases);
-        // The leader's clock is an hour behind: its renewTime means nothing to the candidate, which times expiry itself.
-        using var a = new ElectorHarness(leases, Options("a"), new FakeClock(T0 - TimeSpan.FromHours(1)));
-        using var b = new ElectorHarness(leases, Options("b"), new FakeClock(T0));
+        using var kubernetes = server.CreateKubernetes();
+        await HeldByOtherAsync(kubernetes, 2);
+        var leading = new Leading();
+        var elector = new LeaderElector(kubernetes, Short, leading.Callbacks);
+        using var cts = new CancellationTokenSource();
+        var clock = Stopwatch.StartNew();
 
-        await a.StartAsync();
-        await b.StartAsync();
-        Assert.True(a.Elector.IsLeader);
-        Assert.Equal("a", b.Elector.Leader);
-        for (var i = 0; i < 3; i++)
-        {
-            await b.TickAsync(Retry);
-        }
+        var run = elector.RunAsync(cts.Token);
+        await leading.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        var tookOver = clock.Elapsed;
 
-        await a.TickAsync(Retry); // a renews once: b sees the record change at its next read (T0 + 8 s)
-        await a.StopAsync();      // then a dies without releasing
-        var sawChangeAt = T0 + TimeSpan.FromSeconds(8);
-        for (var i = 0; i < 20 && !b.Elector.IsLeader; i++)
-        {
-            await b.TickAsync(Retry);
-        }
-
-        Assert.True(b.Elector.IsLeader);
-        await Eventually.WaitUntil(() => b.StartedAt is not null, "leading work started");
-        Assert.InRange(b.StartedAt!.Value, sawChangeAt + TimeSpan.FromSeconds(15), sawChangeAt + TimeSpan.FromSeconds(15) + Retry);
-        var spec = LeaseSpecOn(server);
-        Assert.Equal("b", spec["holderIdentity"]!.GetValue<string>());
-        Assert.Equal(1, spec["leaseTransitions"]!.GetValue<int>());
-        Assert.Equal(15, spec["leaseDurationSeconds"]!.GetValue<int>());
-        Assert.Equal(b.StartedAt.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture), spec["acquireTime"]!.GetValue<string>());
-        Assert.Equal(["a", "b"], b.NewLeaders);
-        Assert.False(a.Elector.LostLeadership);
-        await b.StopAsync();
+        Assert.True(tookOver >= TimeSpan.FromSeconds(1.5), $"took over after {tookOver}, before the other holder's 2 s lease ran out");
+        var lease = await kubernetes.CoordinationV1.ReadNamespacedLeaseAsync("ladder-leader", "demo");
+        Assert.Equal(("me", 5), (lease.Spec.HolderIdentity, lease.Spec.LeaseTransitions));
+        Assert.True(elector.IsLeader);
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(elector.LostLeadership);
     }
 
     [Fact]
-    public async Task Elector_Should_GiveUpWithinRenewDeadlineAndCancelLeadingWork_When_ServerUnreachable()
+    public async Task RunAsync_Should_CancelLeadingWorkAndReportLost_When_NoRenewalSucceedsWithinDeadline()
     {
         await using var server = await FakeApiServer.StartAsync();
         var handler = new SwitchableHandler();
-        using var client = new KubernetesClient(new k8s.KubernetesClientConfiguration { Host = server.Address.ToString(), AccessToken = "t", HttpClientTimeout = TimeSpan.FromSeconds(5) }, handler);
-        var metrics = Prometheus.Metrics.NewCustomRegistry();
-        using var a = new ElectorHarness(client.Resource<Lease>(ApiResource.Leases), Options("a"), new FakeClock(T0), new ControllerRuntimeMetrics(metrics));
+        using var kubernetes = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = server.Address.ToString(), AccessToken = "t" }, handler);
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        var leading = new Leading();
+        var elector = new LeaderElector(kubernetes, Short, leading.Callbacks, metrics: new ControllerRuntimeMetrics(registry));
 
-        await a.StartAsync();
-        Assert.True(a.Elector.IsLeader);
-        Assert.Equal(1, (await PrometheusSamples.ScrapeAsync(metrics)).Value("leader_election_master_status", ("name", "ladder-leader")));
-        await a.TickAsync(Retry); // renewed at T0 + 2 s
+        var run = elector.RunAsync(CancellationToken.None);
+        await leading.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(1, (await PrometheusSamples.ScrapeAsync(registry)).Value("leader_election_master_status", ("name", "ladder-leader")));
+        var clock = Stopwatch.StartNew();
         handler.Unreachable = true;
-        for (var i = 0; i < 10 && !a.Run!.IsCompleted; i++)
-        {
-            await a.TickAsync(Retry);
-        }
+        await run.WaitAsync(TimeSpan.FromSeconds(20));
 
-        await a.Run!.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.True(a.Elector.LostLeadership);
-        Assert.True(a.LeadingToken.IsCancellationRequested);
-        var lastRenew = T0 + Retry;
-        Assert.InRange(a.StoppedLeadingAt!.Value, lastRenew + TimeSpan.FromSeconds(10), lastRenew + TimeSpan.FromSeconds(15));
-        Assert.Equal(a.StoppedLeadingAt, a.StoppedWorkAt);
-        Assert.Equal(0, (await PrometheusSamples.ScrapeAsync(metrics)).Value("leader_election_master_status", ("name", "ladder-leader")));
+        Assert.True(elector.LostLeadership);
+        Assert.True(leading.Cancelled.Task.IsCompleted, "the leading work's token is cancelled and the work awaited before RunAsync returns");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"gave up after {clock.Elapsed}");
+        Assert.Equal(0, (await PrometheusSamples.ScrapeAsync(registry)).Value("leader_election_master_status", ("name", "ladder-leader")));
     }
 
     [Fact]
-    public async Task Elector_Should_ReleaseLeaseSoAnotherTakesOverAtOnce_When_CancelledWithReleaseOnCancel()
+    public async Task RunAsync_Should_LetSuccessorLeadAtOnce_When_LeaderShutsDownWithReleaseOnCancel()
     {
         await using var server = await FakeApiServer.StartAsync();
-        using var client = server.CreateClient();
-        var leases = client.Resource<Lease>(ApiResource.Leases);
-        var clock = new FakeClock(T0);
-        using var a = new ElectorHarness(leases, Options("a", release: true), clock);
-        using var b = new ElectorHarness(leases, Options("b"), clock);
+        using var kubernetes = server.CreateKubernetes();
+        var options = Short with { LeaseDuration = TimeSpan.FromSeconds(15), RenewDeadline = TimeSpan.FromSeconds(5), ReleaseOnCancel = true };
+        var first = new Leading();
+        var second = new Leading();
+        using var stopFirst = new CancellationTokenSource();
+        using var stopSecond = new CancellationTokenSource();
+        var a = new LeaderElector(kubernetes, options with { Identity = "a" }, first.Callbacks);
+        var runA = a.RunAsync(stopFirst.Token);
+        await first.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        var b = new LeaderElector(kubernetes, options with { Identity = "b" }, second.Callbacks);
+        var runB = b.RunAsync(stopSecond.Token);
+        await Eventually.WaitUntil(() => b.Leader == "a", "the successor sees the leader");
 
-        await a.StartAsync();
-        await b.StartAsync();
-        Assert.False(b.Elector.IsLeader);
-        await a.StopAsync();
+        var clock = Stopwatch.StartNew();
+        await stopFirst.CancelAsync();
+        await runA.WaitAsync(TimeSpan.FromSeconds(10));
+        await second.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
 
-        var released = LeaseSpecOn(server);
-        Assert.Equal("", released["holderIdentity"]!.GetValue<string>());
-        Assert.Equal(1, released["leaseDurationSeconds"]!.GetValue<int>());
-        Assert.NotNull(a.StoppedLeadingAt);
-        Assert.False(a.Elector.LostLeadership);
-
-        await b.TickAsync(Retry); // the next attempt takes the released lease, long before 15 s
-        Assert.True(b.Elector.IsLeader);
-        Assert.Equal(1, LeaseSpecOn(server)["leaseTransitions"]!.GetValue<int>());
-        await b.StopAsync();
-    }
-
-    [Theory]
-    [InlineData(10, 10, 2, "LeaseDuration (10 s) must be greater than RenewDeadline (10 s)")]
-    [InlineData(15, 2, 2, "RenewDeadline (2 s) must be greater than RetryPeriod × 1.2 (2.4 s)")]
-    [InlineData(0.5, 0.2, 0.1, "LeaseDuration must be at least 1 s")]
-    public void Options_Should_ExplainTheRule_When_DurationsOutOfOrder(double lease, double renew, double retry, string message)
-    {
-        var options = Options("a") with { LeaseDuration = TimeSpan.FromSeconds(lease), RenewDeadline = TimeSpan.FromSeconds(renew), RetryPeriod = TimeSpan.FromSeconds(retry) };
-
-        var error = Assert.Throws<ArgumentException>(options.Validate);
-
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Options_Should_DefaultToClientGoTimings()
-    {
-        var options = Options("a");
-
-        options.Validate();
-        Assert.Equal((TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2)), (options.LeaseDuration, options.RenewDeadline, options.RetryPeriod));
-        Assert.Matches("^.+_[0-9a-f-]{36}$", new LeaderElectionOptions { LeaseName = "l", LeaseNamespace = "n" }.Identity);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the successor waited {clock.Elapsed}: the 15 s lease was not released");
+        Assert.True(first.Cancelled.Task.IsCompleted);
+        var lease = await kubernetes.CoordinationV1.ReadNamespacedLeaseAsync("ladder-leader", "demo");
+        Assert.Equal("b", lease.Spec.HolderIdentity);
+        await stopSecond.CancelAsync();
+        await runB.WaitAsync(TimeSpan.FromSeconds(10));
     }
 }

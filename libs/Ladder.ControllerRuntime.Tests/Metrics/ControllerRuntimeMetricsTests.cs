@@ -4,11 +4,7 @@ using Ladder.ControllerRuntime.Controllers;
 using Ladder.ControllerRuntime.Metrics;
 using Ladder.ControllerRuntime.Queue;
 using Ladder.ControllerRuntime.Tests.Support;
-using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
-using Ladder.Kubernetes.Watch;
 using Ladder.TestSupport;
-using NSubstitute;
 
 namespace Ladder.ControllerRuntime.Tests.Metrics;
 
@@ -24,23 +20,12 @@ public sealed class ControllerRuntimeMetricsTests
             Task.FromResult(_calls.AddOrUpdate(key, 1, (_, n) => n + 1) == 1 ? first(key) : ReconcileResult.Done);
     }
 
-    private static async IAsyncEnumerable<WatchEvent<Widget>> Hang([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await Task.Delay(Timeout.Infinite, cancellationToken);
-        yield break;
-    }
-
     [Fact]
     public async Task ReconcileTotal_Should_CountByResult_When_ReconcilesSucceedThrowAndRequeue()
     {
         var registry = Prometheus.Metrics.NewCustomRegistry();
         var metrics = new ControllerRuntimeMetrics(registry);
-        var client = Substitute.For<IResourceClient<Widget>>();
-        client.Resource.Returns(new ApiResource("example.com", "v1alpha1", "widgets", "Widget", true));
-        client.ListAsync(Arg.Any<string?>(), Arg.Any<ListOptions>(), Arg.Any<CancellationToken>())
-            .Returns(new KubernetesList<Widget> { Metadata = new ListMeta { ResourceVersion = "1" }, Items = [Widget.Create("ok"), Widget.Create("boom"), Widget.Create("again")] });
-        client.WatchAsync(Arg.Any<string?>(), Arg.Any<ListOptions>(), Arg.Any<CancellationToken>()).Returns(_ => Hang());
-        var informer = new Informer<Widget>(client);
+        var informer = new Informer<Widget>(StaticListWatch.Of(Widget.Create("ok"), Widget.Create("boom"), Widget.Create("again")));
         var reconciler = new OnceThenDone(key => key.Name switch
         {
             "boom" => throw new InvalidOperationException("boom"),

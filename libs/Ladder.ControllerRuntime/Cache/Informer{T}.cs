@@ -1,9 +1,8 @@
+using k8s;
 using k8s.Models;
+using Ladder.ControllerRuntime.Errors;
 using Ladder.ControllerRuntime.Logging;
 using Ladder.ControllerRuntime.Metrics;
-using Ladder.Kubernetes;
-using Ladder.Kubernetes.Errors;
-using Ladder.Kubernetes.Watch;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,7 +20,7 @@ namespace Ladder.ControllerRuntime.Cache;
 public sealed class Informer<T>
     where T : class, k8s.IKubernetesObject<V1ObjectMeta>
 {
-    private readonly IResourceClient<T> _client;
+    private readonly ListWatch<T> _listWatch;
     private readonly string _resourceName;
     private readonly InformerOptions _options;
     private readonly TimeProvider _time;
@@ -33,16 +32,16 @@ public sealed class Informer<T>
     private long _watchRestarts;
 
     /// <summary>Creates an informer; nothing happens until <see cref="RunAsync"/>.</summary>
-    /// <param name="client">The resource client that lists and watches.</param>
+    /// <param name="listWatch">The LIST and WATCH calls, e.g. <see cref="ListWatch.Custom{T}"/>.</param>
     /// <param name="options">Namespace, selectors, resync and backoff; defaults when null.</param>
     /// <param name="time">The clock for backoff and resync; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Logs list/watch failures; none when null.</param>
     /// <param name="metrics">Counts <c>informer_watch_restarts_total</c>; none when null.</param>
-    public Informer(IResourceClient<T> client, InformerOptions? options = null, TimeProvider? time = null, ILogger? logger = null, ControllerRuntimeMetrics? metrics = null)
+    public Informer(ListWatch<T> listWatch, InformerOptions? options = null, TimeProvider? time = null, ILogger? logger = null, ControllerRuntimeMetrics? metrics = null)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        _client = client;
-        _resourceName = client.Resource.Plural;
+        ArgumentNullException.ThrowIfNull(listWatch);
+        _listWatch = listWatch;
+        _resourceName = listWatch.Resource.Plural;
         _options = options ?? new InformerOptions();
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
@@ -50,7 +49,7 @@ public sealed class Informer<T>
     }
 
     /// <summary>The resource being informed on.</summary>
-    public ApiResource Resource => _client.Resource;
+    public ResourceKind Resource => _listWatch.Resource;
 
     /// <summary>The indexed cache; read it from reconcilers, never change the objects in it.</summary>
     public Store<T> Store { get; } = new();
@@ -116,7 +115,7 @@ public sealed class Informer<T>
             {
                 break;
             }
-            catch (KubeApiException e) when (e.IsGone)
+            catch (ApiStatusException e) when (e.IsGone)
             {
                 _logger.InformerExpired(e, _resourceName, LastSyncResourceVersion);
                 needList = true;
@@ -150,16 +149,17 @@ public sealed class Informer<T>
         string? continueToken = null;
         do
         {
-            var page = await _client.ListAsync(_options.Namespace, new ListOptions
+            var page = await _listWatch.ListAsync(new ListRequest
             {
+                Namespace = _options.Namespace,
                 LabelSelector = _options.LabelSelector,
                 FieldSelector = _options.FieldSelector,
                 Limit = _options.PageSize,
                 Continue = continueToken,
             }, cancellationToken).ConfigureAwait(false);
-            resourceVersion ??= page.Metadata.ResourceVersion;
+            resourceVersion ??= page.ResourceVersion;
             items.AddRange(page.Items);
-            continueToken = string.IsNullOrEmpty(page.Metadata.Continue) ? null : page.Metadata.Continue;
+            continueToken = string.IsNullOrEmpty(page.Continue) ? null : page.Continue;
         }
         while (continueToken is not null);
 
@@ -193,28 +193,28 @@ public sealed class Informer<T>
     private async Task WatchAsync(CancellationToken cancellationToken)
     {
         var timeout = _options.MinWatchTimeout.TotalSeconds * (1 + Random.Shared.NextDouble());
-        var options = new ListOptions
+        var request = new ListRequest
         {
+            Namespace = _options.Namespace,
             LabelSelector = _options.LabelSelector,
             FieldSelector = _options.FieldSelector,
             ResourceVersion = LastSyncResourceVersion,
             AllowWatchBookmarks = true,
             TimeoutSeconds = (int)Math.Max(1, timeout),
         };
-        await foreach (var e in _client.WatchAsync(_options.Namespace, options, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var (type, obj) in _listWatch.WatchAsync(request, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             lock (_dispatch)
             {
-                Apply(e);
-                LastSyncResourceVersion = e.Object.Metadata.ResourceVersion ?? LastSyncResourceVersion;
+                Apply(type, obj);
+                LastSyncResourceVersion = obj.Metadata?.ResourceVersion ?? LastSyncResourceVersion;
             }
         }
     }
 
-    private void Apply(WatchEvent<T> e)
+    private void Apply(WatchEventType type, T obj)
     {
-        var obj = e.Object;
-        switch (e.Type)
+        switch (type)
         {
             case WatchEventType.Added:
             case WatchEventType.Modified:

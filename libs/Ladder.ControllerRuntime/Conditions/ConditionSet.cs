@@ -1,5 +1,4 @@
 using k8s.Models;
-using Ladder.Api.Meta;
 
 namespace Ladder.ControllerRuntime.Conditions;
 
@@ -82,11 +81,11 @@ public static class ConditionSet
 
     /// <summary>True when the condition of type <paramref name="type"/> exists with status <c>True</c>.</summary>
     public static bool IsTrue(IEnumerable<V1Condition>? conditions, string type) =>
-        FindCondition(conditions, type)?.Status == ConditionStatus.True;
+        FindCondition(conditions, type)?.Status == "True";
 
     /// <summary>True when the condition of type <paramref name="type"/> exists with status <c>False</c>.</summary>
     public static bool IsFalse(IEnumerable<V1Condition>? conditions, string type) =>
-        FindCondition(conditions, type)?.Status == ConditionStatus.False;
+        FindCondition(conditions, type)?.Status == "False";
 
     private static DateTime TruncateToSeconds(DateTime utc) =>
         new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);

@@ -3,7 +3,6 @@ using k8s.Models;
 using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Metrics;
 using Ladder.ControllerRuntime.Queue;
-using Ladder.Kubernetes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,7 +20,7 @@ public sealed class ControllerBuilder
     private readonly IReconciler _reconciler;
     private readonly List<Action<RateLimitingQueue<ObjectKey>>> _sources = [];
     private readonly List<ISource> _rawSources = [];
-    private ApiResource? _for;
+    private ResourceKind? _for;
     private int _workers = 1;
     private IRateLimiter<ObjectKey>? _rateLimiter;
     private TimeProvider? _time;
@@ -126,7 +125,7 @@ public sealed class ControllerBuilder
         return new Controller(_name, _reconciler, _workers, queue, [.. _rawSources], _logger ?? NullLogger.Instance, _metrics);
     }
 
-    private static IEnumerable<ObjectKey> OwnerKeys(IKubernetesObject<V1ObjectMeta> obj, ApiResource owner)
+    private static IEnumerable<ObjectKey> OwnerKeys(IKubernetesObject<V1ObjectMeta> obj, ResourceKind owner)
     {
         foreach (var reference in obj.Metadata.OwnerReferences ?? [])
         {

@@ -1,9 +1,8 @@
+using k8s;
 using k8s.Models;
 using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.LeaderElection;
 using Ladder.ControllerRuntime.Metrics;
-using Ladder.Kubernetes;
-using Ladder.Kubernetes.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -75,14 +74,14 @@ public sealed class ControllerManager : IHostedService, IDisposable
     /// Runs the controllers only while this replica holds the Lease named by <paramref name="options"/> (controller-runtime
     /// <c>LeaderElection: true</c>); see the class remarks for what happens on loss.
     /// </summary>
-    /// <param name="leases">A client for <see cref="ApiResource.Leases"/>.</param>
+    /// <param name="kubernetes">The client the Lease is read and written through.</param>
     /// <param name="options">The Lease, identity and timings (defaults 15 s / 10 s / 2 s); validated here.</param>
-    /// <param name="time">The clock for the election and the drain grace; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="time">The clock for the drain grace (the election itself runs on wall-clock time); <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Logs election transitions; none when null.</param>
     /// <param name="metrics">Sets <c>leader_election_master_status</c>; none when null.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     /// <exception cref="InvalidOperationException">Leader election was already configured.</exception>
-    public ControllerManager WithLeaderElection(IResourceClient<Lease> leases, LeaderElectionOptions options, TimeProvider? time = null, ILogger? logger = null, ControllerRuntimeMetrics? metrics = null)
+    public ControllerManager WithLeaderElection(IKubernetes kubernetes, LeaderElectionOptions options, TimeProvider? time = null, ILogger? logger = null, ControllerRuntimeMetrics? metrics = null)
     {
         if (LeaderElector is not null)
         {
@@ -90,7 +89,7 @@ public sealed class ControllerManager : IHostedService, IDisposable
         }
 
         _time = time ?? TimeProvider.System;
-        LeaderElector = new LeaderElector(leases, options, new LeaderElectionCallbacks { OnStartedLeading = LeadAsync }, time, logger, metrics);
+        LeaderElector = new LeaderElector(kubernetes, options, new LeaderElectionCallbacks { OnStartedLeading = LeadAsync }, logger, metrics);
         return this;
     }
 

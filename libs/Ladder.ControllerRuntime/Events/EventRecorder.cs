@@ -3,11 +3,9 @@ using System.Text;
 using System.Threading.Channels;
 using k8s;
 using k8s.Models;
+using Ladder.ControllerRuntime.Errors;
 using Ladder.ControllerRuntime.Logging;
 using Ladder.ControllerRuntime.Metrics;
-using Ladder.Kubernetes;
-using Ladder.Kubernetes.Errors;
-using Ladder.Kubernetes.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -19,7 +17,9 @@ namespace Ladder.ControllerRuntime.Events;
 /// and is named <c>{regarding name}.{hex nanoseconds}</c> in the regarding object's namespace (<c>default</c> for
 /// cluster-scoped objects). Isomorphic repeats (same regarding object, type, reason, action, note and related object)
 /// seen within <see cref="EventRecorderOptions.SeriesWindow"/> of the last occurrence update the first Event's
-/// <c>series</c> {count, lastObservedTime} with a merge patch instead of creating new Events. The regarding object's
+/// <c>series</c> {count, lastObservedTime} with a merge patch instead of creating new Events. Written through
+/// KubernetesClient's <c>EventsV1.CreateNamespacedEventAsync</c> and <c>PatchNamespacedEventAsync</c> as
+/// <see cref="Eventsv1Event"/>; MicroTimes never fall on a whole second (see <see cref="MicroTime.Sendable"/>). The regarding object's
 /// resourceVersion is referenced but not part of the identity, so repeats across status updates still aggregate.
 /// </summary>
 /// <remarks>
@@ -32,7 +32,7 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
 {
     private const int NoteLimitBytes = 1024;
 
-    private readonly IResourceClient<Event> _events;
+    private readonly IKubernetes _kubernetes;
     private readonly EventRecorderOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -47,19 +47,19 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
     private DateTimeOffset _lastPrune;
 
     /// <summary>Creates the recorder and starts its background writer.</summary>
-    /// <param name="events">A client for <see cref="ApiResource.Events"/> (events.k8s.io/v1).</param>
+    /// <param name="kubernetes">The client; events are written to events.k8s.io/v1.</param>
     /// <param name="options">The reporting controller and instance, queue size and series window.</param>
     /// <param name="time">The clock for eventTime, series and retries; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Logs dropped events; none when null.</param>
     /// <param name="metrics">Counts <c>events_dropped_total</c>; none when null.</param>
-    public EventRecorder(IResourceClient<Event> events, EventRecorderOptions options, TimeProvider? time = null, ILogger? logger = null, ControllerRuntimeMetrics? metrics = null)
+    public EventRecorder(IKubernetes kubernetes, EventRecorderOptions options, TimeProvider? time = null, ILogger? logger = null, ControllerRuntimeMetrics? metrics = null)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(kubernetes);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.ReportingController, nameof(options));
         ArgumentException.ThrowIfNullOrEmpty(options.ReportingInstance, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.QueueCapacity, 1, nameof(options));
-        _events = events;
+        _kubernetes = kubernetes;
         _options = options;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
@@ -137,9 +137,9 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
             {
                 await WriteAsync(pending, _stop.Token).ConfigureAwait(false);
             }
-            catch (KubeApiException e) when (e.IsInvalid)
+            catch (ApiStatusException e) when (e.IsInvalid)
             {
-                _logger.EventInvalid(e, pending.Describe(), string.Join("; ", e.Causes.Select(c => $"{c.Field}: {c.Message}")));
+                _logger.EventInvalid(e, pending.Describe(), string.Join("; ", (e.Status.Details?.Causes ?? []).Select(c => $"{c.Field}: {c.Message}")));
                 CountDropped();
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -160,27 +160,27 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
             entry.LastObserved = pending.Time;
             try
             {
-                var patch = new { series = new EventSeries { Count = entry.Count, LastObservedTime = entry.LastObserved } };
-                await RetryAsync(pending, ct => _events.PatchAsync(entry.Namespace, entry.Name, PatchType.Merge, patch, null, ct), cancellationToken).ConfigureAwait(false);
+                var patch = new V1Patch(new { series = Series(entry) }, V1Patch.PatchType.MergePatch);
+                await RetryAsync(pending, ct => _kubernetes.EventsV1.PatchNamespacedEventAsync(patch, entry.Name, entry.Namespace, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (KubeApiException e) when (e.IsNotFound)
+            catch (ApiStatusException e) when (e.IsNotFound)
             {
                 // The Event expired (the API server keeps Events for 1 h by default): write the series again as a new Event.
             }
         }
         else
         {
-            entry = new SeriesEntry(pending.Regarding.Namespace is { Length: > 0 } ns ? ns : "default", NewName(pending), pending.Time);
+            entry = new SeriesEntry(pending.Regarding.NamespaceProperty is { Length: > 0 } ns ? ns : "default", NewName(pending), pending.Time);
         }
 
-        var created = new Event
+        var created = new Eventsv1Event
         {
             ApiVersion = "events.k8s.io/v1",
             Kind = "Event",
             Metadata = new V1ObjectMeta { Name = entry.Name },
-            EventTime = entry.FirstObserved,
-            Series = entry.Count > 1 ? new EventSeries { Count = entry.Count, LastObservedTime = entry.LastObserved } : null,
+            EventTime = MicroTime.Sendable(entry.FirstObserved),
+            Series = entry.Count > 1 ? Series(entry) : null,
             ReportingController = _options.ReportingController,
             ReportingInstance = _options.ReportingInstance,
             Action = pending.Action,
@@ -191,33 +191,45 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
             Type = pending.Type.ToString(),
         };
         _series.Remove(key);
-        await RetryAsync(pending, ct => _events.CreateAsync(entry.Namespace, created, null, ct), cancellationToken).ConfigureAwait(false);
+        await RetryAsync(pending, ct => _kubernetes.EventsV1.CreateNamespacedEventAsync(created, entry.Namespace, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
         _series[key] = entry;
     }
 
-    private async Task RetryAsync(PendingEvent pending, Func<CancellationToken, Task<Event>> send, CancellationToken cancellationToken)
+    private static Eventsv1EventSeries Series(SeriesEntry entry) => new() { Count = entry.Count, LastObservedTime = MicroTime.Sendable(entry.LastObserved) };
+
+    /// <summary>Sends with retries on transient failures; API refusals come out as <see cref="ApiStatusException"/>.</summary>
+    private async Task RetryAsync(PendingEvent pending, Func<CancellationToken, Task<Eventsv1Event>> send, CancellationToken cancellationToken)
     {
         var delay = _options.RetryDelay;
         for (var attempt = 1; ; attempt++)
         {
+            Exception error;
             try
             {
                 await send(cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (Exception e) when (attempt < _options.MaxAttempts && IsTransient(e))
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                _logger.EventWriteRetry(e, pending.Describe(), delay);
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                delay *= 2;
+                error = ApiStatusException.Translate(e);
             }
+
+            if (attempt >= _options.MaxAttempts || !IsTransient(error))
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            }
+
+            _logger.EventWriteRetry(error, pending.Describe(), delay);
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            delay *= 2;
         }
     }
 
     private static bool IsTransient(Exception e) => e switch
     {
-        KubeApiException api => api.IsTooManyRequests || (int)api.StatusCode >= 500,
+        ApiStatusException api => api.IsTransient,
         HttpRequestException or TimeoutException or IOException => true,
+        TaskCanceledException { InnerException: TimeoutException } => true, // HttpClient's timeout
         _ => false,
     };
 
@@ -255,12 +267,12 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
         _metrics?.EventsDropped.WithLabels(_options.ReportingController).Inc();
     }
 
-    private static ObjectReference Reference(IKubernetesObject<V1ObjectMeta> obj) => new()
+    private static V1ObjectReference Reference(IKubernetesObject<V1ObjectMeta> obj) => new()
     {
         ApiVersion = obj.ApiVersion,
         Kind = obj.Kind,
         Name = obj.Metadata.Name,
-        Namespace = obj.Metadata.NamespaceProperty,
+        NamespaceProperty = obj.Metadata.NamespaceProperty,
         Uid = obj.Metadata.Uid,
         ResourceVersion = obj.Metadata.ResourceVersion,
     };
@@ -281,16 +293,16 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
         return note[..length];
     }
 
-    private sealed record PendingEvent(ObjectReference Regarding, ObjectReference? Related, EventType Type, string Reason, string Action, string Note, DateTimeOffset Time)
+    private sealed record PendingEvent(V1ObjectReference Regarding, V1ObjectReference? Related, EventType Type, string Reason, string Action, string Note, DateTimeOffset Time)
     {
         public string Describe() =>
-            $"{Type} {Reason}/{Action} about {Regarding.Kind} {(string.IsNullOrEmpty(Regarding.Namespace) ? "" : Regarding.Namespace + "/")}{Regarding.Name}";
+            $"{Type} {Reason}/{Action} about {Regarding.Kind} {(string.IsNullOrEmpty(Regarding.NamespaceProperty) ? "" : Regarding.NamespaceProperty + "/")}{Regarding.Name}";
     }
 
     private readonly record struct ObjectIdentity(string? ApiVersion, string? Kind, string? Namespace, string? Name, string? Uid)
     {
-        public static ObjectIdentity Of(ObjectReference? reference) =>
-            reference is null ? default : new(reference.ApiVersion, reference.Kind, reference.Namespace, reference.Name, reference.Uid);
+        public static ObjectIdentity Of(V1ObjectReference? reference) =>
+            reference is null ? default : new(reference.ApiVersion, reference.Kind, reference.NamespaceProperty, reference.Name, reference.Uid);
     }
 
     private readonly record struct SeriesKey(ObjectIdentity Regarding, ObjectIdentity Related, EventType Type, string Reason, string Action, string Note)

@@ -6,7 +6,7 @@ namespace Ladder.ControllerRuntime.LeaderElection;
 /// </summary>
 public sealed record LeaderElectionOptions
 {
-    /// <summary>The jitter factor of acquire retries (client-go <c>JitterFactor</c>): each retry waits RetryPeriod × (1 + 1.2 × random).</summary>
+    /// <summary>client-go's (and KubernetesClient's) <c>JitterFactor</c> for acquire retries; <see cref="Validate"/> keeps RenewDeadline above RetryPeriod × this.</summary>
     public const double JitterFactor = 1.2;
 
     /// <summary>The coordination.k8s.io/v1 Lease's name, e.g. <c>ladder-operator-leader</c>.</summary>

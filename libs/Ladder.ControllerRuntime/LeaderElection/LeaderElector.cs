@@ -1,71 +1,53 @@
-using System.Text.Json;
-using k8s.Models;
-using Ladder.Api.Meta;
+using k8s;
+using k8s.Autorest;
+using k8s.LeaderElection;
+using k8s.LeaderElection.ResourceLock;
 using Ladder.ControllerRuntime.Logging;
 using Ladder.ControllerRuntime.Metrics;
-using Ladder.Kubernetes;
-using Ladder.Kubernetes.Errors;
-using Ladder.Kubernetes.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ladder.ControllerRuntime.LeaderElection;
 
 /// <summary>
-/// Leader election on a coordination.k8s.io/v1 Lease with the semantics of client-go <c>tools/leaderelection</c>:
-/// <list type="bullet">
-/// <item>Acquire: try at once, then every RetryPeriod × (1 + 1.2 × random). A missing Lease is created. A held one
-/// is taken over only when it has not changed for <c>spec.leaseDurationSeconds</c> as measured on this instance's own
-/// clock from when it last saw the record change (the server's <c>renewTime</c> is never compared with local time,
-/// so clock skew between nodes does not matter). A takeover increments <c>leaseTransitions</c>.</item>
-/// <item>Renew: every RetryPeriod, the leader updates <c>renewTime</c> with a PUT carrying the resourceVersion it
-/// last saw (falling back to GET + PUT when that fails). A 409 Conflict means another candidate wrote first: the
-/// attempt failed. When no renewal succeeds within RenewDeadline, leadership is given up.</item>
-/// <item>On loss or cancellation the <see cref="LeaderElectionCallbacks.OnStartedLeading"/> token is cancelled and
-/// its task awaited; with <see cref="LeaderElectionOptions.ReleaseOnCancel"/> the Lease is then released.</item>
-/// </list>
-/// <c>acquireTime</c> and <c>renewTime</c> are written as MicroTime. <c>leader_election_master_status{name}</c> is
-/// 1 while leading and 0 otherwise.
+/// Leader election on a coordination.k8s.io/v1 Lease: KubernetesClient's <see cref="k8s.LeaderElection.LeaderElector"/>
+/// with a <see cref="LeaseLock"/> does the acquiring, renewing and taking over (client-go
+/// <c>tools/leaderelection</c> semantics: a held Lease is taken over once it has not changed for its
+/// <c>leaseDurationSeconds</c> on this instance's clock; the leader gives up when no renewal succeeds within the
+/// renew deadline). This class adds what the library lacks: the leading work as a task whose token is cancelled when
+/// leadership ends and which is awaited before returning; the Lease released on cancellation
+/// (<see cref="LeaderElectionOptions.ReleaseOnCancel"/>, as client-go's <c>ReleaseOnCancel</c>) so a successor takes
+/// over at once; retrying when the first attempts fail; and <c>leader_election_master_status{name}</c>, 1 while leading.
 /// </summary>
+/// <remarks>The library reads the system clock and waits with real delays; durations are wall-clock time.</remarks>
 public sealed class LeaderElector
 {
-    private const string LeaseApiVersion = "coordination.k8s.io/v1";
-
-    private readonly IResourceClient<Lease> _leases;
+    private readonly IKubernetes _kubernetes;
     private readonly LeaderElectionOptions _options;
     private readonly LeaderElectionCallbacks _callbacks;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ControllerRuntimeMetrics? _metrics;
     private readonly string _description;
-    private readonly Lock _gate = new();
-    private Lease? _lease;
-    private LeaseSpec? _observed;
-    private string? _observedRaw;
-    private DateTimeOffset _observedTime;
-    private string? _reportedLeader;
+    private volatile string? _leader;
     private int _started;
-    private int _waits;
 
     /// <summary>Creates an elector; nothing happens until <see cref="RunAsync"/>.</summary>
-    /// <param name="leases">A client for <see cref="ApiResource.Leases"/>.</param>
+    /// <param name="kubernetes">The client; the Lease is read, created and replaced through <c>CoordinationV1</c>.</param>
     /// <param name="options">The Lease and the timings; validated here.</param>
     /// <param name="callbacks">What to run while leading and what to report.</param>
-    /// <param name="time">The clock for retries, deadlines and expiry, and for acquireTime/renewTime; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Logs transitions and failed attempts; none when null.</param>
     /// <param name="metrics">Sets <c>leader_election_master_status</c>; none when null.</param>
     /// <exception cref="ArgumentException">The options are invalid (see <see cref="LeaderElectionOptions.Validate"/>).</exception>
-    public LeaderElector(IResourceClient<Lease> leases, LeaderElectionOptions options, LeaderElectionCallbacks callbacks, TimeProvider? time = null, ILogger? logger = null, ControllerRuntimeMetrics? metrics = null)
+    public LeaderElector(IKubernetes kubernetes, LeaderElectionOptions options, LeaderElectionCallbacks callbacks, ILogger? logger = null, ControllerRuntimeMetrics? metrics = null)
     {
-        ArgumentNullException.ThrowIfNull(leases);
+        ArgumentNullException.ThrowIfNull(kubernetes);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(callbacks);
         ArgumentNullException.ThrowIfNull(callbacks.OnStartedLeading, nameof(callbacks));
         options.Validate();
-        _leases = leases;
+        _kubernetes = kubernetes;
         _options = options;
         _callbacks = callbacks;
-        _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _metrics = metrics;
         _description = $"{options.LeaseNamespace}/{options.LeaseName}";
@@ -77,43 +59,19 @@ public sealed class LeaderElector
     /// <summary>The settings this elector runs with.</summary>
     public LeaderElectionOptions Options => _options;
 
-    /// <summary>True while the last observed Lease record names this instance as holder (client-go <c>IsLeader</c>).</summary>
-    public bool IsLeader
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _observed?.HolderIdentity == Identity;
-            }
-        }
-    }
+    /// <summary>True while this instance leads.</summary>
+    public bool IsLeader { get; private set; }
 
-    /// <summary>The holder of the last observed Lease record; null before the first observation (client-go <c>GetLeader</c>).</summary>
-    public string? Leader
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _observed?.HolderIdentity;
-            }
-        }
-    }
+    /// <summary>The holder of the Lease last observed; null before the first observation or after a release.</summary>
+    public string? Leader => _leader;
 
     /// <summary>True once <see cref="RunAsync"/> has returned because renewal failed within the renew deadline (not because it was cancelled).</summary>
     public bool LostLeadership { get; private set; }
 
-    /// <summary>How many times the elector has started waiting on its clock (after an attempt); lets tests step a fake clock.</summary>
-    internal int Waits => Volatile.Read(ref _waits);
-
-    /// <summary>The random source for acquire jitter, in [0, 1); tests set it to return 0.</summary>
-    internal Func<double> Random { get; set; } = System.Random.Shared.NextDouble;
-
     /// <summary>
-    /// Competes for the Lease until <paramref name="cancellationToken"/> is cancelled or leadership is lost
-    /// (client-go <c>LeaderElector.Run</c>); may be called once. Returns normally in both cases; see
-    /// <see cref="LostLeadership"/>. When the leading work threw, that exception is rethrown after leadership was given up.
+    /// Competes for the Lease until <paramref name="cancellationToken"/> is cancelled or leadership is lost; may be
+    /// called once. Returns normally in both cases (see <see cref="LostLeadership"/>). When the leading work threw,
+    /// leadership is given up and that exception is rethrown.
     /// </summary>
     /// <exception cref="InvalidOperationException">Called a second time.</exception>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -123,25 +81,41 @@ public sealed class LeaderElector
             throw new InvalidOperationException($"LeaderElector for Lease {_description} was already run; create a new one to compete again.");
         }
 
-        _metrics?.LeaderStatus.WithLabels(_options.LeaseName).Set(0);
-        if (!await AcquireAsync(cancellationToken).ConfigureAwait(false))
+        SetStatus(0);
+        var lease = new LeaseLock(_kubernetes, _options.LeaseNamespace, _options.LeaseName, Identity);
+        lease.OnHttpError += e => _logger.LeaseUpdateFailed(e, _description);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var leading = new CancellationTokenSource();
+        Task? work = null;
+        using var elector = new k8s.LeaderElection.LeaderElector(new LeaderElectionConfig(lease)
+        {
+            LeaseDuration = _options.LeaseDuration,
+            RenewDeadline = _options.RenewDeadline,
+            RetryPeriod = _options.RetryPeriod,
+        });
+        elector.OnStartedLeading += () =>
+        {
+            IsLeader = true;
+            _logger.StartedLeading(_description, Identity);
+            SetStatus(1);
+            work = Task.Run(() => _callbacks.OnStartedLeading(leading.Token), CancellationToken.None);
+            work.ContinueWith(_ => CancelQuietly(stop), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        };
+        elector.OnStoppedLeading += () =>
+        {
+            IsLeader = false;
+            SetStatus(0);
+            leading.Cancel();
+        };
+        elector.OnNewLeader += leader => ReportLeader(leader);
+        elector.OnError += e => _logger.LeaseUpdateFailed(e, _description);
+
+        await ElectAsync(elector, () => work is not null, stop.Token).ConfigureAwait(false);
+        if (work is null)
         {
             return;
         }
 
-        _logger.StartedLeading(_description, Identity);
-        _metrics?.LeaderStatus.WithLabels(_options.LeaseName).Set(1);
-        using var leading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var work = Task.Run(() => _callbacks.OnStartedLeading(leading.Token), CancellationToken.None);
-        var renew = RenewAsync(leading.Token);
-        if (await Task.WhenAny(renew, work).ConfigureAwait(false) == work && work.IsFaulted)
-        {
-            await leading.CancelAsync().ConfigureAwait(false);
-        }
-
-        var lost = await renew.ConfigureAwait(false);
-        _metrics?.LeaderStatus.WithLabels(_options.LeaseName).Set(0);
-        await leading.CancelAsync().ConfigureAwait(false);
         Exception? failure = null;
         try
         {
@@ -155,15 +129,14 @@ public sealed class LeaderElector
             failure = e;
         }
 
-        if (_options.ReleaseOnCancel)
-        {
-            await ReleaseAsync().ConfigureAwait(false);
-        }
-
-        LostLeadership = lost;
-        if (lost)
+        LostLeadership = !stop.IsCancellationRequested;
+        if (LostLeadership)
         {
             _logger.StoppedLeading(_description, Identity);
+        }
+        else if (_options.ReleaseOnCancel)
+        {
+            await ReleaseAsync(lease).ConfigureAwait(false);
         }
 
         Invoke(_callbacks.OnStoppedLeading);
@@ -173,216 +146,67 @@ public sealed class LeaderElector
         }
     }
 
-    private async Task<bool> AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>Runs the library's election once; failures before leading are retried every RetryPeriod, cancellation ends it.</summary>
+    private async Task ElectAsync(k8s.LeaderElection.LeaderElector elector, Func<bool> led, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var acquired = await TryAcquireOrRenewAsync(cancellationToken).ConfigureAwait(false);
-            ReportTransition();
-            if (acquired)
-            {
-                return true;
-            }
-
-            var delay = _options.RetryPeriod + (_options.RetryPeriod * (LeaderElectionOptions.JitterFactor * Random()));
-            if (!await WaitAsync(delay, cancellationToken).ConfigureAwait(false))
-            {
-                break;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Renews every RetryPeriod; returns true when a round found no success within RenewDeadline, false when cancelled.</summary>
-    private async Task<bool> RenewAsync(CancellationToken cancellationToken)
-    {
-        while (await WaitAsync(_options.RetryPeriod, cancellationToken).ConfigureAwait(false))
-        {
-            using var deadline = new CancellationTokenSource(_options.RenewDeadline, _time);
-            using var round = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-            var renewed = false;
-            while (!round.IsCancellationRequested)
-            {
-                if (await TryAcquireOrRenewAsync(round.Token).ConfigureAwait(false))
-                {
-                    renewed = true;
-                    break;
-                }
-
-                if (!await WaitAsync(_options.RetryPeriod, round.Token).ConfigureAwait(false))
-                {
-                    break;
-                }
-            }
-
-            ReportTransition();
-            if (!renewed)
-            {
-                return !cancellationToken.IsCancellationRequested;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>One attempt (client-go <c>tryAcquireOrRenew</c>); never throws.</summary>
-    private async Task<bool> TryAcquireOrRenewAsync(CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        var desired = new LeaseSpec
-        {
-            HolderIdentity = Identity,
-            LeaseDurationSeconds = (int)_options.LeaseDuration.TotalSeconds,
-            AcquireTime = now,
-            RenewTime = now,
-            LeaseTransitions = 0,
-        };
-        try
-        {
-            // 1. Fast path: the leader updates optimistically with the resourceVersion it wrote last.
-            LeaseSpec? mine = null;
-            lock (_gate)
-            {
-                if (_lease is not null && _observed?.HolderIdentity == Identity && IsLeaseValid(now))
-                {
-                    mine = _observed;
-                }
-            }
-
-            if (mine is not null)
-            {
-                desired.AcquireTime = mine.AcquireTime;
-                desired.LeaseTransitions = mine.LeaseTransitions ?? 0;
-                try
-                {
-                    await UpdateAsync(desired, now, cancellationToken).ConfigureAwait(false);
-                    return true;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    _logger.LeaseUpdateFailed(e, _description);
-                }
-            }
-
-            // 2. Read the record, or create it.
-            Lease current;
             try
             {
-                current = await _leases.GetAsync(_options.LeaseNamespace, _options.LeaseName, cancellationToken).ConfigureAwait(false);
+                await elector.RunUntilLeadershipLostAsync(cancellationToken).ConfigureAwait(false);
+                return;
             }
-            catch (KubeApiException e) when (e.IsNotFound)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                var created = await _leases.CreateAsync(_options.LeaseNamespace, new Lease
-                {
-                    ApiVersion = LeaseApiVersion,
-                    Kind = "Lease",
-                    Metadata = new V1ObjectMeta { Name = _options.LeaseName },
-                    Spec = desired,
-                }, null, cancellationToken).ConfigureAwait(false);
-                Observe(created, desired, now);
-                return true;
+                return;
             }
-
-            // 3. Note when the record last changed, by this clock; a valid lease held by another wins.
-            var record = current.Spec ?? new LeaseSpec();
-            bool isLeader;
-            lock (_gate)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                _lease = current;
-                var raw = Raw(record);
-                if (raw != _observedRaw)
+                _logger.LeaseUpdateFailed(e, _description);
+                if (led())
                 {
-                    (_observed, _observedRaw, _observedTime) = (record, raw, now);
-                }
-
-                isLeader = record.HolderIdentity == Identity;
-                if (!string.IsNullOrEmpty(record.HolderIdentity) && IsLeaseValid(now) && !isLeader)
-                {
-                    return false;
+                    return; // leadership ended with the failure (OnStoppedLeading has run)
                 }
             }
 
-            // 4. Take over (a new transition) or renew from the slow path (keep acquireTime and transitions).
-            if (isLeader)
+            try
             {
-                desired.AcquireTime = record.AcquireTime;
-                desired.LeaseTransitions = record.LeaseTransitions ?? 0;
+                await Task.Delay(_options.RetryPeriod, cancellationToken).ConfigureAwait(false);
             }
-            else
+            catch (OperationCanceledException)
             {
-                desired.LeaseTransitions = (record.LeaseTransitions ?? 0) + 1;
+                return;
             }
-
-            await UpdateAsync(desired, now, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            _logger.LeaseUpdateFailed(e, _description);
-            return false;
         }
     }
 
-    private async Task UpdateAsync(LeaseSpec spec, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>client-go <c>release</c>: an empty holder and a 1 s duration, keeping the transition count; bounded by RenewDeadline.</summary>
+    private async Task ReleaseAsync(LeaseLock lease)
     {
-        Lease basis;
-        lock (_gate)
-        {
-            basis = _lease ?? throw new InvalidOperationException("The Lease has not been read or created yet.");
-        }
-
-        var lease = new Lease
-        {
-            ApiVersion = basis.ApiVersion ?? LeaseApiVersion,
-            Kind = basis.Kind ?? "Lease",
-            Metadata = WithoutManagedFields(basis.Metadata),
-            Spec = spec,
-        };
-        lease.Metadata.NamespaceProperty ??= _options.LeaseNamespace;
-        var updated = await _leases.UpdateAsync(lease, null, cancellationToken).ConfigureAwait(false);
-        Observe(updated, spec, now);
-    }
-
-    private void Observe(Lease stored, LeaseSpec record, DateTimeOffset now)
-    {
-        lock (_gate)
-        {
-            _lease = stored;
-            (_observed, _observedRaw, _observedTime) = (record, Raw(record), now);
-        }
-    }
-
-    /// <summary>client-go <c>release</c>: empty holder, 1 s duration, keeping the transition count; bounded by RenewDeadline.</summary>
-    private async Task ReleaseAsync()
-    {
-        LeaseSpec? observed;
-        lock (_gate)
-        {
-            observed = _lease is not null && _observed?.HolderIdentity == Identity ? _observed : null;
-        }
-
-        if (observed is null)
-        {
-            return;
-        }
-
-        var now = _time.GetUtcNow();
-        using var timeout = new CancellationTokenSource(_options.RenewDeadline, _time);
+        using var timeout = new CancellationTokenSource(_options.RenewDeadline);
         try
         {
-            await UpdateAsync(new LeaseSpec
+            var record = await lease.GetAsync(timeout.Token).ConfigureAwait(false);
+            if (record?.HolderIdentity != Identity)
+            {
+                return;
+            }
+
+            var now = MicroTime.Sendable(DateTimeOffset.UtcNow);
+            var released = new LeaderElectionRecord
             {
                 HolderIdentity = "",
                 LeaseDurationSeconds = 1,
                 AcquireTime = now,
                 RenewTime = now,
-                LeaseTransitions = observed.LeaseTransitions ?? 0,
-            }, now, timeout.Token).ConfigureAwait(false);
+                LeaderTransitions = record.LeaderTransitions,
+            };
+            if (!await lease.UpdateAsync(released, timeout.Token).ConfigureAwait(false))
+            {
+                throw new HttpOperationException($"The API server refused the update of Lease {_description}.");
+            }
+
+            ReportLeader("");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -390,50 +214,29 @@ public sealed class LeaderElector
         }
     }
 
-    private bool IsLeaseValid(DateTimeOffset now) =>
-        _observed is { } record && _observedTime + TimeSpan.FromSeconds(record.LeaseDurationSeconds ?? 0) > now;
-
-    private void ReportTransition()
+    private void ReportLeader(string leader)
     {
-        string? leader;
-        lock (_gate)
-        {
-            leader = _observed?.HolderIdentity;
-            if (leader == _reportedLeader)
-            {
-                return;
-            }
-
-            _reportedLeader = leader;
-        }
-
-        if (!string.IsNullOrEmpty(leader))
+        _leader = string.IsNullOrEmpty(leader) ? null : leader;
+        if (_leader is not null)
         {
             _logger.NewLeader(_description, leader);
             Invoke(() => _callbacks.OnNewLeader?.Invoke(leader));
         }
     }
 
-    /// <summary>Starts a clock delay, counts the wait, and awaits it; false when cancelled.</summary>
-    private async Task<bool> WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    private static void CancelQuietly(CancellationTokenSource source)
     {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        var wait = Task.Delay(delay, _time, cancellationToken);
-        Interlocked.Increment(ref _waits);
         try
         {
-            await wait.ConfigureAwait(false);
-            return true;
+            source.Cancel();
         }
-        catch (OperationCanceledException)
+        catch (ObjectDisposedException)
         {
-            return false;
+            // the run has already ended
         }
     }
+
+    private void SetStatus(double value) => _metrics?.LeaderStatus.WithLabels(_options.LeaseName).Set(value);
 
     private void Invoke(Action? callback)
     {
@@ -446,8 +249,4 @@ public sealed class LeaderElector
             _logger.LeaderCallbackFailed(e, _description);
         }
     }
-
-    private static string Raw(LeaseSpec record) => JsonSerializer.Serialize(record, WireJson.Options);
-
-    private static V1ObjectMeta WithoutManagedFields(V1ObjectMeta metadata) => metadata with { ManagedFields = null };
 }

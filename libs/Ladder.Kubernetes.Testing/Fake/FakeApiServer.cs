@@ -70,6 +70,10 @@ public sealed class FakeApiServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>A KubernetesClient <see cref="k8s.IKubernetes"/> for this server: bearer token <c>test-token</c>, 5 s timeout, namespace <c>default</c>.</summary>
+    public k8s.Kubernetes CreateKubernetes() =>
+        new(new k8s.KubernetesClientConfiguration { Host = Address.ToString(), AccessToken = "test-token", Namespace = "default", HttpClientTimeout = TimeSpan.FromSeconds(5) });
+
     /// <summary>A client for this server (bearer token <c>test-token</c>, 5 s timeout, namespace <c>default</c>).</summary>
     public KubernetesClient CreateClient() =>
         new(new k8s.KubernetesClientConfiguration { Host = Address.ToString(), AccessToken = "test-token", HttpClientTimeout = TimeSpan.FromSeconds(5) });

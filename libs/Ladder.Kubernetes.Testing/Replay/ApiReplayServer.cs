@@ -16,7 +16,8 @@ namespace Ladder.Kubernetes.Testing;
 /// Anything else gets HTTP 599 and an entry in <see cref="Mismatches"/>, which tests assert empty. Watch fixtures
 /// are streamed line by line with a flush after each; the stream is closed when the request had
 /// <c>timeoutSeconds</c> or ended with an ERROR event (35, 38), and held open until the client leaves otherwise (37).
-/// Query matching is exact unless a test opts out for named parameters with <see cref="IgnoreQueryParameters"/>.
+/// Query matching is exact (a sent <c>watch=false</c>, the API's default, counts as absent) unless a test opts out for
+/// named parameters with <see cref="IgnoreQueryParameters"/>.
 /// </remarks>
 public sealed class ApiReplayServer : IAsyncDisposable
 {
@@ -112,6 +113,10 @@ public sealed class ApiReplayServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>A KubernetesClient <see cref="k8s.IKubernetes"/> for this server: bearer token <c>test-token</c>, 5 s timeout, namespace <c>default</c>.</summary>
+    public k8s.Kubernetes CreateKubernetes() =>
+        new(new k8s.KubernetesClientConfiguration { Host = Address.ToString(), AccessToken = "test-token", Namespace = "default", HttpClientTimeout = TimeSpan.FromSeconds(5) });
+
     /// <summary>A client for this server: bearer token <c>test-token</c>, the given timeout (default 5 s), no TLS settings.</summary>
     public KubernetesClient CreateClient(TimeSpan? timeout = null) =>
         new(new k8s.KubernetesClientConfiguration { Host = Address.ToString(), AccessToken = "test-token", HttpClientTimeout = timeout ?? TimeSpan.FromSeconds(5) });
@@ -189,7 +194,8 @@ public sealed class ApiReplayServer : IAsyncDisposable
         var recordedQuery = target.Length > 1
             ? QueryHelpers.ParseQuery(target[1]).Where(p => !ignoredQuery.Contains(p.Key)).SelectMany(p => p.Value.Select(v => $"{p.Key}={v}"))
             : [];
-        var sentQuery = request.Query.Where(p => !ignoredQuery.Contains(p.Key)).Select(p => $"{p.Key}={p.Value}");
+        // KubernetesClient's list calls may send watch=false, the API's default, which the recordings leave out.
+        var sentQuery = request.Query.Where(p => !ignoredQuery.Contains(p.Key) && !(p.Key == "watch" && p.Value == "false")).Select(p => $"{p.Key}={p.Value}");
         if (!recordedQuery.Order(StringComparer.Ordinal).SequenceEqual(sentQuery.Order(StringComparer.Ordinal)))
         {
             return false;

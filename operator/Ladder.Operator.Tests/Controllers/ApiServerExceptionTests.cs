@@ -11,7 +11,7 @@ namespace Ladder.Operator.Tests.Controllers;
 /// The operator's API calls through KubernetesClient, against an API server that refuses them: the error names the
 /// request and carries the server's Status (code, reason, message), where KubernetesClient's own names only the HTTP status.
 /// </summary>
-public sealed class ApiServerExceptionTests : IAsyncLifetime
+public sealed class ApiStatusExceptionTests : IAsyncLifetime
 {
     private FakeApiServer _api = null!;
     private Ladder.Kubernetes.KubernetesClient _client = null!;
@@ -40,7 +40,7 @@ public sealed class ApiServerExceptionTests : IAsyncLifetime
         await _clients.ReplaceStatusAsync(new LiveStream { Metadata = read.Metadata, Spec = read.Spec, Status = new LiveStreamStatus { ObservedGeneration = 1 } }, CancellationToken.None);
 
         var stale = new LiveStream { Metadata = read.Metadata, Spec = read.Spec, Status = new LiveStreamStatus { ObservedGeneration = 2 } };
-        var error = await Assert.ThrowsAsync<ApiServerException>(() => _clients.ReplaceStatusAsync(stale, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ApiStatusException>(() => _clients.ReplaceStatusAsync(stale, CancellationToken.None));
 
         Assert.True(error.IsConflict);
         Assert.StartsWith("update the status of LiveStream media/news: 409 Conflict: ", error.Message, StringComparison.Ordinal);
@@ -53,8 +53,8 @@ public sealed class ApiServerExceptionTests : IAsyncLifetime
     {
         var nameless = new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = new V1ObjectMeta() };
 
-        var error = await Assert.ThrowsAsync<ApiServerException>(() =>
-            ApiServerException.SendAsync("create a Secret in media", () => _kube.CoreV1.CreateNamespacedSecretAsync(nameless, TestObjects.Namespace)));
+        var error = await Assert.ThrowsAsync<ApiStatusException>(() =>
+            ApiStatusException.SendAsync("create a Secret in media", () => _kube.CoreV1.CreateNamespacedSecretAsync(nameless, TestObjects.Namespace)));
 
         Assert.True(error.IsInvalid);
         Assert.Contains("create a Secret in media: 422 Invalid: ", error.Message, StringComparison.Ordinal);

@@ -21,7 +21,7 @@ internal static class ServerSideApplier
     /// <param name="live">The object in the informer cache, or null when it does not exist (yet).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The object as the server stored it (or <paramref name="live"/> when unchanged), and what happened.</returns>
-    /// <exception cref="Controllers.ApiServerException">The API server refused the apply (its Status message says why).</exception>
+    /// <exception cref="ControllerRuntime.Errors.ApiStatusException">The API server refused the apply (its Status message says why).</exception>
     public static async Task<(T Object, ApplyOutcome Outcome)> ApplyAsync<T>(Func<T, CancellationToken, Task<T>> apply, T desired, T? live, CancellationToken cancellationToken)
         where T : class, k8s.IKubernetesObject<V1ObjectMeta>
     {

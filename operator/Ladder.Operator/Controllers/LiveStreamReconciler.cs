@@ -1,6 +1,7 @@
 using k8s.Models;
 using Ladder.Api.Runner;
 using Ladder.Api.V1Alpha1;
+using Ladder.ControllerRuntime.Errors;
 using Ladder.ControllerRuntime;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.ControllerRuntime.Events;
@@ -66,7 +67,7 @@ internal sealed partial class LiveStreamReconciler(
             await ServerSideApplier.ApplyAsync<V1Service>(clients.ApplyServiceAsync, RunnerServiceBuilder.Build(inputs), cache.Services.Store.Get(key), cancellationToken).ConfigureAwait(false);
             (_, deploymentOutcome) = await ServerSideApplier.ApplyAsync(clients.ApplyDeploymentAsync, RunnerDeploymentBuilder.Build(inputs, options), liveDeployment, cancellationToken).ConfigureAwait(false);
         }
-        catch (ApiServerException e) when (e.IsInvalid)
+        catch (ApiStatusException e) when (e.IsInvalid)
         {
             // The API server refuses an object built from the stream (a nodeSelector label or a toleration it does not
             // accept, say): retrying cannot help until the stream changes, so the stream stalls in the server's words.

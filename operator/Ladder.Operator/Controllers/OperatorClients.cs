@@ -5,30 +5,21 @@ using k8s.Models;
 using Ladder.Api;
 using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
-using Ladder.Kubernetes;
+using Ladder.ControllerRuntime.Cache;
+using Ladder.ControllerRuntime.Errors;
 using Ladder.Operator.Builders;
-using Event = Ladder.Kubernetes.Models.Event;
-using Lease = Ladder.Kubernetes.Models.Lease;
 
 namespace Ladder.Operator.Controllers;
 
 /// <summary>
 /// Every API resource the operator talks to, with the verbs it uses: the one place to read when writing its RBAC
-/// (<see cref="Rbac"/> lists them as rules). The informers list and watch through the typed resource clients; the
-/// operator's writes (server-side apply of the runner objects, status of Ladder's kinds) and its one direct read go
-/// through KubernetesClient's <see cref="IKubernetes"/>, and a refusal surfaces as an <see cref="ApiServerException"/>.
+/// (<see cref="Rbac"/> lists them as rules). Everything goes through KubernetesClient's <see cref="IKubernetes"/>: the
+/// informers list and watch through <see cref="ListWatch{T}"/>s, the writes (server-side apply of the runner objects,
+/// status of Ladder's kinds) and the one direct read through its typed calls; a refusal surfaces as an
+/// <see cref="ApiStatusException"/> naming the request and carrying the server's Status.
 /// </summary>
-internal sealed class OperatorClients(KubernetesClient client, IKubernetes kube)
+internal sealed class OperatorClients(IKubernetes kube)
 {
-    /// <summary><c>ladder.dev/v1alpha1</c> livestreams.</summary>
-    public static ApiResource LiveStreamResource { get; } = ApiResource.For<LiveStream>();
-
-    /// <summary><c>ladder.dev/v1alpha1</c> transcodeprofiles.</summary>
-    public static ApiResource TranscodeProfileResource { get; } = ApiResource.For<TranscodeProfile>();
-
-    /// <summary><c>ladder.dev/v1alpha1</c> templates.</summary>
-    public static ApiResource TemplateResource { get; } = ApiResource.For<Template>();
-
     /// <summary>
     /// The RBAC rules the operator needs, as (API group, resource, verbs). Kept next to the clients so that a new call
     /// shows up here; the Helm chart's ClusterRole and its coverage test read this list.
@@ -50,60 +41,54 @@ internal sealed class OperatorClients(KubernetesClient client, IKubernetes kube)
     ];
 
     /// <summary>LiveStreams: list/watch (status: <see cref="ReplaceStatusAsync{T}"/>).</summary>
-    public IResourceClient<LiveStream> Streams { get; } = client.Resource<LiveStream>(LiveStreamResource);
+    public ListWatch<LiveStream> Streams { get; } = ListWatch.Custom<LiveStream>(kube);
 
     /// <summary>TranscodeProfiles: list/watch (status: <see cref="ReplaceStatusAsync{T}"/>).</summary>
-    public IResourceClient<TranscodeProfile> Profiles { get; } = client.Resource<TranscodeProfile>(TranscodeProfileResource);
+    public ListWatch<TranscodeProfile> Profiles { get; } = ListWatch.Custom<TranscodeProfile>(kube);
 
     /// <summary>Templates: list/watch (status: <see cref="ReplaceStatusAsync{T}"/>).</summary>
-    public IResourceClient<Template> Templates { get; } = client.Resource<Template>(TemplateResource);
+    public ListWatch<Template> Templates { get; } = ListWatch.Custom<Template>(kube);
 
     /// <summary>Secrets: list/watch (apply: <see cref="ApplySecretAsync"/>, get: <see cref="ReadSecretAsync"/>).</summary>
-    public IResourceClient<V1Secret> Secrets { get; } = client.Resource<V1Secret>(ApiResource.Secrets);
+    public ListWatch<V1Secret> Secrets { get; } = ListWatch.Secrets(kube);
 
     /// <summary>Deployments: list/watch (apply: <see cref="ApplyDeploymentAsync"/>).</summary>
-    public IResourceClient<V1Deployment> Deployments { get; } = client.Resource<V1Deployment>(ApiResource.Deployments);
+    public ListWatch<V1Deployment> Deployments { get; } = ListWatch.Deployments(kube);
 
     /// <summary>Services: list/watch (apply: <see cref="ApplyServiceAsync"/>).</summary>
-    public IResourceClient<V1Service> Services { get; } = client.Resource<V1Service>(ApiResource.Services);
+    public ListWatch<V1Service> Services { get; } = ListWatch.Services(kube);
 
     /// <summary>Runner Pods: list/watch (their state explains a runner that does not answer).</summary>
-    public IResourceClient<V1Pod> Pods { get; } = client.Resource<V1Pod>(ApiResource.Pods);
-
-    /// <summary>Events (events.k8s.io/v1): create, patch (series).</summary>
-    public IResourceClient<Event> Events { get; } = client.Resource<Event>(ApiResource.Events);
-
-    /// <summary>Leases for leader election: get, create, update.</summary>
-    public IResourceClient<Lease> Leases { get; } = client.Resource<Lease>(ApiResource.Leases);
+    public ListWatch<V1Pod> Pods { get; } = ListWatch.Pods(kube);
 
     /// <summary>Server-side applies a runner Deployment (<c>PATCH</c>, <c>application/apply-patch+yaml</c>, forced).</summary>
-    /// <exception cref="ApiServerException">The server refused it (422 names the invalid field).</exception>
+    /// <exception cref="ApiStatusException">The server refused it (422 names the invalid field).</exception>
     public Task<V1Deployment> ApplyDeploymentAsync(V1Deployment desired, CancellationToken cancellationToken) =>
-        ApiServerException.SendAsync(Applying(desired), () => kube.AppsV1.PatchNamespacedDeploymentAsync(
+        ApiStatusException.SendAsync(Applying(desired), () => kube.AppsV1.PatchNamespacedDeploymentAsync(
             ApplyPatch(desired), desired.Metadata.Name, desired.Metadata.NamespaceProperty, fieldManager: RunnerLabels.FieldManager, force: true, cancellationToken: cancellationToken));
 
     /// <summary>Server-side applies a runner Service (<c>PATCH</c>, <c>application/apply-patch+yaml</c>, forced).</summary>
-    /// <exception cref="ApiServerException">The server refused it.</exception>
+    /// <exception cref="ApiStatusException">The server refused it.</exception>
     public Task<V1Service> ApplyServiceAsync(V1Service desired, CancellationToken cancellationToken) =>
-        ApiServerException.SendAsync(Applying(desired), () => kube.CoreV1.PatchNamespacedServiceAsync(
+        ApiStatusException.SendAsync(Applying(desired), () => kube.CoreV1.PatchNamespacedServiceAsync(
             ApplyPatch(desired), desired.Metadata.Name, desired.Metadata.NamespaceProperty, fieldManager: RunnerLabels.FieldManager, force: true, cancellationToken: cancellationToken));
 
     /// <summary>Server-side applies a stream Secret (<c>PATCH</c>, <c>application/apply-patch+yaml</c>, forced).</summary>
-    /// <exception cref="ApiServerException">The server refused it.</exception>
+    /// <exception cref="ApiStatusException">The server refused it.</exception>
     public Task<V1Secret> ApplySecretAsync(V1Secret desired, CancellationToken cancellationToken) =>
-        ApiServerException.SendAsync(Applying(desired), () => kube.CoreV1.PatchNamespacedSecretAsync(
+        ApiStatusException.SendAsync(Applying(desired), () => kube.CoreV1.PatchNamespacedSecretAsync(
             ApplyPatch(desired), desired.Metadata.Name, desired.Metadata.NamespaceProperty, fieldManager: RunnerLabels.FieldManager, force: true, cancellationToken: cancellationToken));
 
     /// <summary>Reads a Secret from the API server; null when it does not exist (404).</summary>
-    /// <exception cref="ApiServerException">The server refused the read for another reason (403: RBAC).</exception>
+    /// <exception cref="ApiStatusException">The server refused the read for another reason (403: RBAC).</exception>
     public async Task<V1Secret?> ReadSecretAsync(string? @namespace, string name, CancellationToken cancellationToken)
     {
         try
         {
-            return await ApiServerException.SendAsync($"get Secret {@namespace}/{name}",
+            return await ApiStatusException.SendAsync($"get Secret {@namespace}/{name}",
                 () => kube.CoreV1.ReadNamespacedSecretAsync(name, @namespace, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
-        catch (ApiServerException e) when (e.IsNotFound)
+        catch (ApiStatusException e) when (e.IsNotFound)
         {
             return null;
         }
@@ -115,7 +100,7 @@ internal sealed class OperatorClients(KubernetesClient client, IKubernetes kube)
     /// from a stale read is refused with 409 Conflict (optimistic concurrency) and the reconcile retries from the cache.
     /// </summary>
     /// <typeparam name="T">A kind with <see cref="KubernetesEntityAttribute"/> (group, version, plural).</typeparam>
-    /// <exception cref="ApiServerException">The server refused the write (409 on a stale resourceVersion, 404 once deleted).</exception>
+    /// <exception cref="ApiStatusException">The server refused the write (409 on a stale resourceVersion, 404 once deleted).</exception>
     public Task ReplaceStatusAsync<T>(T obj, CancellationToken cancellationToken)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
@@ -123,7 +108,7 @@ internal sealed class OperatorClients(KubernetesClient client, IKubernetes kube)
         var body = JsonSerializer.SerializeToNode(obj, WireJson.Options)!.AsObject();
         body["apiVersion"] ??= entity.Group + "/" + entity.ApiVersion;
         body["kind"] ??= entity.Kind;
-        return ApiServerException.SendAsync($"update the status of {entity.Kind} {obj.Metadata.NamespaceProperty}/{obj.Metadata.Name}", () => kube.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
+        return ApiStatusException.SendAsync($"update the status of {entity.Kind} {obj.Metadata.NamespaceProperty}/{obj.Metadata.Name}", () => kube.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
             body, entity.Group, entity.ApiVersion, obj.Metadata.NamespaceProperty, entity.PluralName, obj.Metadata.Name,
             fieldManager: RunnerLabels.FieldManager, cancellationToken: cancellationToken));
     }

@@ -4,7 +4,6 @@ using Ladder.ControllerRuntime.Controllers;
 using Ladder.ControllerRuntime.Events;
 using Ladder.ControllerRuntime.LeaderElection;
 using Ladder.ControllerRuntime.Metrics;
-using Ladder.Kubernetes;
 using Ladder.Operator.Controllers;
 using Ladder.Operator.Metrics;
 using Ladder.Operator.Runner;
@@ -49,16 +48,15 @@ internal static class OperatorHost
         var metrics = Prometheus.Metrics.NewCustomRegistry();
         DotNetStats.Register(metrics);
         builder.Services.AddSingleton(metrics);
-        builder.Services.AddSingleton(new KubernetesClient(config));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ControllerRuntimeMetrics>();
         builder.Services.AddSingleton<OperatorMetrics>();
         builder.Services.AddSingleton<IKubernetes>(new k8s.Kubernetes(config));
-        builder.Services.AddSingleton(sp => new OperatorClients(sp.GetRequiredService<KubernetesClient>(), sp.GetRequiredService<IKubernetes>()));
+        builder.Services.AddSingleton(sp => new OperatorClients(sp.GetRequiredService<IKubernetes>()));
         builder.Services.AddSingleton(sp => new OperatorInformers(sp.GetRequiredService<OperatorClients>(), options.Namespace, TimeProvider.System,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Ladder.Operator.Informers"), sp.GetRequiredService<ControllerRuntimeMetrics>()));
-        builder.Services.AddSingleton<IEventRecorder>(sp => new EventRecorder(sp.GetRequiredService<OperatorClients>().Events,
+        builder.Services.AddSingleton<IEventRecorder>(sp => new EventRecorder(sp.GetRequiredService<IKubernetes>(),
             new EventRecorderOptions { ReportingController = "ladder.dev/ladder-operator", ReportingInstance = Environment.MachineName },
             TimeProvider.System, sp.GetRequiredService<ILoggerFactory>().CreateLogger<EventRecorder>(), sp.GetRequiredService<ControllerRuntimeMetrics>()));
         builder.Services.AddSingleton(sp => new RunnerAdminClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options.RunnerTimeout)); // each call sets its own deadline
@@ -95,7 +93,7 @@ internal static class OperatorHost
         var manager = new ControllerManager(sp.GetRequiredService<IHostApplicationLifetime>());
         if (host.LeaderElect)
         {
-            manager.WithLeaderElection(clients.Leases,
+            manager.WithLeaderElection(sp.GetRequiredService<IKubernetes>(),
                 new LeaderElectionOptions { LeaseName = LeaseName, LeaseNamespace = host.LeaderElectionNamespace ?? config.Namespace ?? "default", ReleaseOnCancel = true },
                 TimeProvider.System, loggers.CreateLogger<LeaderElector>(), runtimeMetrics);
         }
