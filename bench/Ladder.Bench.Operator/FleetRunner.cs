@@ -1,7 +1,6 @@
 using System.Net;
 using Ladder.Api.Runner;
 using Ladder.Api.V1Alpha1;
-using Ladder.Kubernetes;
 using Ladder.Kubernetes.Testing;
 using Ladder.Operator.Runner;
 using Microsoft.AspNetCore.Builder;
@@ -93,7 +92,7 @@ internal sealed class FleetRunner : IRunnerAddresses, IAsyncDisposable
 
     private RunnerStatus? StatusOf(string ns, string stream)
     {
-        var generation = _api.Get(ApiResource.Secrets, ns, stream + "-pipeline")?["metadata"]?["annotations"]?["ladder.dev/pipeline-generation"]?.GetValue<string>();
+        var generation = _api.Get<k8s.Models.V1Secret>(ns, stream + "-pipeline")?["metadata"]?["annotations"]?["ladder.dev/pipeline-generation"]?.GetValue<string>();
         return generation is null
             ? null
             : new RunnerStatus

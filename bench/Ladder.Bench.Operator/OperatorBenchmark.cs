@@ -29,9 +29,11 @@ internal static class OperatorBenchmark
     {
         await using var api = await FakeApiServer.StartAsync(historyLimit: Math.Max(FakeApiServer.DefaultHistoryLimit, settings.Streams * 20)).ConfigureAwait(false);
         await using var runner = await FleetRunner.StartAsync(api).ConfigureAwait(false);
-        using var client = api.CreateClient();
         using var kubernetes = api.CreateKubernetes();
         var clients = new OperatorClients(kubernetes);
+        var secrets = new ObjectClient<V1Secret>(kubernetes);
+        var profiles = new ObjectClient<TranscodeProfile>(kubernetes);
+        var streams = new ObjectClient<LiveStream>(kubernetes);
         var metrics = Prometheus.Metrics.NewCustomRegistry();
         var runtimeMetrics = new ControllerRuntimeMetrics(metrics);
         var options = new OperatorOptions { RunnerImage = "ghcr.io/ladder-dev/pipeline-runner:bench", Workers = settings.Workers, StatusWait = TimeSpan.FromSeconds(settings.StatusWait) };
@@ -51,17 +53,17 @@ internal static class OperatorBenchmark
 
         var requestsBefore = api.RequestCounts;
         var clock = Stopwatch.StartNew();
-        await clients.Secrets.CreateAsync(Namespace, new V1Secret
+        await secrets.CreateAsync(Namespace, new V1Secret
         {
             ApiVersion = "v1",
             Kind = "Secret",
             Metadata = new V1ObjectMeta { Name = "ingest" },
             Data = new Dictionary<string, byte[]> { ["key"] = "bench-stream-key"u8.ToArray() },
         }).ConfigureAwait(false);
-        await clients.Profiles.CreateAsync(Namespace, Profile()).ConfigureAwait(false);
+        await profiles.CreateAsync(Namespace, Profile()).ConfigureAwait(false);
         var names = Enumerable.Range(0, settings.Streams).Select(i => $"stream-{i:D4}").ToList();
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (name, ct) =>
-            await clients.Streams.CreateAsync(Namespace, Stream(name), cancellationToken: ct).ConfigureAwait(false)).ConfigureAwait(false);
+            await streams.CreateAsync(Namespace, Stream(name)).ConfigureAwait(false)).ConfigureAwait(false);
         var ownRequests = 2 + settings.Streams; // the bench's POSTs; everything else is the operator's
         var createTime = clock.Elapsed;
         progress.WriteLine($"created {settings.Streams} LiveStreams in {createTime.TotalSeconds:0.00} s; waiting until all are Ready");
@@ -125,7 +127,7 @@ internal static class OperatorBenchmark
     }
 
     private static bool IsReady(FakeApiServer api, string name) =>
-        api.Get(OperatorClients.LiveStreamResource, Namespace, name)?["status"]?["conditions"]?.AsArray()
+        api.Get<LiveStream>(Namespace, name)?["status"]?["conditions"]?.AsArray()
             .Any(c => c?["type"]?.GetValue<string>() == ConditionTypes.Ready && c["status"]?.GetValue<string>() == "True") == true;
 
     private static TranscodeProfile Profile() => new()

@@ -4,7 +4,6 @@ using Ladder.ControllerRuntime.Events;
 using Ladder.ControllerRuntime.Metrics;
 using Ladder.ControllerRuntime.Tests.Support;
 using Ladder.ControllerRuntime.Tests.Time;
-using Ladder.Kubernetes;
 using Ladder.Kubernetes.Testing;
 using Ladder.TestSupport;
 
@@ -59,7 +58,7 @@ public sealed class EventRecorderTests
             Assert.Equal(("example.com/v1alpha1", "Widget", "demo", "cam-1", "uid-cam-1"), (e.Regarding!.ApiVersion, e.Regarding.Kind, e.Regarding.NamespaceProperty, e.Regarding.Name, e.Regarding.Uid));
         });
         Assert.Equal("10", stored[0].Regarding!.ResourceVersion);
-        var raw = server.Get(ApiResource.Events, "demo", series.Metadata.Name!)!;
+        var raw = server.Get<k8s.Models.Eventsv1Event>("demo", series.Metadata.Name!)!;
         Assert.Equal(Micro(T0), raw["eventTime"]!.GetValue<string>());
         Assert.Equal(new JsonObject { ["count"] = 3, ["lastObservedTime"] = Micro(T0 + TimeSpan.FromMinutes(6)) }.ToJsonString(), raw["series"]!.ToJsonString());
         Assert.Equal(0, recorder.DroppedEvents);

@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using Ladder.Api.Meta;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -66,7 +69,7 @@ public sealed class FakeApiServer : IAsyncDisposable
     public static async Task<FakeApiServer> StartAsync(int historyLimit)
     {
         var server = new FakeApiServer(historyLimit);
-        (server._app, server.Address) = await LoopbackHost.StartAsync(server.HandleAsync, null).ConfigureAwait(false);
+        (server._app, server.Address) = await LoopbackHost.StartAsync(server.HandleAsync).ConfigureAwait(false);
         return server;
     }
 
@@ -74,16 +77,18 @@ public sealed class FakeApiServer : IAsyncDisposable
     public k8s.Kubernetes CreateKubernetes() =>
         new(new k8s.KubernetesClientConfiguration { Host = Address.ToString(), AccessToken = "test-token", Namespace = "default", HttpClientTimeout = TimeSpan.FromSeconds(5) });
 
-    /// <summary>A client for this server (bearer token <c>test-token</c>, 5 s timeout, namespace <c>default</c>).</summary>
-    public KubernetesClient CreateClient() =>
-        new(new k8s.KubernetesClientConfiguration { Host = Address.ToString(), AccessToken = "test-token", HttpClientTimeout = TimeSpan.FromSeconds(5) });
-
     /// <summary>The stored object as JSON, or null; a copy.</summary>
-    /// <param name="resource">Its resource.</param>
-    /// <param name="namespace">Its namespace; ignored for cluster-scoped resources.</param>
+    /// <typeparam name="T">Its kind, named by its <see cref="KubernetesEntityAttribute"/> (e.g. <c>V1Deployment</c>, <c>LiveStream</c>).</typeparam>
+    /// <param name="namespace">Its namespace; empty or null for a cluster-scoped kind.</param>
     /// <param name="name">Its name.</param>
-    public JsonObject? Get(ApiResource resource, string? @namespace, string name) =>
-        _store.Get(Collection(resource), resource.Namespaced ? @namespace ?? "" : "", name);
+    /// <exception cref="InvalidOperationException"><typeparamref name="T"/> has no <c>[KubernetesEntity]</c>.</exception>
+    public JsonObject? Get<T>(string? @namespace, string name)
+        where T : IKubernetesObject
+    {
+        var entity = typeof(T).GetCustomAttribute<KubernetesEntityAttribute>() ?? throw new InvalidOperationException($"{typeof(T).Name} has no [KubernetesEntity]: add one so its API path is known.");
+        var apiVersion = string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : $"{entity.Group}/{entity.ApiVersion}";
+        return _store.Get($"{apiVersion}/{entity.PluralName}", @namespace ?? "", name);
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -94,8 +99,6 @@ public sealed class FakeApiServer : IAsyncDisposable
             await _app.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    private static string Collection(ApiResource resource) => $"{resource.ApiVersion}/{resource.Plural}";
 
     // Equality selectors (a=b,c=d) and existence (a).
     private static Func<JsonObject, bool> LabelFilter(string labelSelector)

@@ -35,11 +35,8 @@ public sealed class ApiReplayServer : IAsyncDisposable
         _fixtures = fixtures.Select(HttpFixture.Load).ToList();
     }
 
-    /// <summary>The base address, e.g. <c>http://127.0.0.1:41234/</c> (https with TLS).</summary>
+    /// <summary>The base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; private set; } = null!;
-
-    /// <summary>The certificates when the server was started with TLS; null otherwise.</summary>
-    public TestCertificates? Certificates { get; private set; }
 
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -67,16 +64,10 @@ public sealed class ApiReplayServer : IAsyncDisposable
 
     /// <summary>Starts a plain HTTP server replaying the named fixtures (e.g. <c>"09-get-widget"</c>).</summary>
     /// <exception cref="FileNotFoundException">A fixture does not exist.</exception>
-    public static Task<ApiReplayServer> StartAsync(params string[] fixtures) => StartAsync(fixtures, null);
-
-    /// <summary>
-    /// Starts the server; with <paramref name="tls"/>, it serves HTTPS with <see cref="TestCertificates.Server"/> and
-    /// rejects clients without a certificate issued by <see cref="TestCertificates.Ca"/>.
-    /// </summary>
-    public static async Task<ApiReplayServer> StartAsync(IEnumerable<string> fixtures, TestCertificates? tls)
+    public static async Task<ApiReplayServer> StartAsync(params string[] fixtures)
     {
-        var server = new ApiReplayServer(fixtures) { Certificates = tls };
-        (server._app, server.Address) = await LoopbackHost.StartAsync(server.HandleAsync, tls).ConfigureAwait(false);
+        var server = new ApiReplayServer(fixtures);
+        (server._app, server.Address) = await LoopbackHost.StartAsync(server.HandleAsync).ConfigureAwait(false);
         return server;
     }
 
@@ -116,10 +107,6 @@ public sealed class ApiReplayServer : IAsyncDisposable
     /// <summary>A KubernetesClient <see cref="k8s.IKubernetes"/> for this server: bearer token <c>test-token</c>, 5 s timeout, namespace <c>default</c>.</summary>
     public k8s.Kubernetes CreateKubernetes() =>
         new(new k8s.KubernetesClientConfiguration { Host = Address.ToString(), AccessToken = "test-token", Namespace = "default", HttpClientTimeout = TimeSpan.FromSeconds(5) });
-
-    /// <summary>A client for this server: bearer token <c>test-token</c>, the given timeout (default 5 s), no TLS settings.</summary>
-    public KubernetesClient CreateClient(TimeSpan? timeout = null) =>
-        new(new k8s.KubernetesClientConfiguration { Host = Address.ToString(), AccessToken = "test-token", HttpClientTimeout = timeout ?? TimeSpan.FromSeconds(5) });
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

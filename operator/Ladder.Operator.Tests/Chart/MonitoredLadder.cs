@@ -31,9 +31,9 @@ public sealed partial class MonitoredLadder : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Operator = await InProcessOperator.StartAsync();
-        await Operator.Clients.Secrets.CreateAsync(TestObjects.Namespace, TestObjects.IngestSecret());
-        await Operator.Clients.Profiles.CreateAsync(TestObjects.Namespace, TestObjects.Profile());
-        await Operator.Clients.Streams.CreateAsync(TestObjects.Namespace, TestObjects.Stream());
+        await Operator.Objects.Secrets.CreateAsync(TestObjects.Namespace, TestObjects.IngestSecret());
+        await Operator.Objects.Profiles.CreateAsync(TestObjects.Namespace, TestObjects.Profile());
+        await Operator.Objects.Streams.CreateAsync(TestObjects.Namespace, TestObjects.Stream());
 
         _dir = Directory.CreateTempSubdirectory("ladder-prometheus-runner-").FullName;
         var manifest = Path.Combine(_dir, "monitored.yaml");

@@ -3,7 +3,6 @@ using k8s.Models;
 using Ladder.Api.Runner;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime;
-using Ladder.Kubernetes;
 using Ladder.Kubernetes.Testing;
 using Ladder.Operator.Builders;
 using Ladder.Operator.Controllers;
@@ -21,15 +20,17 @@ namespace Ladder.Operator.Tests.Controllers;
 public sealed class AdminTokenTests
 {
     private static string Token(FakeApiServer api) =>
-        Encoding.UTF8.GetString(OperatorHarness.As<V1Secret>(api.Get(ApiResource.Secrets, TestObjects.Namespace, "news-pipeline")!).Data![RunnerAdminApi.TokenSecretKey]);
+        Encoding.UTF8.GetString(OperatorHarness.As<V1Secret>(api.Get<V1Secret>(TestObjects.Namespace, "news-pipeline")!).Data![RunnerAdminApi.TokenSecretKey]);
 
     // A reconciler over caches filled by hand (no informer runs), so the test decides what the cache has seen.
-    private static async Task<(LiveStreamReconciler Reconciler, OperatorInformers Cache, LiveStream Stream)> ReconcilerAsync(OperatorClients clients, FakeRunner runner)
+    private static async Task<(LiveStreamReconciler Reconciler, OperatorInformers Cache, LiveStream Stream)> ReconcilerAsync(k8s.Kubernetes kube, FakeRunner runner)
     {
+        var clients = new OperatorClients(kube);
+        var objects = new ObjectClients(kube);
         var cache = new OperatorInformers(clients, TestObjects.Namespace);
-        cache.Secrets.Store.Upsert(await clients.Secrets.CreateAsync(TestObjects.Namespace, TestObjects.IngestSecret()));
-        cache.Profiles.Store.Upsert(await clients.Profiles.CreateAsync(TestObjects.Namespace, TestObjects.Profile()));
-        var stream = await clients.Streams.CreateAsync(TestObjects.Namespace, TestObjects.Stream());
+        cache.Secrets.Store.Upsert(await objects.Secrets.CreateAsync(TestObjects.Namespace, TestObjects.IngestSecret()));
+        cache.Profiles.Store.Upsert(await objects.Profiles.CreateAsync(TestObjects.Namespace, TestObjects.Profile()));
+        var stream = await objects.Streams.CreateAsync(TestObjects.Namespace, TestObjects.Stream());
         cache.Streams.Store.Upsert(stream);
         var runners = new RunnerAdminClient(new HttpClient(), TimeSpan.FromSeconds(1));
         var watches = new RunnerStatusWatches(runners, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), NullLogger<RunnerStatusWatches>.Instance);
@@ -43,24 +44,22 @@ public sealed class AdminTokenTests
     {
         await using var api = await FakeApiServer.StartAsync();
         await using var runner = await FakeRunner.StartAsync();
-        using var client = api.CreateClient();
         using var kube = FakeApiKubernetes.For(api);
-        var clients = new OperatorClients(client, kube);
-        var (reconciler, cache, stream) = await ReconcilerAsync(clients, runner);
+        var (reconciler, cache, stream) = await ReconcilerAsync(kube, runner);
 
         await reconciler.ReconcileAsync(new ObjectKey(TestObjects.Namespace, "news"), CancellationToken.None);
         var first = Token(api);
-        var pipelineAfterFirst = api.Get(ApiResource.Secrets, TestObjects.Namespace, "news-pipeline")!["metadata"]!["annotations"]![RunnerLabels.PipelineGenerationAnnotation]!.GetValue<string>();
+        var pipelineAfterFirst = api.Get<V1Secret>(TestObjects.Namespace, "news-pipeline")!["metadata"]!["annotations"]![RunnerLabels.PipelineGenerationAnnotation]!.GetValue<string>();
 
         // Second reconcile: the cache has the stream's new status but still no Secret (its watch event has not arrived).
-        cache.Streams.Store.Upsert(await clients.Streams.GetAsync(TestObjects.Namespace, "news"));
+        cache.Streams.Store.Upsert(await new ObjectClients(kube).Streams.GetAsync(TestObjects.Namespace, "news"));
         await reconciler.ReconcileAsync(new ObjectKey(TestObjects.Namespace, "news"), CancellationToken.None);
 
         Assert.Equal(64, first.Length);
         Assert.Equal(first, Token(api));
         Assert.Equal("1", pipelineAfterFirst);
-        Assert.Equal("1", api.Get(ApiResource.Secrets, TestObjects.Namespace, "news-pipeline")!["metadata"]!["annotations"]![RunnerLabels.PipelineGenerationAnnotation]!.GetValue<string>());
-        Assert.Equal(stream.Metadata.Uid, api.Get(ApiResource.Secrets, TestObjects.Namespace, "news-pipeline")!["metadata"]!["ownerReferences"]![0]!["uid"]!.GetValue<string>());
+        Assert.Equal("1", api.Get<V1Secret>(TestObjects.Namespace, "news-pipeline")!["metadata"]!["annotations"]![RunnerLabels.PipelineGenerationAnnotation]!.GetValue<string>());
+        Assert.Equal(stream.Metadata.Uid, api.Get<V1Secret>(TestObjects.Namespace, "news-pipeline")!["metadata"]!["ownerReferences"]![0]!["uid"]!.GetValue<string>());
     }
 
     [Fact]
@@ -68,11 +67,9 @@ public sealed class AdminTokenTests
     {
         await using var api = await FakeApiServer.StartAsync();
         await using var runner = await FakeRunner.StartAsync();
-        using var client = api.CreateClient();
         using var kube = FakeApiKubernetes.For(api);
-        var clients = new OperatorClients(client, kube);
-        var (reconciler, _, _) = await ReconcilerAsync(clients, runner);
-        await clients.Secrets.CreateAsync(TestObjects.Namespace, new V1Secret
+        var (reconciler, _, _) = await ReconcilerAsync(kube, runner);
+        await new ObjectClients(kube).Secrets.CreateAsync(TestObjects.Namespace, new V1Secret
         {
             ApiVersion = "v1",
             Kind = "Secret",
@@ -83,7 +80,7 @@ public sealed class AdminTokenTests
         await reconciler.ReconcileAsync(new ObjectKey(TestObjects.Namespace, "news"), CancellationToken.None);
 
         Assert.Equal("kept-token", Token(api));
-        var deployment = api.Get(ApiResource.Deployments, TestObjects.Namespace, "news");
+        var deployment = api.Get<V1Deployment>(TestObjects.Namespace, "news");
         Assert.NotNull(deployment);
     }
 }

@@ -4,9 +4,7 @@ using k8s;
 using k8s.Models;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;
-using Ladder.Kubernetes;
 using Ladder.Operator.Builders;
-using Ladder.Operator.Controllers;
 using Ladder.Operator.Tests.Support;
 using ResourceQuantity = Ladder.Api.Primitives.ResourceQuantity;
 
@@ -20,11 +18,11 @@ namespace Ladder.Operator.Tests.Controllers;
 public sealed class ApplyTrapsTests
 {
     private static LiveStream? Stream(OperatorHarness h) =>
-        h.Get(OperatorClients.LiveStreamResource, "news") is { } json ? OperatorHarness.As<LiveStream>(json) : null;
+        h.Get<LiveStream>("news") is { } json ? OperatorHarness.As<LiveStream>(json) : null;
 
     private static long Patches(OperatorHarness h) => h.Api.RequestCounts.GetValueOrDefault("PATCH");
 
-    private static JsonObject Deployment(OperatorHarness h) => h.Get(ApiResource.Deployments, "news")!;
+    private static JsonObject Deployment(OperatorHarness h) => h.Get<V1Deployment>("news")!;
 
     private static string? Checksum(OperatorHarness h) => PodTemplateChecksum.Of(OperatorHarness.As<V1Deployment>(Deployment(h)));
 
@@ -48,7 +46,7 @@ public sealed class ApplyTrapsTests
     private static async Task ReconcileAgainAsync(OperatorHarness h, string touch)
     {
         var before = await h.StreamReconcilesAsync();
-        await OperatorHarness.ChangeAsync(h.Clients.Streams, "news", s => (s.Metadata.Annotations ??= new Dictionary<string, string>())["example.com/touched"] = touch);
+        await OperatorHarness.ChangeAsync(h.Objects.Streams, "news", s => (s.Metadata.Annotations ??= new Dictionary<string, string>())["example.com/touched"] = touch);
         await h.EventuallyAsync(async () => await h.StreamReconcilesAsync() > before, $"the stream is reconciled after touch {touch}");
     }
 
@@ -88,7 +86,7 @@ public sealed class ApplyTrapsTests
         var future = new JsonObject { ["spec"] = new JsonObject { ["futureRolloutPolicy"] = "Gradual", ["template"] = new JsonObject { ["spec"] = new JsonObject { ["futurePodField"] = true } } } };
         await h.Kube.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(future, V1Patch.PatchType.MergePatch), "news", TestObjects.Namespace);
 
-        await OperatorHarness.ChangeAsync(h.Clients.Streams, "news", s => s.Spec!.Runner = new RunnerSpec { Image = "ladder/runner:next" });
+        await OperatorHarness.ChangeAsync(h.Objects.Streams, "news", s => s.Spec!.Runner = new RunnerSpec { Image = "ladder/runner:next" });
 
         await h.EventuallyAsync(() => Deployment(h)["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>() == "ladder/runner:next", "the new image is applied");
         Assert.Equal("Gradual", Deployment(h)["spec"]!["futureRolloutPolicy"]!.GetValue<string>());

@@ -3,8 +3,6 @@ using k8s.Models;
 using Ladder.Api.Primitives;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;
-using Ladder.Kubernetes;
-using Ladder.Operator.Controllers;
 using Ladder.Operator.Tests.Support;
 
 namespace Ladder.Operator.Tests.Controllers;
@@ -12,10 +10,10 @@ namespace Ladder.Operator.Tests.Controllers;
 public sealed class LiveStreamControllerTests
 {
     private static LiveStream? Stream(OperatorHarness h, string name = "news") =>
-        h.Get(OperatorClients.LiveStreamResource, name) is { } json ? OperatorHarness.As<LiveStream>(json) : null;
+        h.Get<LiveStream>(name) is { } json ? OperatorHarness.As<LiveStream>(json) : null;
 
     private static V1Deployment? Deployment(OperatorHarness h, string name = "news") =>
-        h.Get(ApiResource.Deployments, name) is { } json ? OperatorHarness.As<V1Deployment>(json) : null;
+        h.Get<V1Deployment>(name) is { } json ? OperatorHarness.As<V1Deployment>(json) : null;
 
     private static string? ReadyReason(LiveStream? s) => ConditionSet.FindCondition(s?.Status?.Conditions, ConditionTypes.Ready)?.Reason;
 
@@ -39,9 +37,9 @@ public sealed class LiveStreamControllerTests
 
         await h.EventuallyAsync(() => ReadyReason(Stream(h)) == ConditionReasons.RunnerStarting, "the stream is Reconciling (runner starting)");
         Assert.True(ConditionSet.IsTrue(Stream(h)!.Status!.Conditions, ConditionTypes.Reconciling));
-        foreach (var (resource, name) in new[] { (ApiResource.Deployments, "news"), (ApiResource.Services, "news"), (ApiResource.Secrets, "news-pipeline") })
+        foreach (var runnerObject in new[] { h.Get<V1Deployment>("news"), h.Get<V1Service>("news"), h.Get<V1Secret>("news-pipeline") })
         {
-            var owner = h.Get(resource, name)!["metadata"]!["ownerReferences"]![0]!;
+            var owner = runnerObject!["metadata"]!["ownerReferences"]![0]!;
             Assert.Equal((stream.Metadata.Uid, true), (owner["uid"]!.GetValue<string>(), owner["controller"]!.GetValue<bool>()));
         }
 
@@ -64,19 +62,19 @@ public sealed class LiveStreamControllerTests
         h.Runner.Start("news", generation: 1);
         await h.EventuallyAsync(() => ReadyReason(Stream(h)) == ConditionReasons.Publishing, "the stream is Ready");
         await h.CompleteRolloutAsync("news");
-        var templateBefore = h.Get(ApiResource.Deployments, "news")!["spec"]!["template"]!.ToJsonString();
+        var templateBefore = h.Get<V1Deployment>("news")!["spec"]!["template"]!.ToJsonString();
 
-        await OperatorHarness.ChangeAsync(h.Clients.Profiles, "hd", p => p.Spec!.Video!.Renditions![0].Bitrate = Bitrate.Parse("3500k"));
+        await OperatorHarness.ChangeAsync(h.Objects.Profiles, "hd", p => p.Spec!.Video!.Renditions![0].Bitrate = Bitrate.Parse("3500k"));
 
         await h.EventuallyAsync(() => !h.Runner.Puts.IsEmpty, "the runner got a PUT");
         var (spec, authorization) = h.Runner.Puts.Single();
         Assert.Equal((2L, 3_500_000L), (spec.Generation, spec.Video.Renditions[0].Bitrate ?? 0));
-        var token = System.Text.Encoding.UTF8.GetString(OperatorHarness.As<V1Secret>(h.Get(ApiResource.Secrets, "news-pipeline")!).Data!["admin-token"]);
+        var token = System.Text.Encoding.UTF8.GetString(OperatorHarness.As<V1Secret>(h.Get<V1Secret>("news-pipeline")!).Data!["admin-token"]);
         Assert.Equal("Bearer " + token, authorization);
         await h.EventuallyAsync(() => Stream(h)?.Status?.PipelineGeneration == 2 && ReadyReason(Stream(h)) == ConditionReasons.Publishing, "the stream is Ready at generation 2");
-        var secret = OperatorHarness.As<V1Secret>(h.Get(ApiResource.Secrets, "news-pipeline")!);
+        var secret = OperatorHarness.As<V1Secret>(h.Get<V1Secret>("news-pipeline")!);
         Assert.Contains("3500000", System.Text.Encoding.UTF8.GetString(secret.Data!["pipeline.json"]), StringComparison.Ordinal);
-        Assert.Equal(templateBefore, h.Get(ApiResource.Deployments, "news")!["spec"]!["template"]!.ToJsonString());
+        Assert.Equal(templateBefore, h.Get<V1Deployment>("news")!["spec"]!["template"]!.ToJsonString());
         await h.EventuallyAsync(() => h.Events.Recorded.Any(e => e.Reason == "Reloaded"), "a Reloaded event is recorded");
     }
 
@@ -104,12 +102,12 @@ public sealed class LiveStreamControllerTests
         await h.EventuallyAsync(() => ReadyReason(Stream(h, "one")) == ConditionReasons.Publishing && ReadyReason(Stream(h, "two")) == ConditionReasons.Publishing, "both streams are Ready");
         await h.CompleteRolloutAsync("one");
         await h.CompleteRolloutAsync("two");
-        await OperatorHarness.ChangeAsync(h.Clients.Templates, "base", t => t.Spec!.Failover = new FailoverSpec { InputTimeout = Duration.Parse("3s") });
+        await OperatorHarness.ChangeAsync(h.Objects.Templates, "base", t => t.Spec!.Failover = new FailoverSpec { InputTimeout = Duration.Parse("3s") });
 
         await h.EventuallyAsync(() => h.Runner.Generation("one") == 2 && h.Runner.Generation("two") == 2, "both runners reloaded");
         Assert.All(h.Runner.Puts, p => Assert.Equal(TimeSpan.FromSeconds(3), p.Spec.Failover.InputTimeout.Value));
-        await h.EventuallyAsync(() => h.Get(OperatorClients.TemplateResource, "base")?["status"]?["usedBy"]?.ToJsonString() == "[\"one\",\"two\"]", "the Template lists its users");
-        await h.EventuallyAsync(() => h.Get(OperatorClients.TranscodeProfileResource, "hd")?["status"]?["usedBy"]?.ToJsonString() == "[\"one\",\"two\"]", "the profile lists its users through the Template");
+        await h.EventuallyAsync(() => h.Get<Template>("base")?["status"]?["usedBy"]?.ToJsonString() == "[\"one\",\"two\"]", "the Template lists its users");
+        await h.EventuallyAsync(() => h.Get<TranscodeProfile>("hd")?["status"]?["usedBy"]?.ToJsonString() == "[\"one\",\"two\"]", "the profile lists its users through the Template");
     }
 
     [Fact]
@@ -122,7 +120,7 @@ public sealed class LiveStreamControllerTests
         await h.CompleteRolloutAsync("news");
         var checksum = Deployment(h)!.Spec!.Template!.Metadata!.Annotations!["ladder.dev/pod-template-checksum"];
 
-        await OperatorHarness.ChangeAsync(h.Clients.Profiles, "hd", p => p.Spec!.Video!.Hardware = HardwareAcceleration.Nvidia);
+        await OperatorHarness.ChangeAsync(h.Objects.Profiles, "hd", p => p.Spec!.Video!.Hardware = HardwareAcceleration.Nvidia);
 
         await h.EventuallyAsync(() => Deployment(h)!.Spec!.Template!.Metadata!.Annotations!["ladder.dev/pod-template-checksum"] != checksum, "the pod template changed");
         Assert.Equal("1", Deployment(h)!.Spec!.Template!.Spec!.Containers![0].Resources!.Limits!["nvidia.com/gpu"].ToString());
@@ -137,11 +135,11 @@ public sealed class LiveStreamControllerTests
         await using var __ = h;
         await h.EventuallyAsync(() => Deployment(h)?.Spec?.Replicas == 1, "the runner Deployment exists");
 
-        await OperatorHarness.ChangeAsync(h.Clients.Streams, "news", s => s.Spec!.Paused = true);
+        await OperatorHarness.ChangeAsync(h.Objects.Streams, "news", s => s.Spec!.Paused = true);
 
         await h.EventuallyAsync(() => Deployment(h)?.Spec?.Replicas == 0 && Stream(h)?.Status?.Phase == LiveStreamPhase.Paused, "the runner is scaled to zero");
-        Assert.NotNull(h.Get(ApiResource.Services, "news"));
-        Assert.NotNull(h.Get(ApiResource.Secrets, "news-pipeline"));
+        Assert.NotNull(h.Get<V1Service>("news"));
+        Assert.NotNull(h.Get<V1Secret>("news-pipeline"));
     }
 
     [Fact]
@@ -152,7 +150,7 @@ public sealed class LiveStreamControllerTests
         await h.EventuallyAsync(() => Deployment(h) is not null, "the runner Deployment exists");
         Assert.Null(Stream(h)!.Metadata.Finalizers);
 
-        await h.Clients.Streams.DeleteAsync(TestObjects.Namespace, "news");
+        await h.Objects.Streams.DeleteAsync(TestObjects.Namespace, "news");
 
         await h.EventuallyAsync(() => Stream(h) is null, "the stream is gone at once (no finalizer)");
         Assert.Equal(stream.Metadata.Uid, Deployment(h)!.Metadata.OwnerReferences!.Single().Uid);
@@ -188,7 +186,7 @@ public sealed class LiveStreamControllerTests
         await h.EventuallyAsync(() => ConditionSet.FindCondition(Stream(h)?.Status?.Conditions, ConditionTypes.Stalled)?.Reason == ConditionReasons.SecretNotFound, "the stream is Stalled on the Secret");
         Assert.Contains("spec.inputs[0].streamKey.secretKeyRef", ConditionSet.FindCondition(Stream(h)!.Status!.Conditions, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
 
-        await h.Clients.Secrets.CreateAsync(TestObjects.Namespace, TestObjects.IngestSecret());
+        await h.Objects.Secrets.CreateAsync(TestObjects.Namespace, TestObjects.IngestSecret());
 
         await h.EventuallyAsync(() => Deployment(h) is not null && ConditionSet.IsFalse(Stream(h)?.Status?.Conditions, ConditionTypes.Stalled), "the stream recovers");
     }
@@ -201,13 +199,13 @@ public sealed class LiveStreamControllerTests
         h.Runner.Start("news", generation: 1);
         await h.EventuallyAsync(() => ReadyReason(Stream(h)) == ConditionReasons.Publishing, "the stream is Ready");
         await h.CompleteRolloutAsync("news");
-        await OperatorHarness.ChangeAsync(h.Clients.Profiles, "hd", p => p.Spec!.Video!.Renditions![0].Bitrate = Bitrate.Parse("3M"));
+        await OperatorHarness.ChangeAsync(h.Objects.Profiles, "hd", p => p.Spec!.Video!.Renditions![0].Bitrate = Bitrate.Parse("3M"));
         await h.EventuallyAsync(() => Stream(h)?.Status?.PipelineGeneration == 2, "the runner reloaded");
 
         Assert.Contains(h.Logs.Lines, l => l.Contains("pipeline generation 2 stored", StringComparison.Ordinal));
         Assert.DoesNotContain(h.Logs.Lines, l => l.Contains(TestObjects.StreamKey, StringComparison.Ordinal));
         Assert.DoesNotContain(h.Events.Recorded, e => (e.Note ?? "").Contains(TestObjects.StreamKey, StringComparison.Ordinal));
-        Assert.DoesNotContain(TestObjects.StreamKey, h.Get(OperatorClients.LiveStreamResource, "news")!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(TestObjects.StreamKey, h.Get<LiveStream>("news")!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(TestObjects.StreamKey, JsonSerializer.Serialize(h.Runner.Puts.Single().Spec.Inputs[0].Url), StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,6 @@ using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;
 using Ladder.ControllerRuntime.Events;
-using Ladder.Operator.Controllers;
 using Ladder.Operator.Tests.Status;
 using Ladder.Operator.Tests.Support;
 
@@ -16,7 +15,7 @@ namespace Ladder.Operator.Tests.Controllers;
 public sealed class RunnerPodStatusTests
 {
     private static LiveStream? Stream(OperatorHarness h) =>
-        h.Get(OperatorClients.LiveStreamResource, "news") is { } json ? OperatorHarness.As<LiveStream>(json) : null;
+        h.Get<LiveStream>("news") is { } json ? OperatorHarness.As<LiveStream>(json) : null;
 
     private static V1Condition? Find(OperatorHarness h, string type) => ConditionSet.FindCondition(Stream(h)?.Status?.Conditions, type);
 
@@ -24,18 +23,11 @@ public sealed class RunnerPodStatusTests
     private static async Task SetPodAsync(OperatorHarness h, string status)
     {
         var desired = RunnerPods.With(status);
-        V1Pod live;
-        try
-        {
-            live = await h.Clients.Pods.GetAsync(TestObjects.Namespace, desired.Metadata.Name!);
-        }
-        catch (Kubernetes.Errors.KubeApiException e) when (e.IsNotFound)
-        {
-            live = await h.Clients.Pods.CreateAsync(TestObjects.Namespace, new V1Pod { ApiVersion = "v1", Kind = "Pod", Metadata = desired.Metadata, Spec = desired.Spec });
-        }
+        var live = await h.Objects.Pods.TryGetAsync(TestObjects.Namespace, desired.Metadata.Name!)
+            ?? await h.Objects.Pods.CreateAsync(TestObjects.Namespace, new V1Pod { ApiVersion = "v1", Kind = "Pod", Metadata = desired.Metadata, Spec = desired.Spec });
 
         live.Status = desired.Status;
-        await h.Clients.Pods.UpdateStatusAsync(live);
+        await h.Objects.Pods.UpdateStatusAsync(live);
     }
 
     private static Task<OperatorHarness> StartWithStreamAsync() => OperatorHarness.StartAsync(async clients =>

@@ -1,6 +1,5 @@
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;
-using Ladder.Operator.Controllers;
 using Ladder.Operator.Tests.Support;
 
 namespace Ladder.Operator.Tests.Controllers;
@@ -12,7 +11,7 @@ namespace Ladder.Operator.Tests.Controllers;
 public sealed class RunnerStatusWatchTests
 {
     private static LiveStream? Stream(OperatorHarness h) =>
-        h.Get(OperatorClients.LiveStreamResource, "news") is { } json ? OperatorHarness.As<LiveStream>(json) : null;
+        h.Get<LiveStream>("news") is { } json ? OperatorHarness.As<LiveStream>(json) : null;
 
     private static async Task<OperatorHarness> StartReadyAsync()
     {

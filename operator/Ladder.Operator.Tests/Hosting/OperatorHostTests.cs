@@ -3,8 +3,6 @@ using System.Net;
 using k8s.Models;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Conditions;
-using Ladder.Kubernetes;
-using Ladder.Operator.Controllers;
 using Ladder.Operator.Tests.Support;
 
 namespace Ladder.Operator.Tests.Hosting;
@@ -30,7 +28,7 @@ public sealed class OperatorHostTests
         return response.StatusCode;
     }
 
-    private static async Task SeedStreamAsync(OperatorClients clients)
+    private static async Task SeedStreamAsync(ObjectClients clients)
     {
         await clients.Secrets.CreateAsync(TestObjects.Namespace, TestObjects.IngestSecret());
         await clients.Profiles.CreateAsync(TestObjects.Namespace, TestObjects.Profile());
@@ -52,15 +50,15 @@ public sealed class OperatorHostTests
     public async Task Host_Should_ReconcileAStream_When_RunOutOfClusterWithAKubeconfig()
     {
         await using var op = await InProcessOperator.StartAsync();
-        await SeedStreamAsync(op.Clients);
+        await SeedStreamAsync(op.Objects);
 
-        await EventuallyAsync(() => Task.FromResult(op.Api.Get(ApiResource.Deployments, TestObjects.Namespace, "news") is not null), "the runner Deployment exists");
+        await EventuallyAsync(() => Task.FromResult(op.Api.Get<V1Deployment>(TestObjects.Namespace, "news") is not null), "the runner Deployment exists");
         await EventuallyAsync(() => Task.FromResult(ConditionSet.IsTrue(
-            OperatorHarness.As<LiveStream>(op.Api.Get(OperatorClients.LiveStreamResource, TestObjects.Namespace, "news")!).Status?.Conditions, ConditionTypes.Reconciling)),
+            OperatorHarness.As<LiveStream>(op.Api.Get<LiveStream>(TestObjects.Namespace, "news")!).Status?.Conditions, ConditionTypes.Reconciling)),
             "the stream reports Reconciling (its runner is not reachable from here)");
-        Assert.NotNull(op.Api.Get(ApiResource.Services, TestObjects.Namespace, "news"));
-        Assert.NotNull(op.Api.Get(ApiResource.Secrets, TestObjects.Namespace, "news-pipeline"));
-        Assert.Equal("ladder/runner:test", OperatorHarness.As<V1Deployment>(op.Api.Get(ApiResource.Deployments, TestObjects.Namespace, "news")!).Spec!.Template!.Spec!.Containers![0].Image);
+        Assert.NotNull(op.Api.Get<V1Service>(TestObjects.Namespace, "news"));
+        Assert.NotNull(op.Api.Get<V1Secret>(TestObjects.Namespace, "news-pipeline"));
+        Assert.Equal("ladder/runner:test", OperatorHarness.As<V1Deployment>(op.Api.Get<V1Deployment>(TestObjects.Namespace, "news")!).Spec!.Template!.Spec!.Containers![0].Image);
     }
 
     [Fact]
@@ -68,8 +66,8 @@ public sealed class OperatorHostTests
     {
         Assert.True(Promtool.Find() is not null, "promtool is not on PATH (apt package prometheus); it lints the /metrics exposition");
         await using var op = await InProcessOperator.StartAsync();
-        await SeedStreamAsync(op.Clients);
-        await EventuallyAsync(() => Task.FromResult(op.Api.Get(OperatorClients.LiveStreamResource, TestObjects.Namespace, "news")?["status"] is not null), "the stream has a status");
+        await SeedStreamAsync(op.Objects);
+        await EventuallyAsync(() => Task.FromResult(op.Api.Get<LiveStream>(TestObjects.Namespace, "news")?["status"] is not null), "the stream has a status");
 
         string scrape = "";
         await EventuallyAsync(async () =>
@@ -99,16 +97,16 @@ public sealed class OperatorHostTests
     public async Task Stop_Should_DrainAndReleaseTheLease_When_TheHostIsStoppedAsOnSigterm()
     {
         await using var op = await InProcessOperator.StartAsync();
-        await SeedStreamAsync(op.Clients);
-        await EventuallyAsync(() => Task.FromResult(op.Api.Get(ApiResource.Leases, "ladder-system", "ladder-operator-leader")?["spec"]?["holderIdentity"]?.GetValue<string>() is { Length: > 0 }),
+        await SeedStreamAsync(op.Objects);
+        await EventuallyAsync(() => Task.FromResult(op.Api.Get<V1Lease>("ladder-system", "ladder-operator-leader")?["spec"]?["holderIdentity"]?.GetValue<string>() is { Length: > 0 }),
             "this replica holds the Lease");
-        await EventuallyAsync(() => Task.FromResult(op.Api.Get(ApiResource.Deployments, TestObjects.Namespace, "news") is not null), "the stream was reconciled");
+        await EventuallyAsync(() => Task.FromResult(op.Api.Get<V1Deployment>(TestObjects.Namespace, "news") is not null), "the stream was reconciled");
 
         var clock = Stopwatch.StartNew();
         await op.StopAsync();
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"stopping took {clock.Elapsed}");
-        Assert.Equal("", op.Api.Get(ApiResource.Leases, "ladder-system", "ladder-operator-leader")!["spec"]!["holderIdentity"]!.GetValue<string>());
+        Assert.Equal("", op.Api.Get<V1Lease>("ladder-system", "ladder-operator-leader")!["spec"]!["holderIdentity"]!.GetValue<string>());
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => op.Http.GetAsync(new Uri(op.Health, "healthz")));
     }
 }

@@ -1,6 +1,4 @@
-using Ladder.Kubernetes;
 using Ladder.Kubernetes.Testing;
-using Ladder.Operator.Controllers;
 using Ladder.Operator.Hosting;
 using Microsoft.AspNetCore.Builder;
 
@@ -23,9 +21,8 @@ internal sealed class InProcessOperator : IAsyncDisposable
         App = app;
         Metrics = new Uri($"http://127.0.0.1:{metricsPort}/metrics");
         Health = new Uri($"http://127.0.0.1:{healthPort}/");
-        Client = api.CreateClient();
         Kube = FakeApiKubernetes.For(api);
-        Clients = new OperatorClients(Client, Kube);
+        Objects = new ObjectClients(Kube);
     }
 
     public FakeApiServer Api { get; }
@@ -37,11 +34,10 @@ internal sealed class InProcessOperator : IAsyncDisposable
     /// <summary>The probe server's base address (<c>/healthz</c>, <c>/readyz</c>).</summary>
     public Uri Health { get; }
 
-    public KubernetesClient Client { get; }
-
     public k8s.Kubernetes Kube { get; }
 
-    public OperatorClients Clients { get; }
+    /// <summary>The user's side: seeding and reading objects as kubectl does.</summary>
+    public ObjectClients Objects { get; }
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
@@ -79,7 +75,6 @@ internal sealed class InProcessOperator : IAsyncDisposable
         await StopAsync();
         await App.DisposeAsync();
         Http.Dispose();
-        Client.Dispose();
         Kube.Dispose();
         await Api.DisposeAsync();
         _kubeconfig.Dispose();

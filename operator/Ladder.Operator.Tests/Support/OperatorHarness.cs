@@ -6,7 +6,6 @@ using k8s.Models;
 using Ladder.Api.Meta;
 using Ladder.ControllerRuntime.Controllers;
 using Ladder.ControllerRuntime.Metrics;
-using Ladder.Kubernetes;
 using Ladder.Kubernetes.Testing;
 using Ladder.Operator.Controllers;
 using Ladder.Operator.Hosting;
@@ -28,20 +27,22 @@ internal sealed class OperatorHarness : IAsyncDisposable
     {
         Api = api;
         Runner = runner;
-        Client = api.CreateClient();
         Kube = FakeApiKubernetes.For(api);
-        Clients = new OperatorClients(Client, Kube);
+        Clients = new OperatorClients(Kube);
+        Objects = new ObjectClients(Kube);
     }
 
     public FakeApiServer Api { get; }
 
     public FakeRunner Runner { get; }
 
-    public KubernetesClient Client { get; }
-
     public k8s.Kubernetes Kube { get; }
 
+    /// <summary>The operator's own clients (what its controllers list, watch and write through).</summary>
     public OperatorClients Clients { get; }
+
+    /// <summary>The user's side: seeding and changing objects as kubectl and the cluster's controllers do.</summary>
+    public ObjectClients Objects { get; }
 
     public CapturingEvents Events { get; } = new();
 
@@ -52,7 +53,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
     /// in a cluster where the operator is running before anything is applied. Objects created while the informers list
     /// and open their watches reach them through the fake API server's watch history, as with a real one.
     /// </summary>
-    public static async Task<OperatorHarness> StartAsync(Func<OperatorClients, Task> seed)
+    public static async Task<OperatorHarness> StartAsync(Func<ObjectClients, Task> seed)
     {
         var harness = new OperatorHarness(await FakeApiServer.StartAsync(), await FakeRunner.StartAsync());
         var options = new OperatorOptions { RunnerImage = "ladder/runner:test", ReconcilingPollInterval = TimeSpan.FromMilliseconds(100), StatusWait = TimeSpan.FromSeconds(5), StatusPollInterval = TimeSpan.FromHours(1) };
@@ -62,39 +63,25 @@ internal sealed class OperatorHarness : IAsyncDisposable
         OperatorControllers.AddTo(manager, cache, harness.Clients, new RunnerAdminClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, TimeSpan.FromSeconds(2)), harness.Runner,
             harness.Events, options, TimeProvider.System, loggers, new ControllerRuntimeMetrics(harness._metrics), null);
         harness._run = manager.RunAsync(harness._stop.Token);
-        await seed(harness.Clients);
+        await seed(harness.Objects);
         return harness;
     }
 
     /// <summary>Plays the deployment controller: marks the Deployment's current pod template as rolled out.</summary>
     public async Task CompleteRolloutAsync(string name)
     {
-        var deployment = await Clients.Deployments.GetAsync(TestObjects.Namespace, name);
+        var deployment = await Objects.Deployments.GetAsync(TestObjects.Namespace, name);
         deployment.Status = new V1DeploymentStatus { ObservedGeneration = deployment.Metadata.Generation, Replicas = 1, UpdatedReplicas = 1, ReadyReplicas = 1, AvailableReplicas = 1 };
-        await Clients.Deployments.UpdateStatusAsync(deployment);
+        await Objects.Deployments.UpdateStatusAsync(deployment);
     }
 
     /// <summary>Changes an object the way a person does, retrying on a conflict with the operator's status writes (client-go <c>RetryOnConflict</c>).</summary>
-    public static async Task ChangeAsync<T>(IResourceClient<T> client, string name, Action<T> change)
-        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var obj = await client.GetAsync(TestObjects.Namespace, name);
-            change(obj);
-            try
-            {
-                await client.UpdateAsync(obj);
-                return;
-            }
-            catch (Kubernetes.Errors.KubeApiException e) when (e.IsConflict && attempt < 10)
-            {
-            }
-        }
-    }
+    public static Task ChangeAsync<T>(ObjectClient<T> client, string name, Action<T> change)
+        where T : class, k8s.IKubernetesObject<V1ObjectMeta> => client.ChangeAsync(TestObjects.Namespace, name, change);
 
     /// <summary>The stored object as JSON, or null.</summary>
-    public JsonObject? Get(ApiResource resource, string name) => Api.Get(resource, TestObjects.Namespace, name);
+    public JsonObject? Get<T>(string name)
+        where T : k8s.IKubernetesObject => Api.Get<T>(TestObjects.Namespace, name);
 
     /// <summary>How many reconciles of LiveStreams have finished so far (<c>controller_runtime_reconcile_total</c>, every result).</summary>
     public async Task<double> StreamReconcilesAsync()
@@ -127,7 +114,6 @@ internal sealed class OperatorHarness : IAsyncDisposable
         await _stop.CancelAsync();
         await _run;
         _stop.Dispose();
-        Client.Dispose();
         Kube.Dispose();
         await Runner.DisposeAsync();
         await Api.DisposeAsync();

@@ -1,9 +1,9 @@
 using k8s.Models;
 using Ladder.Api.Runner;
 using Ladder.Api.V1Alpha1;
-using Ladder.ControllerRuntime.Errors;
 using Ladder.ControllerRuntime;
 using Ladder.ControllerRuntime.Controllers;
+using Ladder.ControllerRuntime.Errors;
 using Ladder.ControllerRuntime.Events;
 using Ladder.Operator.Apply;
 using Ladder.Operator.Builders;

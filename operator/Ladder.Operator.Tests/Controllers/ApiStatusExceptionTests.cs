@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using Ladder.Api.V1Alpha1;
+using Ladder.ControllerRuntime.Errors;
 using Ladder.Kubernetes.Testing;
 using Ladder.Operator.Controllers;
 using Ladder.Operator.Tests.Support;
@@ -14,29 +15,28 @@ namespace Ladder.Operator.Tests.Controllers;
 public sealed class ApiStatusExceptionTests : IAsyncLifetime
 {
     private FakeApiServer _api = null!;
-    private Ladder.Kubernetes.KubernetesClient _client = null!;
     private k8s.Kubernetes _kube = null!;
     private OperatorClients _clients = null!;
+    private ObjectClients _objects = null!;
 
     public async Task InitializeAsync()
     {
         _api = await FakeApiServer.StartAsync();
-        _client = _api.CreateClient();
         _kube = FakeApiKubernetes.For(_api);
-        _clients = new OperatorClients(_client, _kube);
+        _clients = new OperatorClients(_kube);
+        _objects = new ObjectClients(_kube);
     }
 
     public async Task DisposeAsync()
     {
         _kube.Dispose();
-        _client.Dispose();
         await _api.DisposeAsync();
     }
 
     [Fact]
     public async Task ReplaceStatusAsync_Should_RefuseAsConflictInTheServersWords_When_TheStreamChangedSinceItWasRead()
     {
-        var read = await _clients.Streams.CreateAsync(TestObjects.Namespace, TestObjects.Stream());
+        var read = await _objects.Streams.CreateAsync(TestObjects.Namespace, TestObjects.Stream());
         await _clients.ReplaceStatusAsync(new LiveStream { Metadata = read.Metadata, Spec = read.Spec, Status = new LiveStreamStatus { ObservedGeneration = 1 } }, CancellationToken.None);
 
         var stale = new LiveStream { Metadata = read.Metadata, Spec = read.Spec, Status = new LiveStreamStatus { ObservedGeneration = 2 } };
@@ -45,7 +45,7 @@ public sealed class ApiStatusExceptionTests : IAsyncLifetime
         Assert.True(error.IsConflict);
         Assert.StartsWith("update the status of LiveStream media/news: 409 Conflict: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("the object has been modified", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, OperatorHarness.As<LiveStream>(_api.Get(OperatorClients.LiveStreamResource, TestObjects.Namespace, "news")!).Status!.ObservedGeneration);
+        Assert.Equal(1, OperatorHarness.As<LiveStream>(_api.Get<LiveStream>(TestObjects.Namespace, "news")!).Status!.ObservedGeneration);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class ApiStatusExceptionTests : IAsyncLifetime
     {
         Assert.Null(await _clients.ReadSecretAsync(TestObjects.Namespace, "ingest", CancellationToken.None));
 
-        await _clients.Secrets.CreateAsync(TestObjects.Namespace, TestObjects.IngestSecret());
+        await _objects.Secrets.CreateAsync(TestObjects.Namespace, TestObjects.IngestSecret());
 
         Assert.Equal(TestObjects.StreamKey, System.Text.Encoding.UTF8.GetString((await _clients.ReadSecretAsync(TestObjects.Namespace, "ingest", CancellationToken.None))!.Data!["key"]));
     }
