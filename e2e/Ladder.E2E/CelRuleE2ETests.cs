@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Ladder.Api.Manifests;
-using Ladder.Kubernetes.Errors;
+using Ladder.ControllerRuntime.Errors;
 
 namespace Ladder.E2E;
 
@@ -19,10 +19,10 @@ public sealed class CelRuleE2ETests(OperatorFixture fixture)
         var stream = CelRuleCases.Merge(CelRuleCases.Valid("cel-case"), JsonNode.Parse(patch)!.AsObject());
         stream["metadata"]!["namespace"] = fixture.Namespace;
 
-        var error = await Assert.ThrowsAsync<KubeApiException>(() => fixture.ApplyAsync(stream));
+        var error = await Assert.ThrowsAsync<ApiStatusException>(() => fixture.ApplyAsync(stream));
 
         Assert.True(error.IsInvalid, $"{name}: {error.Message}");
-        Assert.Contains(error.Causes, c => c.Field == field && c.Message?.Contains(message, StringComparison.Ordinal) == true);
+        Assert.Contains(error.Causes(), c => c.Field == field && c.Message?.Contains(message, StringComparison.Ordinal) == true);
     }
 
     [ClusterFact]

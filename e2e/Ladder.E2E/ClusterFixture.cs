@@ -1,14 +1,15 @@
 using System.Text.Json.Nodes;
+using k8s;
 using k8s.Models;
-using Ladder.Kubernetes;
-using Ladder.Kubernetes.Errors;
-using Ladder.Kubernetes.Models;
+using Ladder.ControllerRuntime.Cache;
+using Ladder.ControllerRuntime.Errors;
 
 namespace Ladder.E2E;
 
 /// <summary>
-/// The cluster the contract suite runs against (<see cref="ClusterFactAttribute.Variable"/>): a client, a throwaway
-/// namespace and the test CRD (<see cref="WidgetCrd"/>), installed and Established before the first test.
+/// The cluster the contract suite runs against (<see cref="ClusterFactAttribute.Variable"/>): KubernetesClient's
+/// <see cref="IKubernetes"/>, a throwaway namespace and the test CRD (<see cref="WidgetCrd"/>), installed and
+/// Established before the first test.
 /// </summary>
 /// <remarks>
 /// Both are labelled <c>ladder.dev/e2e=true</c> and deleted when the collection ends, whether its tests passed or
@@ -23,23 +24,20 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromSeconds(90);
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
-    private KubernetesClient? _client;
+    private k8s.Kubernetes? _kube;
+    private CustomResourceClient<Widget>? _widgets;
     private bool _cleanedUp;
 
-    public ClusterFixture()
-    {
-        Namespace = "ladder-e2e-" + _run;
-        Widgets = WidgetCrd.Resource($"run-{_run}.e2e.ladder.dev");
-    }
+    public ClusterFixture() => Namespace = "ladder-e2e-" + _run;
 
     /// <summary>The client; only valid in a test that runs (the variable is set).</summary>
-    public KubernetesClient Client => _client ?? throw new InvalidOperationException($"{ClusterFactAttribute.Variable} is not set: the test should have been skipped.");
+    public IKubernetes Kube => _kube ?? throw new InvalidOperationException($"{ClusterFactAttribute.Variable} is not set: the test should have been skipped.");
 
     /// <summary>The throwaway namespace, <c>ladder-e2e-{id}</c>.</summary>
     public string Namespace { get; }
 
-    /// <summary>The test CRD's widgets resource, in group <c>run-{id}.e2e.ladder.dev</c>.</summary>
-    public ApiResource Widgets { get; }
+    /// <summary>The test CRD's widgets, in group <c>run-{id}.e2e.ladder.dev</c>.</summary>
+    public CustomResourceClient<Widget> Widgets => _widgets ?? throw new InvalidOperationException($"{ClusterFactAttribute.Variable} is not set: the test should have been skipped.");
 
     private static Dictionary<string, string> Labels => new() { [Label] = "true" };
 
@@ -51,16 +49,17 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
             return;
         }
 
-        _client = new KubernetesClient(k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+        _kube = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+        _widgets = new CustomResourceClient<Widget>(_kube, WidgetCrd.Resource($"run-{_run}.e2e.ladder.dev"));
         try
         {
-            await Client.Resource<Namespace>(ApiResource.Namespaces).CreateAsync(null, new Namespace
+            await ApiStatusException.SendAsync("create Namespace " + Namespace, () => Kube.CoreV1.CreateNamespaceAsync(new V1Namespace
             {
-                ApiVersion = ApiResource.Namespaces.ApiVersion,
-                Kind = ApiResource.Namespaces.Kind,
+                ApiVersion = "v1",
+                Kind = "Namespace",
                 Metadata = new V1ObjectMeta { Name = Namespace, Labels = Labels },
-            });
-            await WidgetCrd.InstallAsync(Client, Widgets, Namespace, Labels, InstallTimeout);
+            }));
+            await WidgetCrd.InstallAsync(Kube, Widgets, Namespace, Labels, InstallTimeout);
         }
         catch (Exception setup)
         {
@@ -79,14 +78,14 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
 
     public async Task DisposeAsync()
     {
-        if (_client is not null)
+        if (_kube is not null)
         {
             await CleanUpAsync();
         }
     }
 
     /// <summary>Disposes the client; xUnit calls it after <see cref="DisposeAsync"/>.</summary>
-    public void Dispose() => _client?.Dispose();
+    public void Dispose() => _kube?.Dispose();
 
     /// <summary>Deletes what the run created; what is already gone is fine. Throws what remains, saying how to clean by hand.</summary>
     private async Task CleanUpAsync()
@@ -99,24 +98,22 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
 
         _cleanedUp = true;
         var errors = new List<Exception>();
+        var crd = WidgetCrd.Name(Widgets.Resource);
         await TryAsync(errors, async () =>
         {
-            var widgets = Client.Resource<Widget>(Widgets);
-            var finalizersRemoved = JsonNode.Parse("""{"metadata":{"finalizers":null}}""")!;
-            await foreach (var widget in widgets.ListAllAsync(Namespace))
+            var finalizersRemoved = new V1Patch(JsonNode.Parse("""{"metadata":{"finalizers":null}}""")!, V1Patch.PatchType.MergePatch);
+            var all = await Widgets.ListWatch.ListAsync(new ListRequest { Namespace = Namespace }, CancellationToken.None); // no limit: one page
+            foreach (var widget in all.Items.Where(w => w.Metadata.Finalizers is { Count: > 0 }))
             {
-                if (widget.Metadata.Finalizers is { Count: > 0 })
-                {
-                    await TryAsync(errors, () => widgets.PatchAsync(Namespace, widget.Metadata.Name!, PatchType.Merge, finalizersRemoved));
-                }
+                await TryAsync(errors, () => Widgets.PatchAsync(Namespace, widget.Metadata.Name, finalizersRemoved));
             }
         });
-        await TryAsync(errors, () => Client.Resource<Namespace>(ApiResource.Namespaces).DeleteAsync(null, Namespace));
-        await TryAsync(errors, () => Client.Resource<CustomResourceDefinition>(ApiResource.CustomResourceDefinitions).DeleteAsync(null, WidgetCrd.Name(Widgets)));
+        await TryAsync(errors, () => ApiStatusException.SendAsync("delete Namespace " + Namespace, () => Kube.CoreV1.DeleteNamespaceAsync(Namespace)));
+        await TryAsync(errors, () => ApiStatusException.SendAsync("delete CustomResourceDefinition " + crd, () => Kube.ApiextensionsV1.DeleteCustomResourceDefinitionAsync(crd)));
         if (errors.Count > 0)
         {
             throw new AggregateException(
-                $"Cleaning up namespace {Namespace} and CRD {WidgetCrd.Name(Widgets)} failed: delete them with 'kubectl delete crd,namespace -l {Label}=true'.", errors);
+                $"Cleaning up namespace {Namespace} and CRD {crd} failed: delete them with 'kubectl delete crd,namespace -l {Label}=true'.", errors);
         }
     }
 
@@ -126,11 +123,11 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
         {
             await step();
         }
-        catch (KubeApiException e) when (e.IsNotFound)
+        catch (ApiStatusException e) when (e.IsNotFound)
         {
             // already gone, or never created
         }
-        catch (Exception e) when (e is KubeApiException or HttpRequestException or TimeoutException)
+        catch (Exception e) when (e is ApiStatusException or HttpRequestException or TimeoutException)
         {
             errors.Add(e);
         }

@@ -1,6 +1,4 @@
-using Ladder.Kubernetes;
-using Ladder.Kubernetes.Errors;
-using Ladder.Kubernetes.Models;
+using k8s;
 using Microsoft.AspNetCore.Builder;
 
 namespace Ladder.E2E;
@@ -45,7 +43,7 @@ public sealed class LeaderElectionE2ETests(OperatorFixture fixture)
 
             var demo = await File.ReadAllTextAsync(Path.Combine(OperatorFixture.RepoRoot, "config", "samples", "demo.yaml"));
             await fixture.ApplyYamlAsync(demo.Replace("name: demo\n", "name: le-demo\n", StringComparison.Ordinal));
-            await OperatorFixture.EventuallyAsync(async () => await fixture.TryGetAsync(fixture.Clients.Deployments, "le-demo") is not null,
+            await OperatorFixture.EventuallyAsync(async () => await OperatorFixture.TryGetAsync(() => fixture.Kube.AppsV1.ReadNamespacedDeploymentAsync("le-demo", fixture.Namespace)) is not null,
                 "the new leader reconciles a new stream", TimeSpan.FromSeconds(20));
         }
         finally
@@ -65,15 +63,6 @@ public sealed class LeaderElectionE2ETests(OperatorFixture fixture)
         return app;
     }
 
-    private async Task<string> HolderAsync()
-    {
-        try
-        {
-            return (await fixture.Client.Resource<Lease>(ApiResource.Leases).GetAsync(fixture.Chart.Namespace, LeaseName)).Spec?.HolderIdentity ?? "";
-        }
-        catch (KubeApiException e) when (e.IsNotFound)
-        {
-            return "";
-        }
-    }
+    private async Task<string> HolderAsync() =>
+        (await OperatorFixture.TryGetAsync(() => fixture.Kube.CoordinationV1.ReadNamespacedLeaseAsync(LeaseName, fixture.Chart.Namespace)))?.Spec?.HolderIdentity ?? "";
 }

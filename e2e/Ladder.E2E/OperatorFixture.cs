@@ -8,10 +8,8 @@ using Ladder.Api;
 using Ladder.Api.Manifests;
 using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
-using Ladder.Kubernetes;
-using Ladder.Kubernetes.Errors;
-using Ladder.Kubernetes.Models;
-using Ladder.Operator.Controllers;
+using Ladder.ControllerRuntime.Cache;
+using Ladder.ControllerRuntime.Errors;
 using Ladder.Operator.Hosting;
 using Microsoft.AspNetCore.Builder;
 
@@ -23,7 +21,9 @@ namespace Ladder.E2E;
 /// <c>ladder-e2e</c>) and Established, a throwaway namespace <c>ladder-op-e2e-{id}</c> labelled
 /// <c>ladder.dev/e2e=true</c> that enforces the <c>restricted</c> Pod Security Standard, and the real operator host
 /// (<see cref="OperatorHost.Build"/>) running in-process out of cluster as the chart's ServiceAccount (its RBAC, not
-/// admin), watching only that namespace, without leader election.
+/// admin), watching only that namespace, without leader election. The suite talks to the cluster as admin through
+/// KubernetesClient's <see cref="IKubernetes"/>: typed calls for built-ins, <see cref="CustomResourceClient{T}"/> for
+/// Ladder's kinds, refusals as <see cref="ApiStatusException"/>.
 /// </summary>
 /// <remarks>
 /// Out of cluster the runner Services' DNS names do not resolve, so streams stay Reconciling (runner not reachable)
@@ -34,7 +34,7 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromSeconds(90);
     private static readonly string Id = Guid.NewGuid().ToString("N")[..8];
-    private KubernetesClient? _client;
+    private const string FieldManager = "ladder-e2e";
     private k8s.Kubernetes? _kube;
     private WebApplication? _operator;
     private ChartInstall? _chart;
@@ -49,9 +49,17 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
     /// <summary>The chart as installed for this run.</summary>
     internal ChartInstall Chart => _chart ?? throw new InvalidOperationException("the chart is not installed");
 
-    public KubernetesClient Client => _client ?? throw new InvalidOperationException($"{ClusterFactAttribute.Variable} is not set: the test should have been skipped.");
+    /// <summary>The admin client; only valid in a test that runs (the variable is set).</summary>
+    public IKubernetes Kube => _kube ?? throw new InvalidOperationException($"{ClusterFactAttribute.Variable} is not set: the test should have been skipped.");
 
-    internal OperatorClients Clients => new(Client, _kube!);
+    /// <summary>LiveStreams, as admin.</summary>
+    public CustomResourceClient<LiveStream> Streams => new(Kube, ResourceKind.For<LiveStream>());
+
+    /// <summary>TranscodeProfiles, as admin.</summary>
+    public CustomResourceClient<TranscodeProfile> Profiles => new(Kube, ResourceKind.For<TranscodeProfile>());
+
+    /// <summary>Templates, as admin.</summary>
+    public CustomResourceClient<Template> Templates => new(Kube, ResourceKind.For<Template>());
 
     /// <summary>The repository root (where <c>Operator.sln</c> is).</summary>
     public static string RepoRoot { get; } = FindRoot();
@@ -64,11 +72,10 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
             return;
         }
 
-        _client = new KubernetesClient(k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
-        _kube = new k8s.Kubernetes(_client.Config);
+        _kube = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
         _chart = await ChartInstall.InstallAsync(kubeconfig, Id);
         await InstallCrdsAsync();
-        await Client.Resource<Namespace>(ApiResource.Namespaces).CreateAsync(null, new Namespace
+        await ApiStatusException.SendAsync("create Namespace " + Namespace, () => Kube.CoreV1.CreateNamespaceAsync(new V1Namespace
         {
             ApiVersion = "v1",
             Kind = "Namespace",
@@ -77,7 +84,7 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
                 Name = Namespace,
                 Labels = new Dictionary<string, string> { [ClusterFixture.Label] = "true", ["pod-security.kubernetes.io/enforce"] = "restricted" },
             },
-        });
+        }));
         _operator = BuildOperator(leaderElect: false);
         await _operator.StartAsync();
     }
@@ -105,13 +112,13 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
             await _operator.DisposeAsync();
         }
 
-        if (_client is not null)
+        if (_kube is not null)
         {
             try
             {
-                await Client.Resource<Namespace>(ApiResource.Namespaces).DeleteAsync(null, Namespace);
+                await ApiStatusException.SendAsync("delete Namespace " + Namespace, () => Kube.CoreV1.DeleteNamespaceAsync(Namespace));
             }
-            catch (KubeApiException e) when (e.IsNotFound)
+            catch (ApiStatusException e) when (e.IsNotFound)
             {
             }
 
@@ -122,11 +129,7 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _kube?.Dispose();
-        _client?.Dispose();
-    }
+    public void Dispose() => _kube?.Dispose();
 
     /// <summary>Applies every object of a YAML file (or text) into the test namespace; returns them as applied.</summary>
     public async Task<List<IKubernetesObject<V1ObjectMeta>>> ApplyYamlAsync(string yaml)
@@ -141,20 +144,19 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
         return applied;
     }
 
-    /// <summary>Server-side apply of one object by kind (LiveStream, TranscodeProfile, Template, Secret).</summary>
-    public async Task<IKubernetesObject<V1ObjectMeta>> ApplyAsync(JsonObject json)
+    /// <summary>
+    /// Server-side apply (forced) of one object by kind (LiveStream, TranscodeProfile, Template, Secret), read from the
+    /// manifest as Ladder reads manifests (<see cref="WireJson.Options"/>) and sent through KubernetesClient's calls.
+    /// </summary>
+    /// <exception cref="ApiStatusException">The server refused it (422 names the field).</exception>
+    public async Task<IKubernetesObject<V1ObjectMeta>> ApplyAsync(JsonObject json) => json["kind"]!.GetValue<string>() switch
     {
-        var options = new ApplyOptions { FieldManager = "ladder-e2e", Force = true };
-        var clients = Clients;
-        return json["kind"]!.GetValue<string>() switch
-        {
-            LadderApi.Kinds.LiveStream => await clients.Streams.ApplyAsync(json.Deserialize<LiveStream>(WireJson.Options)!, options),
-            LadderApi.Kinds.TranscodeProfile => await clients.Profiles.ApplyAsync(json.Deserialize<TranscodeProfile>(WireJson.Options)!, options),
-            LadderApi.Kinds.Template => await clients.Templates.ApplyAsync(json.Deserialize<Template>(WireJson.Options)!, options),
-            "Secret" => await clients.Secrets.ApplyAsync(json.Deserialize<k8s.Models.V1Secret>(WireJson.Options)!, options),
-            var kind => throw new NotSupportedException($"the e2e suite does not apply kind {kind}"),
-        };
-    }
+        LadderApi.Kinds.LiveStream => await Streams.ApplyAsync(json.Deserialize<LiveStream>(WireJson.Options)!, FieldManager, force: true),
+        LadderApi.Kinds.TranscodeProfile => await Profiles.ApplyAsync(json.Deserialize<TranscodeProfile>(WireJson.Options)!, FieldManager, force: true),
+        LadderApi.Kinds.Template => await Templates.ApplyAsync(json.Deserialize<Template>(WireJson.Options)!, FieldManager, force: true),
+        "Secret" => await ApplySecretAsync(json.Deserialize<V1Secret>(WireJson.Options)!),
+        var kind => throw new NotSupportedException($"the e2e suite does not apply kind {kind}"),
+    };
 
     /// <summary>Waits (up to <paramref name="timeout"/>, default 60 s) until <paramref name="condition"/> holds.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
@@ -167,35 +169,40 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
         }
     }
 
-    /// <summary>The object, or null when it does not exist.</summary>
-    public async Task<T?> TryGetAsync<T>(IResourceClient<T> client, string name)
-        where T : class, k8s.IKubernetesObject<V1ObjectMeta>
+    /// <summary>What <paramref name="read"/> answers, or null when the object does not exist (404).</summary>
+    /// <exception cref="ApiStatusException">The server refused the read for another reason.</exception>
+    public static async Task<T?> TryGetAsync<T>(Func<Task<T>> read)
+        where T : class
     {
         try
         {
-            return await client.GetAsync(Namespace, name);
+            return await ApiStatusException.SendAsync("get", read);
         }
-        catch (KubeApiException e) when (e.IsNotFound)
+        catch (ApiStatusException e) when (e.IsNotFound)
         {
             return null;
         }
     }
 
+    private Task<V1Secret> ApplySecretAsync(V1Secret secret) => ApiStatusException.SendAsync($"apply Secret {Namespace}/{secret.Metadata.Name}", () =>
+        Kube.CoreV1.PatchNamespacedSecretAsync(new V1Patch(secret, V1Patch.PatchType.ApplyPatch), secret.Metadata.Name, Namespace, fieldManager: FieldManager, force: true));
+
+    // The CRD files go as they are (JSON of the YAML), not through V1CustomResourceDefinition: nothing can be dropped on the way.
     private async Task InstallCrdsAsync()
     {
-        var crds = Client.Resource<CustomResourceDefinition>(ApiResource.CustomResourceDefinitions);
         var names = new List<string>();
         foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot, "crds"), "ladder.dev_*.yaml"))
         {
-            var crd = YamlJson.ToJson(File.ReadAllText(file))!.Deserialize<CustomResourceDefinition>(WireJson.Options)!;
-            await crds.ApplyAsync(crd, new ApplyOptions { FieldManager = "ladder-e2e", Force = true });
-            names.Add(crd.Metadata.Name!);
+            var crd = YamlJson.ToJson(File.ReadAllText(file))!;
+            var name = crd["metadata"]!["name"]!.GetValue<string>();
+            await ApiStatusException.SendAsync("apply CustomResourceDefinition " + name, () => Kube.ApiextensionsV1.PatchCustomResourceDefinitionAsync(
+                new V1Patch(crd, V1Patch.PatchType.ApplyPatch), name, fieldManager: FieldManager, force: true));
+            names.Add(name);
         }
 
         foreach (var name in names)
         {
-            await EventuallyAsync(async () => (await crds.GetAsync(null, name)).Status?.Conditions?.Any(c => c.Type == "Established" && c.Status == "True") == true,
-                $"CRD {name} is Established", InstallTimeout);
+            await EventuallyAsync(async () => WidgetCrd.IsEstablished(await Kube.ApiextensionsV1.ReadCustomResourceDefinitionAsync(name)), $"CRD {name} is Established", InstallTimeout);
         }
     }
 

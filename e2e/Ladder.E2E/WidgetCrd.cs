@@ -1,9 +1,7 @@
-using System.Text.Json;
+using k8s;
 using k8s.Models;
-using Ladder.Api.Meta;
-using Ladder.Kubernetes;
-using Ladder.Kubernetes.Errors;
-using Ladder.Kubernetes.Models;
+using Ladder.ControllerRuntime.Cache;
+using Ladder.ControllerRuntime.Errors;
 
 namespace Ladder.E2E;
 
@@ -19,16 +17,8 @@ public static class WidgetCrd
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    private static readonly JsonElement Subresources = JsonDocument.Parse("""{"status":{}}""").RootElement.Clone();
-
-    private static readonly JsonElement PrinterColumns = JsonDocument.Parse("""
-        [{"name":"Size","type":"integer","jsonPath":".spec.size"},
-         {"name":"Color","type":"string","jsonPath":".spec.color"},
-         {"name":"Ready","type":"string","jsonPath":".status.conditions[?(@.type==\"Ready\")].status"},
-         {"name":"Age","type":"date","jsonPath":".metadata.creationTimestamp"}]
-        """).RootElement.Clone();
-
-    private static readonly JsonElement Schema = JsonDocument.Parse("""
+    // Read by KubernetesClient's own model (V1CustomResourceValidation), whose x-kubernetes-* properties carry their wire names.
+    private const string Schema = """
         {"openAPIV3Schema":{"type":"object","properties":{
           "spec":{"type":"object","required":["size"],
             "x-kubernetes-validations":[{"rule":"self.color != 'red' || self.size <= 10","message":"red widgets must have size <= 10"}],
@@ -41,35 +31,41 @@ public static class WidgetCrd
                 "reason":{"type":"string"},"message":{"type":"string"},
                 "observedGeneration":{"type":"integer","format":"int64"},
                 "lastTransitionTime":{"type":"string","format":"date-time"}}}}}}}}}
-        """).RootElement.Clone();
+        """;
 
     /// <summary>The widgets resource of the group.</summary>
-    public static ApiResource Resource(string group) => new(group, Version, "widgets", "Widget", true);
+    public static ResourceKind Resource(string group) => new(group, Version, "Widget", "widgets", true);
 
     /// <summary>The CRD's name, <c>widgets.{group}</c>.</summary>
-    public static string Name(ApiResource widgets) => $"{widgets.Plural}.{widgets.Group}";
+    public static string Name(ResourceKind widgets) => $"{widgets.Plural}.{widgets.Group}";
 
     /// <summary>The CRD object for <paramref name="widgets"/>, as fixture 03 posts it, plus <paramref name="labels"/>.</summary>
-    public static CustomResourceDefinition Build(ApiResource widgets, IDictionary<string, string> labels) => new()
+    public static V1CustomResourceDefinition Build(ResourceKind widgets, IDictionary<string, string> labels) => new()
     {
-        ApiVersion = ApiResource.CustomResourceDefinitions.ApiVersion,
-        Kind = ApiResource.CustomResourceDefinitions.Kind,
+        ApiVersion = "apiextensions.k8s.io/v1",
+        Kind = "CustomResourceDefinition",
         Metadata = new V1ObjectMeta { Name = Name(widgets), Labels = labels },
-        Spec = new CustomResourceDefinitionSpec
+        Spec = new V1CustomResourceDefinitionSpec
         {
             Group = widgets.Group,
             Scope = "Namespaced",
-            Names = new CustomResourceDefinitionNames { Plural = widgets.Plural, Singular = "widget", Kind = widgets.Kind, ListKind = widgets.Kind + "List" },
+            Names = new V1CustomResourceDefinitionNames { Plural = widgets.Plural, Singular = "widget", Kind = widgets.Kind, ListKind = widgets.Kind + "List" },
             Versions =
             [
-                new CustomResourceDefinitionVersion
+                new V1CustomResourceDefinitionVersion
                 {
                     Name = Version,
                     Served = true,
                     Storage = true,
-                    Subresources = Subresources,
-                    AdditionalPrinterColumns = PrinterColumns,
-                    Schema = Schema,
+                    Subresources = new V1CustomResourceSubresources { Status = new Dictionary<string, object>() },
+                    AdditionalPrinterColumns =
+                    [
+                        new V1CustomResourceColumnDefinition { Name = "Size", Type = "integer", JsonPath = ".spec.size" },
+                        new V1CustomResourceColumnDefinition { Name = "Color", Type = "string", JsonPath = ".spec.color" },
+                        new V1CustomResourceColumnDefinition { Name = "Ready", Type = "string", JsonPath = ".status.conditions[?(@.type==\"Ready\")].status" },
+                        new V1CustomResourceColumnDefinition { Name = "Age", Type = "date", JsonPath = ".metadata.creationTimestamp" },
+                    ],
+                    Schema = KubernetesJson.Deserialize<V1CustomResourceValidation>(Schema),
                 },
             ],
         },
@@ -81,14 +77,16 @@ public static class WidgetCrd
     /// </summary>
     /// <exception cref="InvalidOperationException">The server refused the names (NamesAccepted False).</exception>
     /// <exception cref="TimeoutException">Not usable within <paramref name="timeout"/>.</exception>
-    public static async Task InstallAsync(KubernetesClient client, ApiResource widgets, string @namespace, IDictionary<string, string> labels, TimeSpan timeout)
+    /// <exception cref="ApiStatusException">The server refused the CRD.</exception>
+    public static async Task InstallAsync(IKubernetes kube, CustomResourceClient<Widget> widgets, string @namespace, IDictionary<string, string> labels, TimeSpan timeout)
     {
-        var crds = client.Resource<CustomResourceDefinition>(ApiResource.CustomResourceDefinitions);
+        var name = Name(widgets.Resource);
         using var bound = new CancellationTokenSource(timeout);
         try
         {
-            await crds.CreateAsync(null, Build(widgets, labels), cancellationToken: bound.Token);
-            while (!IsEstablished(await crds.GetAsync(null, Name(widgets), bound.Token)))
+            await ApiStatusException.SendAsync("create CustomResourceDefinition " + name,
+                () => kube.ApiextensionsV1.CreateCustomResourceDefinitionAsync(Build(widgets.Resource, labels), cancellationToken: bound.Token));
+            while (!IsEstablished(await kube.ApiextensionsV1.ReadCustomResourceDefinitionAsync(name, cancellationToken: bound.Token)))
             {
                 await Task.Delay(PollInterval, bound.Token);
             }
@@ -97,10 +95,10 @@ public static class WidgetCrd
             {
                 try
                 {
-                    await client.Resource<Widget>(widgets).ListAsync(@namespace, new ListOptions { Limit = 1 }, bound.Token);
+                    await widgets.ListWatch.ListAsync(new ListRequest { Namespace = @namespace, Limit = 1 }, bound.Token);
                     return;
                 }
-                catch (KubeApiException e) when (e.IsNotFound)
+                catch (ApiStatusException e) when (e.IsNotFound)
                 {
                     await Task.Delay(PollInterval, bound.Token);
                 }
@@ -108,20 +106,20 @@ public static class WidgetCrd
         }
         catch (OperationCanceledException e) when (bound.IsCancellationRequested)
         {
-            throw new TimeoutException($"The CRD {Name(widgets)} was not Established and served within {timeout.TotalSeconds:0} s.", e);
+            throw new TimeoutException($"The CRD {name} was not Established and served within {timeout.TotalSeconds:0} s.", e);
         }
     }
 
     /// <summary>True once the CRD's <c>Established</c> condition is True.</summary>
     /// <exception cref="InvalidOperationException">NamesAccepted is False: it will never be established.</exception>
-    public static bool IsEstablished(CustomResourceDefinition crd)
+    public static bool IsEstablished(V1CustomResourceDefinition crd)
     {
         var conditions = crd.Status?.Conditions ?? [];
-        if (conditions.FirstOrDefault(c => c.Type == "NamesAccepted" && c.Status == ConditionStatus.False) is { } refused)
+        if (conditions.FirstOrDefault(c => c.Type == "NamesAccepted" && c.Status == "False") is { } refused)
         {
             throw new InvalidOperationException($"The CRD {crd.Metadata.Name} names were refused ({refused.Reason}): {refused.Message}");
         }
 
-        return conditions.Any(c => c.Type == "Established" && c.Status == ConditionStatus.True);
+        return conditions.Any(c => c.Type == "Established" && c.Status == "True");
     }
 }
