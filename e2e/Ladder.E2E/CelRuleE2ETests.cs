@@ -22,7 +22,7 @@ public sealed class CelRuleE2ETests(OperatorFixture fixture)
         var error = await Assert.ThrowsAsync<ApiStatusException>(() => fixture.ApplyAsync(stream));
 
         Assert.True(error.IsInvalid, $"{name}: {error.Message}");
-        Assert.Contains(error.Causes(), c => c.Field == field && c.Message?.Contains(message, StringComparison.Ordinal) == true);
+        Assert.Contains(error.Causes, c => c.Field == field && c.Message?.Contains(message, StringComparison.Ordinal) == true);
     }
 
     [ClusterFact]

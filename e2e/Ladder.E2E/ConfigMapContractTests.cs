@@ -20,7 +20,7 @@ public sealed class ConfigMapContractTests(ClusterFixture cluster)
     public async Task Crud_Should_RefuseADuplicateOrAResourceVersion_And_ConflictOnAStaleResourceVersion_And_DeleteAConfigMap()
     {
         var created = await Send(() => Core.CreateNamespacedConfigMapAsync(New("c", new() { ["a"] = "1" }), Ns));
-        Assert.True((await Assert.ThrowsAsync<ApiStatusException>(() => Send(() => Core.CreateNamespacedConfigMapAsync(New("c", new() { ["a"] = "other" }), Ns)))).IsAlreadyExists());
+        Assert.True((await Assert.ThrowsAsync<ApiStatusException>(() => Send(() => Core.CreateNamespacedConfigMapAsync(New("c", new() { ["a"] = "other" }), Ns)))).IsAlreadyExists);
         // A create carrying a resourceVersion is refused before the name is looked up (1.28 answers 500 with this message).
         var withVersion = await Assert.ThrowsAsync<ApiStatusException>(() => Send(() => Core.CreateNamespacedConfigMapAsync(created, Ns)));
         Assert.Contains("resourceVersion should not be set on objects to be created", withVersion.Message, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class ConfigMapContractTests(ClusterFixture cluster)
         await Apply(New("applied", new() { ["mode"] = "fast" }), "first");
         var error = await Assert.ThrowsAsync<ApiStatusException>(() => Apply(New("applied", new() { ["mode"] = "safe" }), "second"));
         Assert.True(error.IsConflict);
-        Assert.Contains(error.Causes(), c => c.Reason == "FieldManagerConflict");
+        Assert.Contains(error.Causes, c => c.Reason == "FieldManagerConflict");
         var forced = await Apply(New("applied", new() { ["mode"] = "safe" }), "second", force: true);
         Assert.Equal("safe", forced.Data!["mode"]);
     }
@@ -48,7 +48,7 @@ public sealed class ConfigMapContractTests(ClusterFixture cluster)
     {
         var error = await Assert.ThrowsAsync<ApiStatusException>(() => Send(() => Core.CreateNamespacedConfigMapAsync(New("Not_Valid", null), Ns)));
         Assert.True(error.IsInvalid);
-        Assert.Contains(error.Causes(), c => c.Field == "metadata.name");
+        Assert.Contains(error.Causes, c => c.Field == "metadata.name");
     }
 
     private static Task<T> Send<T>(Func<Task<T>> call) => ApiStatusException.SendAsync("ConfigMap contract", call);

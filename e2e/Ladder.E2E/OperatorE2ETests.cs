@@ -71,7 +71,7 @@ public sealed class OperatorE2ETests(OperatorFixture fixture)
     private Task<V1Pod> ReplacePodStatusAsync(V1Pod pod) => ApiStatusException.SendAsync($"update the status of Pod {Ns}/{pod.Metadata.Name}",
         () => Kube.CoreV1.ReplaceNamespacedPodStatusAsync(pod, pod.Metadata.Name, Ns));
 
-    private static string Field(ApiStatusException e) => string.Join(" ", new[] { e.Message }.Concat(e.Causes().Select(c => c.Field + " " + c.Message)));
+    private static string Field(ApiStatusException e) => string.Join(" ", new[] { e.Message }.Concat(e.Causes.Select(c => c.Field + " " + c.Message)));
 
     [ClusterFact]
     public async Task Samples_Should_GetOwnedObjectsAndStatus_When_Applied()

@@ -54,8 +54,9 @@ public sealed class WidgetContractTests(ClusterFixture cluster)
         Assert.Contains("\"does-not-exist\" not found", missing.Message, StringComparison.Ordinal);
 
         var duplicate = await Assert.ThrowsAsync<ApiStatusException>(() => Widgets.CreateAsync(Ns, New("w-crud", 3, "red")));
-        Assert.True(duplicate.IsAlreadyExists());
+        Assert.True(duplicate.IsAlreadyExists);
         Assert.Equal(System.Net.HttpStatusCode.Conflict, duplicate.StatusCode); // 409 too, but not reason Conflict: nothing stale to re-read
+        Assert.False(duplicate.IsConflict);
 
         read.Spec.Size = 4;
         var updated = await Widgets.ReplaceAsync(read);
@@ -106,7 +107,7 @@ public sealed class WidgetContractTests(ClusterFixture cluster)
         var resize = New("w-apply", 7, null);
         var conflict = await Assert.ThrowsAsync<ApiStatusException>(() => Widgets.ApplyAsync(resize, "other"));
         Assert.True(conflict.IsConflict);
-        var cause = Assert.Single(conflict.Causes());
+        var cause = Assert.Single(conflict.Causes);
         Assert.Equal("FieldManagerConflict", cause.Reason);
         Assert.Equal(".spec.size", cause.Field);
         Assert.Contains("conflict with \"test\"", cause.Message, StringComparison.Ordinal);
@@ -269,13 +270,13 @@ public sealed class WidgetContractTests(ClusterFixture cluster)
         // 11, 12
         var error = await Assert.ThrowsAsync<ApiStatusException>(() => Widgets.CreateAsync(Ns, New("bad-schema", 0, "green")));
         Assert.True(error.IsInvalid);
-        Assert.Contains(error.Causes(), c => c.Field == "spec.color" && c.Reason == "FieldValueNotSupported");
-        Assert.Contains(error.Causes(), c => c.Field == "spec.size" && c.Reason == "FieldValueInvalid");
+        Assert.Contains(error.Causes, c => c.Field == "spec.color" && c.Reason == "FieldValueNotSupported");
+        Assert.Contains(error.Causes, c => c.Field == "spec.size" && c.Reason == "FieldValueInvalid");
         Assert.Contains("spec.color", error.Message, StringComparison.Ordinal);
 
         var required = await Assert.ThrowsAsync<ApiStatusException>(() => Widgets.CreateAsync(Ns, New("bad-required", null, "blue")));
         Assert.True(required.IsInvalid);
-        Assert.Contains(required.Causes(), c => c.Field == "spec.size" && c.Reason == "FieldValueRequired");
+        Assert.Contains(required.Causes, c => c.Field == "spec.size" && c.Reason == "FieldValueRequired");
     }
 
     [ClusterFact]
@@ -284,7 +285,7 @@ public sealed class WidgetContractTests(ClusterFixture cluster)
         // 13
         var error = await Assert.ThrowsAsync<ApiStatusException>(() => Widgets.CreateAsync(Ns, New("bad-cel", 20, "red")));
         Assert.True(error.IsInvalid);
-        Assert.Contains(error.Causes(), c => c.Field == "spec" && c.Message!.Contains(WidgetCrd.CelMessage, StringComparison.Ordinal));
+        Assert.Contains(error.Causes, c => c.Field == "spec" && c.Message!.Contains(WidgetCrd.CelMessage, StringComparison.Ordinal));
     }
 
     [ClusterFact]

@@ -36,8 +36,18 @@ public sealed class ApiStatusException : Exception
     /// </summary>
     public bool IsGone => StatusCode == HttpStatusCode.Gone || Status.Reason is "Expired" or "Gone";
 
-    /// <summary>409 Conflict: a stale <c>metadata.resourceVersion</c> (optimistic concurrency) or a server-side apply conflict.</summary>
-    public bool IsConflict => StatusCode == HttpStatusCode.Conflict || Status.Reason == "Conflict";
+    /// <summary>
+    /// Reason <c>Conflict</c> (or a bare 409 without a reason): a stale <c>metadata.resourceVersion</c> (optimistic
+    /// concurrency) or a server-side apply conflict; re-read and retry. Not a taken name (<see cref="IsAlreadyExists"/>),
+    /// which is a 409 too; the reason decides, as client-go's <c>errors.IsConflict</c>.
+    /// </summary>
+    public bool IsConflict => Status.Reason == "Conflict" || (string.IsNullOrEmpty(Status.Reason) && StatusCode == HttpStatusCode.Conflict);
+
+    /// <summary>409 with reason <c>AlreadyExists</c>: a create named an object that exists.</summary>
+    public bool IsAlreadyExists => Status.Reason == "AlreadyExists";
+
+    /// <summary>The fields the server named (<c>details.causes</c>: field, reason, message); empty when it named none.</summary>
+    public IList<V1StatusCause> Causes => Status.Details?.Causes ?? [];
 
     /// <summary>404 NotFound: the object (or its namespace) does not exist.</summary>
     public bool IsNotFound => StatusCode == HttpStatusCode.NotFound || Status.Reason == "NotFound";
