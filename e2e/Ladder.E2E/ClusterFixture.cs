@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Errors;
+using Ladder.Kubernetes.Testing;
 
 namespace Ladder.E2E;
 
@@ -25,7 +26,7 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private k8s.Kubernetes? _kube;
-    private CustomResourceClient<Widget>? _widgets;
+    private ObjectClient<Widget>? _widgets;
     private bool _cleanedUp;
 
     public ClusterFixture() => Namespace = "ladder-e2e-" + _run;
@@ -37,7 +38,7 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
     public string Namespace { get; }
 
     /// <summary>The test CRD's widgets, in group <c>run-{id}.e2e.ladder.dev</c>.</summary>
-    public CustomResourceClient<Widget> Widgets => _widgets ?? throw new InvalidOperationException($"{ClusterFactAttribute.Variable} is not set: the test should have been skipped.");
+    public ObjectClient<Widget> Widgets => _widgets ?? throw new InvalidOperationException($"{ClusterFactAttribute.Variable} is not set: the test should have been skipped.");
 
     private static Dictionary<string, string> Labels => new() { [Label] = "true" };
 
@@ -50,7 +51,7 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
         }
 
         _kube = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
-        _widgets = new CustomResourceClient<Widget>(_kube, WidgetCrd.Resource($"run-{_run}.e2e.ladder.dev"));
+        _widgets = new ObjectClient<Widget>(_kube, WidgetCrd.Resource($"run-{_run}.e2e.ladder.dev"));
         try
         {
             await ApiStatusException.SendAsync("create Namespace " + Namespace, () => Kube.CoreV1.CreateNamespaceAsync(new V1Namespace

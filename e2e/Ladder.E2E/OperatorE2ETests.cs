@@ -4,6 +4,7 @@ using k8s.Models;
 using Ladder.Api.Primitives;
 using Ladder.Api.V1Alpha1;
 using Ladder.ControllerRuntime.Errors;
+using Ladder.Kubernetes.Testing;
 
 namespace Ladder.E2E;
 
@@ -285,21 +286,6 @@ public sealed class OperatorE2ETests(OperatorFixture fixture)
     private static V1Condition? Condition(LiveStream stream, string type) => stream.Status?.Conditions?.FirstOrDefault(c => c.Type == type);
 
     // A person's edit, retried on a conflict with the operator's status writes (client-go RetryOnConflict).
-    private async Task ChangeAsync<T>(CustomResourceClient<T> client, string name, Action<T> change)
-        where T : class, IKubernetesObject<V1ObjectMeta>
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var obj = await client.GetAsync(Ns, name);
-            change(obj);
-            try
-            {
-                await client.ReplaceAsync(obj);
-                return;
-            }
-            catch (ApiStatusException e) when (e.IsConflict && attempt < 10)
-            {
-            }
-        }
-    }
+    private Task ChangeAsync<T>(ObjectClient<T> client, string name, Action<T> change)
+        where T : class, IKubernetesObject<V1ObjectMeta> => client.ChangeAsync(Ns, name, change);
 }

@@ -8,8 +8,8 @@ using Ladder.Api;
 using Ladder.Api.Manifests;
 using Ladder.Api.Meta;
 using Ladder.Api.V1Alpha1;
-using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Errors;
+using Ladder.Kubernetes.Testing;
 using Ladder.Operator.Hosting;
 using Microsoft.AspNetCore.Builder;
 
@@ -22,7 +22,7 @@ namespace Ladder.E2E;
 /// <c>ladder.dev/e2e=true</c> that enforces the <c>restricted</c> Pod Security Standard, and the real operator host
 /// (<see cref="OperatorHost.Build"/>) running in-process out of cluster as the chart's ServiceAccount (its RBAC, not
 /// admin), watching only that namespace, without leader election. The suite talks to the cluster as admin through
-/// KubernetesClient's <see cref="IKubernetes"/>: typed calls for built-ins, <see cref="CustomResourceClient{T}"/> for
+/// KubernetesClient's <see cref="IKubernetes"/>: typed calls for built-ins, <see cref="ObjectClient{T}"/> for
 /// Ladder's kinds, refusals as <see cref="ApiStatusException"/>.
 /// </summary>
 /// <remarks>
@@ -53,13 +53,13 @@ public sealed class OperatorFixture : IAsyncLifetime, IDisposable
     public IKubernetes Kube => _kube ?? throw new InvalidOperationException($"{ClusterFactAttribute.Variable} is not set: the test should have been skipped.");
 
     /// <summary>LiveStreams, as admin.</summary>
-    public CustomResourceClient<LiveStream> Streams => new(Kube, ResourceKind.For<LiveStream>());
+    public ObjectClient<LiveStream> Streams => new(Kube);
 
     /// <summary>TranscodeProfiles, as admin.</summary>
-    public CustomResourceClient<TranscodeProfile> Profiles => new(Kube, ResourceKind.For<TranscodeProfile>());
+    public ObjectClient<TranscodeProfile> Profiles => new(Kube);
 
     /// <summary>Templates, as admin.</summary>
-    public CustomResourceClient<Template> Templates => new(Kube, ResourceKind.For<Template>());
+    public ObjectClient<Template> Templates => new(Kube);
 
     /// <summary>The repository root (where <c>Operator.sln</c> is).</summary>
     public static string RepoRoot { get; } = FindRoot();

@@ -4,6 +4,7 @@ using k8s.Models;
 using Ladder.Api.Meta;
 using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Errors;
+using Ladder.Kubernetes.Testing;
 
 namespace Ladder.E2E;
 
@@ -20,7 +21,7 @@ public sealed class WidgetContractTests(ClusterFixture cluster)
 
     private string Ns => cluster.Namespace;
 
-    private CustomResourceClient<Widget> Widgets => cluster.Widgets;
+    private ObjectClient<Widget> Widgets => cluster.Widgets;
 
     private static V1Patch Merge(string json) => new(JsonNode.Parse(json)!, V1Patch.PatchType.MergePatch);
 

@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Ladder.ControllerRuntime.Cache;
 using Ladder.ControllerRuntime.Errors;
+using Ladder.Kubernetes.Testing;
 
 namespace Ladder.E2E;
 
@@ -78,7 +79,7 @@ public static class WidgetCrd
     /// <exception cref="InvalidOperationException">The server refused the names (NamesAccepted False).</exception>
     /// <exception cref="TimeoutException">Not usable within <paramref name="timeout"/>.</exception>
     /// <exception cref="ApiStatusException">The server refused the CRD.</exception>
-    public static async Task InstallAsync(IKubernetes kube, CustomResourceClient<Widget> widgets, string @namespace, IDictionary<string, string> labels, TimeSpan timeout)
+    public static async Task InstallAsync(IKubernetes kube, ObjectClient<Widget> widgets, string @namespace, IDictionary<string, string> labels, TimeSpan timeout)
     {
         var name = Name(widgets.Resource);
         using var bound = new CancellationTokenSource(timeout);

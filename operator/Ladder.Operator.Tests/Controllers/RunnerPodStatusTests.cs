@@ -27,7 +27,7 @@ public sealed class RunnerPodStatusTests
             ?? await h.Objects.Pods.CreateAsync(TestObjects.Namespace, new V1Pod { ApiVersion = "v1", Kind = "Pod", Metadata = desired.Metadata, Spec = desired.Spec });
 
         live.Status = desired.Status;
-        await h.Objects.Pods.UpdateStatusAsync(live);
+        await h.Objects.Pods.ReplaceStatusAsync(live);
     }
 
     private static Task<OperatorHarness> StartWithStreamAsync() => OperatorHarness.StartAsync(async clients =>

@@ -72,7 +72,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
     {
         var deployment = await Objects.Deployments.GetAsync(TestObjects.Namespace, name);
         deployment.Status = new V1DeploymentStatus { ObservedGeneration = deployment.Metadata.Generation, Replicas = 1, UpdatedReplicas = 1, ReadyReplicas = 1, AvailableReplicas = 1 };
-        await Objects.Deployments.UpdateStatusAsync(deployment);
+        await Objects.Deployments.ReplaceStatusAsync(deployment);
     }
 
     /// <summary>Changes an object the way a person does, retrying on a conflict with the operator's status writes (client-go <c>RetryOnConflict</c>).</summary>
