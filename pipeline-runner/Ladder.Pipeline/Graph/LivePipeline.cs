@@ -113,11 +113,16 @@ public sealed class LivePipeline : IAsyncDisposable
             throw new ArgumentException("The pipeline needs spec.inputs[0], at least one spec.video.renditions entry and spec.video.gopSeconds > 0.", nameof(spec));
         }
 
+        var logger = loggerFactory.CreateLogger<LivePipeline>();
+        if (!TransparentHugePages.DisableForProcess())
+        {
+            PipelineLog.HugePagesKept(logger);
+        }
+
         var inputs = spec.Inputs.Select(i => InputSettings.From(i, spec.Failover)).ToList();
         var input = inputs[0];
         var fullMode = input.IsFile && !input.Realtime ? QueueFullMode.Wait : QueueFullMode.DropNewestAfterStart;
         var clock = fullMode == QueueFullMode.Wait ? null : TimeProvider.System; // an unpaced file has no wall-clock pace to keep
-        var logger = loggerFactory.CreateLogger<LivePipeline>();
         var packets = new MediaPool<Packet>(static () => new Packet(), static p => p.Unref(), 512);
         var frames = new MediaPool<Frame>(static () => new Frame(), static f => f.Unref(), 64);
         var hardware = spec.Video.Hardware == HardwareAcceleration.None ? null : new HardwareContext(spec.Video.Hardware);
