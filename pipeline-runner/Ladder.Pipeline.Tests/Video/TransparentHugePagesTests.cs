@@ -3,6 +3,7 @@ using Ladder.Pipeline.Tests.Support;
 
 namespace Ladder.Pipeline.Tests.Video;
 
+[Collection(ProcessMemoryCollection.Name)]
 public sealed class TransparentHugePagesTests
 {
     private const int PrSetThpDisable = 41;
