@@ -66,6 +66,7 @@ public sealed class LivePipeline : IAsyncDisposable
     private readonly MediaPool<Frame> _frames;
     private readonly Dictionary<string, int> _encoderFailures = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly NativeHeapTrimmer _trimmer = new();
     private int _disposed;
 
     private LivePipeline(
@@ -271,7 +272,7 @@ public sealed class LivePipeline : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the pipeline (draining for up to 10 s), then releases the hardware device and pooled objects.</summary>
+    /// <summary>Stops the pipeline (draining for up to 10 s), then releases the hardware device and pooled objects and stops trimming the malloc arenas (<see cref="NativeHeapTrimmer"/>).</summary>
     /// <returns>A task that completes when everything is released.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -305,6 +306,7 @@ public sealed class LivePipeline : IAsyncDisposable
         }
 
         _hardware?.Dispose();
+        _trimmer.Dispose();
         _stopping.Dispose();
         _reloadLock.Dispose();
         _packets.Clear();
