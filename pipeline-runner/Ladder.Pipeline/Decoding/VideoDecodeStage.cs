@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace Ladder.Pipeline.Decoding;
 
 /// <summary>
-/// Decodes the source video once and hands every frame to each transcoded rendition by reference (a pooled
-/// <see cref="Frame"/> per rendition, <c>av_frame_ref</c>, no pixel copy). A rendition whose queue is full loses that
+/// Decodes the source video once, on as many threads as its pixel rate needs (<see cref="DecoderThreads"/>), and hands
+/// every frame to each transcoded rendition by reference (a pooled <see cref="Frame"/> per rendition,
+/// <c>av_frame_ref</c>, no pixel copy). A rendition whose queue is full loses that
 /// frame (counted as its drop) rather than holding back the others. The decoder is recreated on each
 /// <see cref="SourceFormat"/> (a reopened or different input); corrupt packets are counted and skipped. Renditions
 /// can be added and retired while it runs (a hot reload), each on a presentation time (<see cref="RenditionTarget"/>).
@@ -83,9 +84,10 @@ internal sealed class VideoDecodeStage : SourceDecodeStage
         Flush();
         _decoder?.Dispose();
         _decoder = null;
-        _decoder = Decoder.Create(parameters, PipelineTime.TimeBase);
+        var threads = DecoderThreads.For(parameters.Width, parameters.Height, format.FrameRate, Environment.ProcessorCount);
+        _decoder = Decoder.Create(parameters, PipelineTime.TimeBase, new DecoderOptions { Threads = threads });
         _frameRate = format.FrameRate;
-        SetState(StageState.Running, detail: $"decoding {parameters} with {_decoder.CodecName}");
+        SetState(StageState.Running, detail: $"decoding {parameters} with {_decoder.CodecName} on {threads} thread(s)");
     }
 
     /// <inheritdoc />

@@ -66,6 +66,7 @@ public sealed class LivePipeline : IAsyncDisposable
     private readonly MediaPool<Frame> _frames;
     private readonly Dictionary<string, int> _encoderFailures = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly NativeHeapTrimmer _trimmer = new();
     private int _disposed;
 
     private LivePipeline(
@@ -113,11 +114,16 @@ public sealed class LivePipeline : IAsyncDisposable
             throw new ArgumentException("The pipeline needs spec.inputs[0], at least one spec.video.renditions entry and spec.video.gopSeconds > 0.", nameof(spec));
         }
 
+        var logger = loggerFactory.CreateLogger<LivePipeline>();
+        if (!TransparentHugePages.DisableForProcess())
+        {
+            PipelineLog.HugePagesKept(logger);
+        }
+
         var inputs = spec.Inputs.Select(i => InputSettings.From(i, spec.Failover)).ToList();
         var input = inputs[0];
         var fullMode = input.IsFile && !input.Realtime ? QueueFullMode.Wait : QueueFullMode.DropNewestAfterStart;
         var clock = fullMode == QueueFullMode.Wait ? null : TimeProvider.System; // an unpaced file has no wall-clock pace to keep
-        var logger = loggerFactory.CreateLogger<LivePipeline>();
         var packets = new MediaPool<Packet>(static () => new Packet(), static p => p.Unref(), 512);
         var frames = new MediaPool<Frame>(static () => new Frame(), static f => f.Unref(), 64);
         var hardware = spec.Video.Hardware == HardwareAcceleration.None ? null : new HardwareContext(spec.Video.Hardware);
@@ -266,7 +272,7 @@ public sealed class LivePipeline : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the pipeline (draining for up to 10 s), then releases the hardware device and pooled objects.</summary>
+    /// <summary>Stops the pipeline (draining for up to 10 s), then releases the hardware device and pooled objects and stops trimming the malloc arenas (<see cref="NativeHeapTrimmer"/>).</summary>
     /// <returns>A task that completes when everything is released.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -300,6 +306,7 @@ public sealed class LivePipeline : IAsyncDisposable
         }
 
         _hardware?.Dispose();
+        _trimmer.Dispose();
         _stopping.Dispose();
         _reloadLock.Dispose();
         _packets.Clear();

@@ -25,4 +25,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Encoder of rendition {Rendition} failed ({Failures} in a row): a new one takes over at a segment boundary in {DelaySeconds} s")]
     public static partial void EncoderRestarting(ILogger logger, string rendition, int failures, double delaySeconds);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Transparent huge pages stay on for this process (prctl PR_SET_THP_DISABLE refused or not Linux): x264's buffers count whole 2 MiB pages")]
+    public static partial void HugePagesKept(ILogger logger);
 }
