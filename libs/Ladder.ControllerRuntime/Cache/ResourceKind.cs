@@ -14,6 +14,9 @@ namespace Ladder.ControllerRuntime.Cache;
 /// <param name="Namespaced">True for a namespaced resource.</param>
 public sealed record ResourceKind(string Group, string Version, string Kind, string Plural, bool Namespaced)
 {
+    /// <summary>The kind's <c>apiVersion</c>: <c>group/version</c>, or the version alone for the core group.</summary>
+    public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
+
     /// <summary>Reads group, version, kind and plural from <typeparamref name="T"/>'s <see cref="KubernetesEntityAttribute"/>.</summary>
     /// <param name="namespaced">True for a namespaced resource (the attribute does not say).</param>
     /// <exception cref="InvalidOperationException"><typeparamref name="T"/> has no <c>[KubernetesEntity]</c> with a kind and plural.</exception>

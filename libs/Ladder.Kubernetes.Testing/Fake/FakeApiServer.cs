@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Ladder.Api.Meta;
+using Ladder.ControllerRuntime.Cache;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -85,9 +85,8 @@ public sealed class FakeApiServer : IAsyncDisposable
     public JsonObject? Get<T>(string? @namespace, string name)
         where T : IKubernetesObject
     {
-        var entity = typeof(T).GetCustomAttribute<KubernetesEntityAttribute>() ?? throw new InvalidOperationException($"{typeof(T).Name} has no [KubernetesEntity]: add one so its API path is known.");
-        var apiVersion = string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : $"{entity.Group}/{entity.ApiVersion}";
-        return _store.Get($"{apiVersion}/{entity.PluralName}", @namespace ?? "", name);
+        var resource = ResourceKind.For<T>();
+        return _store.Get($"{resource.ApiVersion}/{resource.Plural}", @namespace ?? "", name);
     }
 
     /// <inheritdoc />

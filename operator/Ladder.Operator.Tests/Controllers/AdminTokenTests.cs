@@ -44,7 +44,7 @@ public sealed class AdminTokenTests
     {
         await using var api = await FakeApiServer.StartAsync();
         await using var runner = await FakeRunner.StartAsync();
-        using var kube = FakeApiKubernetes.For(api);
+        using var kube = api.CreateKubernetes();
         var (reconciler, cache, stream) = await ReconcilerAsync(kube, runner);
 
         await reconciler.ReconcileAsync(new ObjectKey(TestObjects.Namespace, "news"), CancellationToken.None);
@@ -67,7 +67,7 @@ public sealed class AdminTokenTests
     {
         await using var api = await FakeApiServer.StartAsync();
         await using var runner = await FakeRunner.StartAsync();
-        using var kube = FakeApiKubernetes.For(api);
+        using var kube = api.CreateKubernetes();
         var (reconciler, _, _) = await ReconcilerAsync(kube, runner);
         await new ObjectClients(kube).Secrets.CreateAsync(TestObjects.Namespace, new V1Secret
         {

@@ -22,7 +22,7 @@ public sealed class ApiStatusExceptionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _api = await FakeApiServer.StartAsync();
-        _kube = FakeApiKubernetes.For(_api);
+        _kube = _api.CreateKubernetes();
         _clients = new OperatorClients(_kube);
         _objects = new ObjectClients(_kube);
     }

@@ -21,7 +21,7 @@ internal sealed class InProcessOperator : IAsyncDisposable
         App = app;
         Metrics = new Uri($"http://127.0.0.1:{metricsPort}/metrics");
         Health = new Uri($"http://127.0.0.1:{healthPort}/");
-        Kube = FakeApiKubernetes.For(api);
+        Kube = api.CreateKubernetes();
         Objects = new ObjectClients(Kube);
     }
 

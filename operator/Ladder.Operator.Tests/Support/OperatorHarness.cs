@@ -27,7 +27,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
     {
         Api = api;
         Runner = runner;
-        Kube = FakeApiKubernetes.For(api);
+        Kube = api.CreateKubernetes();
         Clients = new OperatorClients(Kube);
         Objects = new ObjectClients(Kube);
     }

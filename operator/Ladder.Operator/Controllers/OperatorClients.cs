@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
@@ -99,17 +98,17 @@ internal sealed class OperatorClients(IKubernetes kube)
     /// <see cref="IKubernetes.CustomObjects"/>). The body carries <c>metadata.resourceVersion</c>, so a status written
     /// from a stale read is refused with 409 Conflict (optimistic concurrency) and the reconcile retries from the cache.
     /// </summary>
-    /// <typeparam name="T">A kind with <see cref="KubernetesEntityAttribute"/> (group, version, plural).</typeparam>
+    /// <typeparam name="T">A kind with <see cref="KubernetesEntityAttribute"/> (group, version, plural: <see cref="ResourceKind.For{T}"/>).</typeparam>
     /// <exception cref="ApiStatusException">The server refused the write (409 on a stale resourceVersion, 404 once deleted).</exception>
     public Task ReplaceStatusAsync<T>(T obj, CancellationToken cancellationToken)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
-        var entity = typeof(T).GetCustomAttribute<KubernetesEntityAttribute>()!;
+        var resource = ResourceKind.For<T>();
         var body = JsonSerializer.SerializeToNode(obj, WireJson.Options)!.AsObject();
-        body["apiVersion"] ??= entity.Group + "/" + entity.ApiVersion;
-        body["kind"] ??= entity.Kind;
-        return ApiStatusException.SendAsync($"update the status of {entity.Kind} {obj.Metadata.NamespaceProperty}/{obj.Metadata.Name}", () => kube.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
-            body, entity.Group, entity.ApiVersion, obj.Metadata.NamespaceProperty, entity.PluralName, obj.Metadata.Name,
+        body["apiVersion"] ??= resource.ApiVersion;
+        body["kind"] ??= resource.Kind;
+        return ApiStatusException.SendAsync($"update the status of {resource.Kind} {obj.Metadata.NamespaceProperty}/{obj.Metadata.Name}", () => kube.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
+            body, resource.Group, resource.Version, obj.Metadata.NamespaceProperty, resource.Plural, obj.Metadata.Name,
             fieldManager: RunnerLabels.FieldManager, cancellationToken: cancellationToken));
     }
 
