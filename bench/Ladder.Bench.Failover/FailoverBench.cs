@@ -12,24 +12,30 @@ namespace Ladder.Bench.Failover;
 /// Failover gap: a primary SRT listener and a backup RTMP listener, both fed by real-time ffmpeg pushers; once both are
 /// healthy the primary pusher is killed. The figure is the media time lost (ms): on the output timeline, from the end of
 /// the primary's last forwarded packet to the backup's first (its next keyframe), as the pipeline records it per switch.
+/// Each trial also splits the wall time after the kill into its two parts: until the switch is decided (the input
+/// timeout running out, which is Ladder's) and from there until the backup's first packet goes out (the wait for the
+/// backup's next keyframe, whose phase is the peer's and uniform over its GOP).
 /// </summary>
 internal static class FailoverBench
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Runs <paramref name="trials"/> failovers with <c>failover.inputTimeout</c> = <paramref name="inputTimeout"/> seconds; returns each gap in ms.</summary>
-    public static IReadOnlyList<double> Run(double inputTimeout, int trials)
+    /// <summary>One failover: media gap, and the wall time from the kill to the switch and from the switch to the backup's first packet (ms).</summary>
+    public readonly record struct Trial(double GapMs, double DetectMs, double KeyframeWaitMs);
+
+    /// <summary>Runs <paramref name="trials"/> failovers with <c>failover.inputTimeout</c> = <paramref name="inputTimeout"/> seconds.</summary>
+    public static IReadOnlyList<Trial> Run(double inputTimeout, int trials)
     {
-        var gaps = new List<double>();
+        var results = new List<Trial>();
         for (var i = 0; i < trials; i++)
         {
-            gaps.Add(Once(inputTimeout));
+            results.Add(Once(inputTimeout));
         }
 
-        return gaps;
+        return results;
     }
 
-    private static double Once(double inputTimeout)
+    private static Trial Once(double inputTimeout)
     {
         var srtPort = FreePort(SocketType.Dgram, ProtocolType.Udp);
         var rtmpUrl = $"rtmp://127.0.0.1:{FreePort(SocketType.Stream, ProtocolType.Tcp)}/live/backup";
@@ -47,9 +53,13 @@ internal static class FailoverBench
             using var primary = FfmpegPusher.Start(320, 180, 30, $"-f mpegts srt://127.0.0.1:{srtPort}?mode=caller");
             Wait.For(() => pipeline.ActiveInput == "primary" && pipeline.GetStatus().Inputs!.All(s => s.Healthy), Timeout, "healthy inputs with the primary active");
             Thread.Sleep(TimeSpan.FromSeconds(2) + TimeSpan.FromMilliseconds(Random.Shared.Next(1000))); // stop at a random point of the GOP
+            var killed = DateTimeOffset.UtcNow;
             primary.Dispose();
-            Wait.For(() => pipeline.InputSwitches is [{ MediaGapSeconds: not null }, ..], Timeout, "failover");
-            return pipeline.InputSwitches[0].MediaGapSeconds!.Value * 1000;
+            Wait.For(() => pipeline.InputSwitches is [_, ..], Timeout, "switch");
+            var decided = pipeline.InputSwitches[0].Time;
+            Wait.For(() => pipeline.InputSwitches is [{ MediaGapSeconds: not null }, ..], Timeout, "failover", pollMs: 1);
+            var delivered = DateTimeOffset.UtcNow;
+            return new Trial(pipeline.InputSwitches[0].MediaGapSeconds!.Value * 1000, (decided - killed).TotalMilliseconds, (delivered - decided).TotalMilliseconds);
         }
         finally
         {
