@@ -104,6 +104,34 @@ public sealed class FailoverTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task BackupWithALongGop_Should_TakeOverAtItsCurrentFrame_NotAtItsNextKeyframe()
+    {
+        var srtPort = Ffmpeg.FreePort(udp: true);
+        var rtmpUrl = $"rtmp://127.0.0.1:{Ffmpeg.FreePort()}/live/backup-key";
+        await using var run = PipelineRun.Start(TwoInputs(srtPort, rtmpUrl, 0.5, failbackSeconds: 600));
+
+        // The backup sends one keyframe, when it starts: a switch that waited for its next one would never come.
+        using var backup = Ffmpeg.Start(Source(256, 144, 25, 440, gop: 100_000) + $" -sc_threshold 0 -f flv {rtmpUrl}");
+        using var primary = Ffmpeg.Start(Source(320, 180, 30, 880) + $" -f mpegts srt://127.0.0.1:{srtPort}?mode=caller");
+        Assert.True(
+            CollectingSink.WaitUntil(() => run.Pipeline.ActiveInput == "primary" && Inputs(run).All(i => i.Healthy) && run.Sink.Packets("90p").Count > 30, Timeout),
+            $"both inputs never became healthy with the primary active: {Json(run)}");
+
+        primary.Dispose();
+        Assert.True(CollectingSink.WaitUntil(() => run.Pipeline.ActiveInput == "backup" && run.Pipeline.InputSwitches is [{ MediaGapSeconds: not null }, ..], Timeout), $"no failover: {Json(run)}");
+        var failover = run.Pipeline.InputSwitches[0];
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"inputTimeout 0.5 s, backup GOP unbounded: failover lost {failover.MediaGapSeconds * 1000:0} ms of media"));
+        Assert.InRange(failover.MediaGapSeconds!.Value, 0, 0.5 + 0.5);
+
+        var afterFailover = run.Sink.LatestPts("90p");
+        Assert.True(CollectingSink.WaitUntil(() => run.Sink.LatestPts("90p") > afterFailover + 2, Timeout), "the output stopped after the failover");
+        Assert.DoesNotContain("skipped", run.Stage("decode/video").Detail ?? "", StringComparison.Ordinal);
+        AssertMonotonic(run.Sink.Packets("90p"));
+        AssertContinuous(run.Sink.Packets("90p"), 2.0 / 30);
+        AssertContinuous(run.Sink.Packets("audio"), 2 * 1024.0 / 48000);
+    }
+
+    [Fact]
     public async Task PrimaryWhoseVideoDoesNotDecode_Should_FailOverWithReasonError_And_NotFailBackWhileItStaysBroken()
     {
         var srtPort = Ffmpeg.FreePort(udp: true);
@@ -141,10 +169,10 @@ public sealed class FailoverTests(ITestOutputHelper output)
         };
     }
 
-    /// <summary>A real-time synthetic source: test pattern and a tone, H.264 with a 1 s GOP, AAC.</summary>
-    private static string Source(int width, int height, int fps, int tone) =>
+    /// <summary>A real-time synthetic source: test pattern and a tone, H.264 with a keyframe every <paramref name="gop"/> frames (default: 1 s), AAC.</summary>
+    private static string Source(int width, int height, int fps, int tone, int? gop = null) =>
         $"-v error -re -f lavfi -i testsrc2=size={width}x{height}:rate={fps} -f lavfi -i sine=frequency={tone}:sample_rate=48000 "
-        + $"-c:v libx264 -preset ultrafast -tune zerolatency -g {fps} -pix_fmt yuv420p -c:a aac -b:a 64k -ac 2";
+        + $"-c:v libx264 -preset ultrafast -tune zerolatency -g {gop ?? fps} -pix_fmt yuv420p -c:a aac -b:a 64k -ac 2";
 
     private static IReadOnlyList<Ladder.Api.Runner.RunnerInputStatus> Inputs(PipelineRun run) => run.Pipeline.GetStatus().Inputs ?? [];
 

@@ -53,6 +53,22 @@ public sealed class TimestampNormalizerTests : IDisposable
     }
 
     [Fact]
+    public void Normalize_Should_StartASessionOnItsFirstVideoPacket_When_ItJoinsMidGop_And_WaitForAKeyframeOtherwise()
+    {
+        var normalizer = new TimestampNormalizer();
+        Video(normalizer, 0, keyframe: true);
+        Video(normalizer, Frame);
+
+        normalizer.BeginSession(10 * Second);
+        Assert.False(Video(normalizer, 500 * Second)); // a new input's packet inside its GOP: nothing to decode it from
+        normalizer.BeginSession(10 * Second, midGop: true);
+        Assert.True(Video(normalizer, 500 * Second));
+
+        Assert.Equal(10 * Second, _packet.Pts);
+        Assert.Equal((10 * Second) - (500 * Second), normalizer.Offset); // the GOP before it is moved by the same offset
+    }
+
+    [Fact]
     public void Normalize_Should_RealignAudio_When_ItRunsTenSecondsAheadOfVideo()
     {
         var normalizer = new TimestampNormalizer();

@@ -10,7 +10,8 @@ namespace Ladder.Pipeline.Decoding;
 /// every frame to each transcoded rendition by reference (a pooled <see cref="Frame"/> per rendition,
 /// <c>av_frame_ref</c>, no pixel copy). A rendition whose queue is full loses that
 /// frame (counted as its drop) rather than holding back the others. The decoder is recreated on each
-/// <see cref="SourceFormat"/> (a reopened or different input); corrupt packets are counted and skipped. Renditions
+/// <see cref="SourceFormat"/> (a reopened or different input), and shows frames from its
+/// <see cref="SourceFormat.ShowFrom"/> on (an input joined mid-GOP); corrupt packets are counted and skipped. Renditions
 /// can be added and retired while it runs (a hot reload), each on a presentation time (<see cref="RenditionTarget"/>).
 /// </summary>
 internal sealed class VideoDecodeStage : SourceDecodeStage
@@ -23,6 +24,7 @@ internal sealed class VideoDecodeStage : SourceDecodeStage
     private readonly Frame _frame = new();
     private Decoder? _decoder;
     private Rational _frameRate;
+    private long _showFrom = long.MinValue;
     private long _errors;
 
     /// <summary>Creates the stage.</summary>
@@ -87,6 +89,7 @@ internal sealed class VideoDecodeStage : SourceDecodeStage
         var threads = DecoderThreads.For(parameters.Width, parameters.Height, format.FrameRate, Environment.ProcessorCount);
         _decoder = Decoder.Create(parameters, PipelineTime.TimeBase, new DecoderOptions { Threads = threads });
         _frameRate = format.FrameRate;
+        _showFrom = format.ShowFrom;
         SetState(StageState.Running, detail: $"decoding {parameters} with {_decoder.CodecName} on {threads} thread(s)");
     }
 
@@ -165,7 +168,7 @@ internal sealed class VideoDecodeStage : SourceDecodeStage
             }
 
             var pts = _frame.BestEffortTimestamp;
-            if (pts == Timestamp.None)
+            if (pts == Timestamp.None || pts < _showFrom) // a reference frame of a GOP joined mid-way, before the switch
             {
                 continue;
             }

@@ -15,8 +15,7 @@ namespace Ladder.Pipeline.Ingest;
 /// to a new audio stage on a segment boundary (<see cref="SwitchAudio"/>); the decoders and encoders keep running.
 /// Only the decoder side changes on a switch: the new input's <see cref="SourceFormat"/> goes through the decoders'
 /// queues (they recreate their decoder there), its timestamps continue the output timeline through the shared
-/// <see cref="TimestampNormalizer"/> (starting on its next keyframe), and the encoders, whose scalers rebuild on a new
-/// frame size, never restart.
+/// <see cref="TimestampNormalizer"/>, and the encoders, whose scalers rebuild on a new frame size, never restart.
 /// </summary>
 /// <remarks>
 /// <para>Health: an input is healthy while open and its last video packet is younger than
@@ -28,6 +27,12 @@ namespace Ladder.Pipeline.Ingest;
 /// higher-priority input that has been healthy for <c>spec.failover.failbackDelay</c> takes back over (reason
 /// <c>failback</c>); <see cref="Activate"/> switches at once (reason <c>manual</c>) and holds that input until it
 /// fails. The last 20 switches are kept, with the media time each one lost.</para>
+/// <para>Joining: while an input stands by, its video since its latest keyframe is held (<see cref="StandbyGop"/>), so
+/// a switch to it starts at its current frame: the decoder gets that GOP from its keyframe and shows the pictures from
+/// the switch on. The media lost is then the time the old input was silent (the input timeout), not that plus the wait
+/// for the new input's next keyframe (half its GOP on average). Without a held GOP (an input that just connected, a
+/// GOP over <see cref="StandbyGop.MaxPackets"/>), and whenever a rendition is passthrough (it copies the source's
+/// packets, so it must start on a keyframe), the switch waits for the input's next keyframe.</para>
 /// <para>End: once every reader has ended (file inputs read to their end), the stage ends and completes the decoders'
 /// queues, so the pipeline drains and completes.</para>
 /// </remarks>
@@ -46,6 +51,8 @@ internal sealed class FailoverIngestStage : Stage
     private readonly MediaTimeline _timeline;
     private readonly Lock _lock = new();
     private readonly LinkedList<InputSwitch> _switches = new();
+    private readonly Dictionary<InputReader, StandbyGop> _standbyGops = [];
+    private readonly bool _joinsMidGop;
     private volatile InputReader[] _readers;
 
     /// <summary>True while the stage reads exactly one input (no backup to fail over to).</summary>
@@ -78,6 +85,7 @@ internal sealed class FailoverIngestStage : Stage
         _videoTargets = videoTargets;
         _audioTarget = audioTarget;
         _schedule = schedule;
+        _joinsMidGop = schedule is null; // a passthrough rendition (which the source keyframe schedule serves) copies packets, so it needs a keyframe
         _packets = packets;
         _metrics = metrics;
         _stream = stream;
@@ -135,6 +143,7 @@ internal sealed class FailoverIngestStage : Stage
             foreach (var old in stopped)
             {
                 _machine.Forget(old);
+                LetGopGo(old);
             }
 
             foreach (var reader in started)
@@ -262,6 +271,7 @@ internal sealed class FailoverIngestStage : Stage
         lock (_lock)
         {
             reader.AnnouncedSwitch = -1;
+            LetGopGo(reader); // the new session's parameters may differ
         }
     }
 
@@ -277,9 +287,11 @@ internal sealed class FailoverIngestStage : Stage
             Record(_machine.TakePrimary(reader));
             if (_machine.Active != reader)
             {
-                return ForwardOutcome.Standby;
+                return StandBy(reader, packet, isVideo);
             }
 
+            InputSessionStreams? starting = null;
+            StandbyGop? joined = null;
             if (reader.AnnouncedSwitch != _switchCount)
             {
                 if (reader.Session is not { } session)
@@ -287,22 +299,39 @@ internal sealed class FailoverIngestStage : Stage
                     return ForwardOutcome.Standby;
                 }
 
-                // A session starts on its first video keyframe, so its start time counts the wait for it. The wait may take
-                // a whole GOP, longer than the read timeout, so what comes before that keyframe is not judged.
-                if (!isVideo || !packet.IsKeyframe)
+                // A session starts on a video keyframe: the one of the GOP held while the input stood by, so the switch
+                // shows the input from its current frame on, or else its next one, and its start time counts the wait for
+                // it. The wait may take a whole GOP, longer than the read timeout, so what comes before is not judged.
+                joined = isVideo && !packet.IsKeyframe && _standbyGops.GetValueOrDefault(reader) is { HasKeyframe: true } gop ? gop : null;
+                if (!isVideo || !(packet.IsKeyframe || joined is not null))
                 {
-                    return ForwardOutcome.Standby;
+                    return StandBy(reader, packet, isVideo);
                 }
 
-                Announce(session);
                 _gapFrom = _normalizer.End;
-                _normalizer.BeginSession(EarliestStart(reader));
+                _normalizer.BeginSession(EarliestStart(reader), midGop: joined is not null);
                 reader.AnnouncedSwitch = _switchCount;
+                starting = session;
             }
 
             if (!_normalizer.Normalize(packet, PipelineTime.TimeBase, isVideo, reader.Settings.IsPaced))
             {
+                if (joined is not null)
+                {
+                    reader.AnnouncedSwitch = -1; // the next video packet joins instead
+                    joined.Add(packet);
+                }
+                else if (starting is not null)
+                {
+                    Start(reader, starting, null, long.MinValue); // the decoders wait for the keyframe that places the session
+                }
+
                 return ForwardOutcome.Unusable;
+            }
+
+            if (starting is not null)
+            {
+                Start(reader, starting, joined, packet.Pts);
             }
 
             if (isVideo)
@@ -402,6 +431,13 @@ internal sealed class FailoverIngestStage : Stage
             {
                 _machine.Forget(active);
             }
+
+            foreach (var gop in _standbyGops.Values)
+            {
+                gop.Clear();
+            }
+
+            _standbyGops.Clear();
         }
 
         foreach (var target in _videoTargets)
@@ -440,17 +476,86 @@ internal sealed class FailoverIngestStage : Stage
         PipelineLog.InputSwitched(Logger, change.From?.Settings.Name ?? "(none)", change.To.Settings.Name, change.Reason.ToString(), change.Message ?? "");
     }
 
-    /// <summary>Sends the new input's formats through the decoders' queues, ahead of its first packet.</summary>
-    private void Announce(InputSessionStreams session)
+    /// <summary>
+    /// Announces a new session to the decoders and lets the reader's held GOP go; joining mid-GOP (<paramref name="joined"/>),
+    /// feeds them that GOP first, to be shown from <paramref name="showFrom"/> (pipeline ticks, the first packet placed).
+    /// </summary>
+    private void Start(InputReader reader, InputSessionStreams session, StandbyGop? joined, long showFrom)
+    {
+        Announce(session, joined is null ? long.MinValue : showFrom);
+        if (joined is not null)
+        {
+            Preroll(joined.Take());
+        }
+
+        LetGopGo(reader);
+    }
+
+    /// <summary>
+    /// Sends the new input's formats through the decoders' queues, ahead of its first packet; the video decoder shows
+    /// frames from <paramref name="showFrom"/> on (pipeline ticks; <see cref="long.MinValue"/>: all).
+    /// </summary>
+    private void Announce(InputSessionStreams session, long showFrom)
     {
         foreach (var target in _videoTargets)
         {
-            target.Offer(new SourcePacket(null, SourceFormat.Video(session.Video)), Stopping, mustDeliver: true);
+            target.Offer(new SourcePacket(null, SourceFormat.Video(session.Video) with { ShowFrom = showFrom }), Stopping, mustDeliver: true);
         }
 
         if (session.Audio is { } audio && _audioTarget is not null)
         {
             _audioTarget.Offer(new SourcePacket(null, SourceFormat.Audio(audio)), Stopping, mustDeliver: true);
+        }
+    }
+
+    /// <summary>
+    /// Feeds the decoders the GOP held while the input stood by, from its keyframe, moved onto the output timeline by the
+    /// new session's offset: each packet is decoded as a reference, and its picture, before the switch, is not shown.
+    /// Nothing may be lost (a missing reference would spoil the GOP), so this waits for room in the queues.
+    /// </summary>
+    private void Preroll(List<Packet> gop)
+    {
+        var offset = _normalizer.Offset;
+        foreach (var packet in gop)
+        {
+            packet.Pts = packet.Pts == Timestamp.None ? Timestamp.None : packet.Pts + offset;
+            packet.Dts = packet.Dts == Timestamp.None ? Timestamp.None : packet.Dts + offset;
+            foreach (var target in _videoTargets)
+            {
+                var copy = _packets.Rent();
+                copy.Ref(packet);
+                target.Offer(new SourcePacket(copy, null), Stopping, mustDeliver: true);
+            }
+
+            _packets.Return(packet);
+        }
+    }
+
+    /// <summary>
+    /// What becomes of a packet of an input that does not feed the decoders now: its video is held from its latest
+    /// keyframe (<see cref="StandbyGop"/>) when a switch may join mid-GOP, so that a switch to it starts at once.
+    /// </summary>
+    private ForwardOutcome StandBy(InputReader reader, Packet packet, bool isVideo)
+    {
+        if (_joinsMidGop && isVideo && reader.Session is not null)
+        {
+            if (!_standbyGops.TryGetValue(reader, out var gop))
+            {
+                _standbyGops[reader] = gop = new StandbyGop(_packets);
+            }
+
+            gop.Add(packet);
+        }
+
+        return ForwardOutcome.Standby;
+    }
+
+    /// <summary>Lets the GOP held for <paramref name="reader"/> go (back to the packet pool).</summary>
+    private void LetGopGo(InputReader reader)
+    {
+        if (_standbyGops.Remove(reader, out var gop))
+        {
+            gop.Clear();
         }
     }
 

@@ -38,6 +38,7 @@ internal sealed class TimestampNormalizer
     private long _offset;
     private long _sessionStart;
     private bool _anchored;
+    private bool _midGop;
     private long _audioShift;
     private int _audioOutOfSync;
     private long _clockStart;
@@ -67,10 +68,23 @@ internal sealed class TimestampNormalizer
     /// </summary>
     public long WallClock => _clockStart == 0 ? 0 : _clockStartTicks + PipelineTime.FromSeconds(Stopwatch.GetElapsedTime(_clockStart).TotalSeconds);
 
-    /// <summary>Starts a new input session whose first keyframe lands at or after <paramref name="earliestStart"/> pipeline ticks.</summary>
-    public void BeginSession(long earliestStart)
+    /// <summary>
+    /// The shift from the current session's input timestamps to the output timeline, in pipeline ticks (video; audio
+    /// adds <see cref="AudioShift"/>); meaningful once the session's first packet was placed.
+    /// </summary>
+    public long Offset => _offset;
+
+    /// <summary>Starts a new input session whose first video packet lands at or after <paramref name="earliestStart"/> pipeline ticks.</summary>
+    /// <param name="earliestStart">The earliest output time of the session's first packet (pipeline ticks).</param>
+    /// <param name="midGop">
+    /// Whether the session joins its input mid-GOP: the caller feeds the decoders the GOP from its keyframe up to the
+    /// first packet (shifted by <see cref="Offset"/>, shown from that packet on), so any video packet may anchor it.
+    /// Otherwise it starts on a video keyframe and drops what comes before.
+    /// </param>
+    public void BeginSession(long earliestStart, bool midGop = false)
     {
         _anchored = false;
+        _midGop = midGop;
         _audioShift = 0;
         _audioOutOfSync = 0;
         _sessionStart = Math.Max(earliestStart, _end);
@@ -78,8 +92,8 @@ internal sealed class TimestampNormalizer
 
     /// <summary>
     /// Rescales <paramref name="packet"/> from <paramref name="timeBase"/> to pipeline ticks and shifts it onto the
-    /// output timeline. False when the packet must be dropped: before the session's first video keyframe, without
-    /// any timestamp, or not after its stream's previous DTS.
+    /// output timeline. False when the packet must be dropped: before the session's first video keyframe (or, joining
+    /// mid-GOP, its first video packet), without any timestamp, or not after its stream's previous DTS.
     /// </summary>
     /// <param name="packet">The packet, timestamps in <paramref name="timeBase"/>; rewritten in place.</param>
     /// <param name="timeBase">The input stream's time base.</param>
@@ -110,7 +124,7 @@ internal sealed class TimestampNormalizer
 
         if (!_anchored)
         {
-            if (!isVideo || !packet.IsKeyframe)
+            if (!isVideo || !(packet.IsKeyframe || _midGop))
             {
                 return false;
             }
