@@ -7,11 +7,15 @@ namespace Ladder.Pipeline.Ingest;
 /// Holds packets back until their time comes, like <c>ffmpeg -re</c>: DTS against the wall clock since the
 /// session's first packet, allowing the packets to lead the wall clock by at most <c>lead</c> (zero for a paced
 /// file; a few seconds for a live input, whose sender may burst what it buffered). A live input whose packets keep
-/// coming faster than their timestamps say is read no faster than real time.
+/// coming faster than their timestamps say is read no faster than real time. A packet due over 2 s from now is a jump
+/// of the input's clock (a restarted sender, an MPEG-TS discontinuity), not a burst, and pacing starts again from it,
+/// as the output timeline does (<see cref="TimestampNormalizer"/>): the reader is never held for the size of a jump.
 /// </summary>
 /// <param name="lead">How far packets may run ahead of the wall clock before the reader waits.</param>
 internal sealed class RealtimePacer(TimeSpan lead)
 {
+    /// <summary>The longest a packet is held; a packet due later starts the pacing again.</summary>
+    private static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(2);
     private long _startTimestamp;
     private long _startTicks = long.MinValue;
 
@@ -22,14 +26,16 @@ internal sealed class RealtimePacer(TimeSpan lead)
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public void Wait(long dts, CancellationToken cancellationToken)
     {
-        if (_startTicks == long.MinValue)
+        var due = _startTicks == long.MinValue
+            ? TimeSpan.MaxValue
+            : TimeSpan.FromSeconds(PipelineTime.ToSeconds(dts - _startTicks)) - lead - Stopwatch.GetElapsedTime(_startTimestamp);
+        if (due > MaxHold)
         {
             _startTicks = dts;
             _startTimestamp = Stopwatch.GetTimestamp();
             return;
         }
 
-        var due = TimeSpan.FromSeconds(PipelineTime.ToSeconds(dts - _startTicks)) - lead - Stopwatch.GetElapsedTime(_startTimestamp);
         if (due > TimeSpan.Zero && cancellationToken.WaitHandle.WaitOne(due))
         {
             cancellationToken.ThrowIfCancellationRequested();
