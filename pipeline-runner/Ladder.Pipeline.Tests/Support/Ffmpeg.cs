@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -7,15 +8,30 @@ namespace Ladder.Pipeline.Tests.Support;
 /// <summary>Runs the installed ffmpeg CLI: to cut media, or as a real peer pushing a stream into the pipeline.</summary>
 internal sealed class Ffmpeg : IDisposable
 {
+    private const int KeptLines = 20;
     private bool _disposed;
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lastLines = new();
 
     private Ffmpeg(string arguments)
     {
         _process = Process.Start(new ProcessStartInfo("ffmpeg", arguments) { RedirectStandardError = true, RedirectStandardInput = true })!;
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                _lastLines.Enqueue(text);
+                while (_lastLines.Count > KeptLines && _lastLines.TryDequeue(out string? _))
+                {
+                }
+            }
+        };
         _process.BeginErrorReadLine();
     }
+
+    /// <summary>For a failure message: whether the peer still runs (or its exit code) and its last lines of standard error.</summary>
+    public override string ToString() =>
+        $"ffmpeg {(_disposed ? "stopped by the test" : _process.HasExited ? $"exited with {_process.ExitCode}" : "running")}: {string.Join(" | ", _lastLines)}";
 
     /// <summary>Starts ffmpeg in the background (a pusher); it is killed on dispose if still running.</summary>
     public static Ffmpeg Start(string arguments) => new(arguments);
@@ -53,9 +69,14 @@ internal sealed class Ffmpeg : IDisposable
     }
 
     /// <summary>Freezes the process (SIGSTOP): its connections stay open and silent, like a hung encoder; dispose still kills it.</summary>
-    public void Suspend()
+    public void Suspend() => Signal("-STOP");
+
+    /// <summary>Lets a suspended process go on (SIGCONT), like an encoder that was only held up.</summary>
+    public void Resume() => Signal("-CONT");
+
+    private void Signal(string signal)
     {
-        using var kill = Process.Start("kill", ["-STOP", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
         kill.WaitForExit();
     }
 
