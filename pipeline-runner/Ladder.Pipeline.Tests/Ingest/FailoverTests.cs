@@ -38,7 +38,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
             var audio = run.Stage("audio").InstanceId;
 
             primary.Dispose();
-            Assert.True(CollectingSink.WaitUntil(() => run.Pipeline.ActiveInput == "backup" && run.Pipeline.InputSwitches is [{ MediaGapSeconds: not null }, ..], Timeout), $"no failover: {Json(run)}");
+            Assert.True(CollectingSink.WaitUntil(() => run.Pipeline.ActiveInput == "backup" && run.Pipeline.InputSwitches is [{ MediaGapSeconds: not null }, ..], Timeout), $"no failover: {Json(run)}; backup: {backup}");
             var failover = run.Pipeline.InputSwitches[0];
             Assert.Equal(("primary", "backup"), (failover.From, failover.To));
             Assert.Contains(failover.Reason, new[] { FailoverReason.Timeout, FailoverReason.Error });
@@ -118,7 +118,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
             $"both inputs never became healthy with the primary active: {Json(run)}");
 
         primary.Dispose();
-        Assert.True(CollectingSink.WaitUntil(() => run.Pipeline.ActiveInput == "backup" && run.Pipeline.InputSwitches is [{ MediaGapSeconds: not null }, ..], Timeout), $"no failover: {Json(run)}");
+        Assert.True(CollectingSink.WaitUntil(() => run.Pipeline.ActiveInput == "backup" && run.Pipeline.InputSwitches is [{ MediaGapSeconds: not null }, ..], Timeout), $"no failover: {Json(run)}; backup: {backup}");
         var failover = run.Pipeline.InputSwitches[0];
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"inputTimeout 0.5 s, backup GOP unbounded: failover lost {failover.MediaGapSeconds * 1000:0} ms of media"));
         Assert.InRange(failover.MediaGapSeconds!.Value, 0, 0.5 + 0.5);
@@ -129,6 +129,31 @@ public sealed class FailoverTests(ITestOutputHelper output)
         AssertMonotonic(run.Sink.Packets("90p"));
         AssertContinuous(run.Sink.Packets("90p"), 2.0 / 30);
         AssertContinuous(run.Sink.Packets("audio"), 2 * 1024.0 / 48000);
+    }
+
+    [Fact]
+    public async Task BackupThatPausesLongerThanTheTimeout_Should_KeepItsConnection_And_BeHealthyAgain()
+    {
+        var srtPort = Ffmpeg.FreePort(udp: true);
+        var rtmpUrl = $"rtmp://127.0.0.1:{Ffmpeg.FreePort()}/live/backup-key";
+        await using var run = PipelineRun.Start(TwoInputs(srtPort, rtmpUrl, 0.5, failbackSeconds: 600));
+        using var backup = Ffmpeg.Start(Source(256, 144, 25, 440) + $" -f flv {rtmpUrl}");
+        using var primary = Ffmpeg.Start(Source(320, 180, 30, 880) + $" -f mpegts srt://127.0.0.1:{srtPort}?mode=caller");
+        Assert.True(
+            CollectingSink.WaitUntil(() => run.Pipeline.ActiveInput == "primary" && Inputs(run).All(i => i.Healthy), Timeout),
+            $"both inputs never became healthy with the primary active: {Json(run)}");
+
+        // Held up for 2 s (a starved CPU, a congested link): unhealthy after 0.5 s, but its connection is kept.
+        backup.Suspend();
+        Assert.True(CollectingSink.WaitUntil(() => !Inputs(run).Single(i => i.Name == "backup").Healthy, Timeout), $"the silent backup stayed healthy: {Json(run)}");
+        Assert.Equal("no video from input 'backup' for 0.5 s (spec.failover.inputTimeout).", Inputs(run).Single(i => i.Name == "backup").Message);
+        Thread.Sleep(1500);
+        backup.Resume();
+
+        Assert.True(CollectingSink.WaitUntil(() => Inputs(run).Single(i => i.Name == "backup").Healthy, Timeout), $"the backup never became healthy again: {Json(run)}; backup: {backup}");
+        Assert.False(backup.HasExited, $"the backup's publisher was cut off: {backup}");
+        primary.Dispose();
+        Assert.True(CollectingSink.WaitUntil(() => run.Pipeline.ActiveInput == "backup", Timeout), $"no failover to the backup: {Json(run)}; backup: {backup}");
     }
 
     [Fact]

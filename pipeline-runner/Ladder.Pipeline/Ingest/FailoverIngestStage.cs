@@ -256,7 +256,7 @@ internal sealed class FailoverIngestStage : Stage
                 Active = r == active,
                 LastPacketTime = r.LastPacketTime,
                 Bitrate = (long)r.Counters.Bitrate,
-                Message = healthy ? null : r.Failure ?? r.Snapshot().Detail,
+                Message = healthy ? null : r.Failure ?? (r.Session is null ? r.Snapshot().Detail : InputProblem.Silent(r.Settings.Name, timeout)),
             };
         })];
     }

@@ -70,7 +70,7 @@ internal sealed class FailoverStateMachine<TInput>(TimeProvider time, TimeSpan t
 
             var lost = Active;
             return healthy.Count > 0
-                ? SwitchTo(healthy[0], lost.FailureReason, lost.Failure ?? $"no video from input '{lost.Name}' for {Timeout.TotalSeconds:0.###} s (spec.failover.inputTimeout).", now)
+                ? SwitchTo(healthy[0], lost.FailureReason, lost.Failure ?? InputProblem.Silent(lost.Name, Timeout), now)
                 : null;
         }
 

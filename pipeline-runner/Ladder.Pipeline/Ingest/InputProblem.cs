@@ -16,6 +16,10 @@ internal static partial class InputProblem
 {
     private const int InvalidData = -1094995529; // AVERROR_INVALIDDATA = FFERRTAG('I','N','D','A')
 
+    /// <summary>Why an input that is still connected is unhealthy: no video from it for <paramref name="timeout"/> (<c>spec.failover.inputTimeout</c>).</summary>
+    public static string Silent(string name, TimeSpan timeout) =>
+        string.Create(CultureInfo.InvariantCulture, $"no video from input '{name}' for {timeout.TotalSeconds:0.###} s (spec.failover.inputTimeout).");
+
     /// <summary>
     /// The reason for an open or read error of <paramref name="settings"/>' input; an <see cref="InvalidDataException"/>
     /// (the ingest's own finding, see <see cref="NoUsableVideo"/>) already says it in these terms. An HTTP error status
@@ -40,7 +44,7 @@ internal static partial class InputProblem
         return error switch
         {
             FFmpegTimeoutException when error.Message.Contains("av_read_frame", StringComparison.Ordinal) =>
-                $"no packet for {settings.ReadTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{name}' (spec.failover.inputTimeout).",
+                $"no packet for {settings.SessionTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{name}': the sender went silent without closing the connection, so the input is reopened (spec.failover.inputTimeout, at least 5 s).",
             FFmpegException { ErrorCode: InvalidData } when settings.IsFile && Mp4WithoutIndex(FilePath(settings.Url)) =>
                 $"input '{name}': the file ends before its index (moov atom): it was cut while being written; re-copy it once the writer has finished, or record to MPEG-TS or fragmented MP4 (technical: {error.Message})",
             FFmpegException { ErrorCode: InvalidData } when error.Message.Contains("avformat_open_input", StringComparison.Ordinal) =>

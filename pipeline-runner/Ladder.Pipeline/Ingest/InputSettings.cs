@@ -18,6 +18,7 @@ internal sealed record InputSettings
     private const string RealtimeOption = "re";
     private const string LoopOption = "stream_loop";
     private const string ListenOption = "listen";
+    private static readonly TimeSpan MinSessionTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>The input's name from the spec.</summary>
     public required string Name { get; init; }
@@ -40,8 +41,19 @@ internal sealed record InputSettings
     /// <summary>Replays of a file input after the first pass; -1 forever.</summary>
     public required int Loop { get; init; }
 
-    /// <summary>No packet for this long counts as a lost input (<c>spec.failover.inputTimeout</c>).</summary>
-    public required TimeSpan ReadTimeout { get; init; }
+    /// <summary>No video for this long makes the input unhealthy, so the input switch fails over (<c>spec.failover.inputTimeout</c>).</summary>
+    public required TimeSpan InputTimeout { get; init; }
+
+    /// <summary>
+    /// No packet for this long ends the input's session: a listener waits for its sender to connect again, a pull
+    /// reconnects. It is <see cref="InputTimeout"/>, but at least 5 s: a shorter silence makes the input unhealthy and
+    /// fails over, but keeps its connection, so a sender that was only held up (a starved CPU, a congested link) goes on
+    /// where it was instead of being cut off; few encoders reconnect on their own, and those that do wait seconds
+    /// first. A restarted RTMP encoder need not wait for it: a new publisher with the stream key takes over one silent
+    /// for the input timeout (<see cref="Rtmp.RtmpServer"/>). An SRT listener is the exception: FFmpeg's takes one
+    /// caller at a time, so a silent caller is let go at the input timeout, and a restarted one can connect.
+    /// </summary>
+    public TimeSpan SessionTimeout => IsSrtListen || InputTimeout > MinSessionTimeout ? InputTimeout : MinSessionTimeout;
 
     /// <summary>Masks the input's stream key and passphrase in messages.</summary>
     public required SecretMasker Masker { get; init; }
@@ -91,7 +103,7 @@ internal sealed record InputSettings
             Options = options,
             Realtime = ReadFlag(input, RealtimeOption, input.Protocol == InputProtocol.File),
             Loop = input.Protocol == InputProtocol.File ? ReadInt(input, LoopOption, 0) : 0,
-            ReadTimeout = failover.InputTimeout.Value,
+            InputTimeout = failover.InputTimeout.Value,
             Masker = SecretMasker.Of([input.StreamKey, input.Passphrase]),
         };
     }
@@ -107,7 +119,7 @@ internal sealed record InputSettings
         Format = Protocol is InputProtocol.Udp or InputProtocol.Srt ? "mpegts" : IsRtmpListen ? "flv" : null,
         Options = options,
         OpenTimeout = Mode == InputMode.Listen && Protocol == InputProtocol.Srt ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(10),
-        ReadTimeout = ReadTimeout,
+        ReadTimeout = SessionTimeout,
     };
 
     /// <summary>The URL and <paramref name="text"/> with stream keys and passphrases masked.</summary>

@@ -148,7 +148,7 @@ internal abstract class InputStage : Stage
     /// </summary>
     private InputContext OpenRtmpPublisher(string url, MediaDictionary options)
     {
-        _rtmp ??= RtmpServer.Start(RtmpEndpoint.Parse(Settings.Url), OnSenderRefused);
+        _rtmp ??= RtmpServer.Start(RtmpEndpoint.Parse(Settings.Url), Settings.InputTimeout, OnSenderRefused);
         var publisher = _rtmp.AcceptPublisher(Stopping);
         SetState(StageState.Starting, detail: $"probing the stream of the publisher at {publisher.Remote} on {url}");
         return InputContext.Open(publisher.Media, url, Settings.ToInputOptions(options), Stopping);

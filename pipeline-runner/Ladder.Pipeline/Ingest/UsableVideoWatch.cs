@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Ladder.Pipeline.Ingest;
 
 /// <summary>
-/// Notices, within <see cref="InputSettings.ReadTimeout"/>, an input that sends packets but no usable video (so the
+/// Notices, within <see cref="InputSettings.SessionTimeout"/>, an input that sends packets but no usable video (so the
 /// read timeout never fires while nothing comes out): video without timestamps, packets only on streams the session
 /// did not open, or no keyframe to start on. Then it throws <see cref="InputProblem.NoUsableVideo"/>, and the ingest
 /// reopens the input with backoff instead of reading it in a busy loop; so does a file that ends without any usable
@@ -31,7 +31,7 @@ internal sealed class UsableVideoWatch(InputSettings settings, TimestampNormaliz
 
         _otherStream += knownStream ? 0 : 1;
         var waited = Stopwatch.GetElapsedTime(_since);
-        if (waited > settings.ReadTimeout)
+        if (waited > settings.SessionTimeout)
         {
             throw InputProblem.NoUsableVideo(settings, normalizer.UntimedVideoPackets - _untimedAtStart, _otherStream, waited);
         }

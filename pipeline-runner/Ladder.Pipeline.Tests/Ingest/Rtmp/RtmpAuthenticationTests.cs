@@ -138,7 +138,7 @@ public sealed class RtmpAuthenticationTests
             using var hung = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
             Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"no packet: {run.Stage("ingest/main").Error}");
 
-            hung.Suspend(); // connected, silent: the input times out (1 s) and must let go of it
+            hung.Suspend(); // connected, silent: the session times out (5 s, the least it waits) and must let go of it
             run.WaitForState("ingest/main", StageState.Reconnecting, Timeout);
             var before = run.Sink.Packets("90p").Count;
             using var next = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
@@ -146,6 +146,27 @@ public sealed class RtmpAuthenticationTests
             Assert.True(
                 CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > before + 24, Timeout),
                 $"the next publisher got nothing through: {run.Stage("ingest/main").Error}");
+        }
+    }
+
+    [Fact]
+    public async Task Publisher_Should_GiveWayToANewOne_When_ItHasSentNothingForTheInputTimeout()
+    {
+        var (run, port) = Start();
+        await using (run)
+        {
+            using var hung = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
+            Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"no packet: {run.Stage("ingest/main").Error}");
+
+            hung.Suspend(); // connected and silent, like an encoder restarted without closing its connection
+            Thread.Sleep(1500); // longer than the input timeout (1 s), shorter than the session's (5 s)
+            var before = run.Stage("ingest/main").Counters.Items; // the encoders repeat the last picture meanwhile: count what is read
+            using var next = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
+
+            Assert.True(
+                CollectingSink.WaitUntil(() => run.Stage("ingest/main").Counters.Items > before + 48, Timeout),
+                $"the next publisher got nothing through: {run.Stage("ingest/main").Error}; next: {next}");
+            Assert.False(next.HasExited, $"the next publisher was refused: {next}");
         }
     }
 

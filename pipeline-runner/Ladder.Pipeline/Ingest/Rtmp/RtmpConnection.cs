@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Net.Sockets;
 
 namespace Ladder.Pipeline.Ingest.Rtmp;
@@ -39,6 +40,7 @@ internal sealed class RtmpConnection : IDisposable
     private long _acknowledged;
     private int _disposed;
     private volatile bool _publishing;
+    private long _lastMedia;
 
     /// <summary>Wraps an accepted client; <see cref="RunAsync"/> serves it.</summary>
     public RtmpConnection(TcpClient client, RtmpServer server, RtmpEndpoint endpoint)
@@ -59,6 +61,9 @@ internal sealed class RtmpConnection : IDisposable
 
     /// <summary>The published media as an FLV byte stream; disposing it drops the connection.</summary>
     public FlvPipe Media { get; }
+
+    /// <summary>How long the publisher has sent no audio or video (since it started publishing when it sent none yet).</summary>
+    public TimeSpan SilentFor => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastMedia));
 
     /// <summary>Whether the client is publishing: its <c>publish</c> was accepted and its stream has not ended.</summary>
     public bool IsPublishing { get => _publishing; private set => _publishing = value; }
@@ -118,6 +123,7 @@ internal sealed class RtmpConnection : IDisposable
         switch (message.Type)
         {
             case RtmpMessage.Audio or RtmpMessage.Video when IsPublishing:
+                Interlocked.Exchange(ref _lastMedia, Stopwatch.GetTimestamp());
                 await Media.WriteTagAsync(message.Type, message.Timestamp, message.Payload, _abort.Token).ConfigureAwait(false);
                 return true;
             case RtmpMessage.Data when IsPublishing:
@@ -188,6 +194,7 @@ internal sealed class RtmpConnection : IDisposable
             return await RefuseAsync($"publisher refused: wrong stream key (from {Remote}).").ConfigureAwait(false);
         }
 
+        Interlocked.Exchange(ref _lastMedia, Stopwatch.GetTimestamp()); // silent from here on, until its first media
         if (!_server.TryClaim(this))
         {
             await SendStatusAsync("error", "NetStream.Publish.BadName", "Another sender is already publishing this stream.").ConfigureAwait(false);

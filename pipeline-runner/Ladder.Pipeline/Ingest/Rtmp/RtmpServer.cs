@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Threading.Channels;
 
@@ -7,7 +8,9 @@ namespace Ladder.Pipeline.Ingest.Rtmp;
 /// The server side of an RTMP listen input: accepts any number of connections at once (up to
 /// <see cref="MaxConnections"/>), each served by an <see cref="RtmpConnection"/> that must authenticate within
 /// <see cref="RtmpConnection.SetupTimeout"/>, so a silent or garbage client cannot hold the port. Only one publisher is
-/// live at a time; the ingest thread takes it with <see cref="AcceptPublisher"/> and reads its media. Every refusal
+/// live at a time; the ingest thread takes it with <see cref="AcceptPublisher"/> and reads its media. A new publisher
+/// with the stream key takes the place of one that has sent no media for the input timeout (a hung encoder, or one
+/// restarted without closing its connection), so it need not wait for the input's session to end. Every refusal
 /// (wrong key or application, second publisher, garbage handshake, timeout) is logged and reported through the
 /// callback, in the user's terms and without any key.
 /// </summary>
@@ -17,6 +20,7 @@ internal sealed class RtmpServer : IDisposable
     public const int MaxConnections = 32;
 
     private readonly RtmpEndpoint _endpoint;
+    private readonly TimeSpan _takeOverAfter;
     private readonly Action<string> _onRefused;
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stopping = new();
@@ -25,20 +29,22 @@ internal sealed class RtmpServer : IDisposable
     private readonly Lock _lock = new();
     private RtmpConnection? _publisher;
 
-    private RtmpServer(RtmpEndpoint endpoint, Action<string> onRefused)
+    private RtmpServer(RtmpEndpoint endpoint, TimeSpan takeOverAfter, Action<string> onRefused)
     {
         _endpoint = endpoint;
+        _takeOverAfter = takeOverAfter;
         _onRefused = onRefused;
         _listener = new TcpListener(endpoint.Address);
     }
 
     /// <summary>Binds <paramref name="endpoint"/>'s address and starts accepting.</summary>
     /// <param name="endpoint">Address, application and key.</param>
+    /// <param name="takeOverAfter">How long a publisher may send no media before a new one with the key takes its place (<c>spec.failover.inputTimeout</c>).</param>
     /// <param name="onRefused">Receives each refusal's text; called from thread-pool threads.</param>
     /// <exception cref="SocketException">The address cannot be bound (in use, not local).</exception>
-    public static RtmpServer Start(RtmpEndpoint endpoint, Action<string> onRefused)
+    public static RtmpServer Start(RtmpEndpoint endpoint, TimeSpan takeOverAfter, Action<string> onRefused)
     {
-        var server = new RtmpServer(endpoint, onRefused);
+        var server = new RtmpServer(endpoint, takeOverAfter, onRefused);
         try
         {
             server._listener.Start();
@@ -89,19 +95,31 @@ internal sealed class RtmpServer : IDisposable
         _published.Writer.TryComplete();
     }
 
-    /// <summary>Takes the publisher's place for <paramref name="connection"/>; false while another publisher holds it.</summary>
+    /// <summary>
+    /// Takes the publisher's place for <paramref name="connection"/>, dropping a publisher silent for the take-over time;
+    /// false while another publisher holds it and sends media.
+    /// </summary>
     internal bool TryClaim(RtmpConnection connection)
     {
+        RtmpConnection? silent;
         lock (_lock)
         {
-            if (_publisher is not null)
+            silent = _publisher;
+            if (silent is not null && silent.SilentFor < _takeOverAfter)
             {
                 return false;
             }
 
             _publisher = connection;
-            return true;
         }
+
+        if (silent is not null)
+        {
+            _onRefused(string.Create(CultureInfo.InvariantCulture, $"dropped the publisher at {silent.Remote}: it sent no media for {silent.SilentFor.TotalSeconds:0.#} s, and a new publisher with the stream key arrived from {connection.Remote}."));
+            silent.Dispose();
+        }
+
+        return true;
     }
 
     /// <summary>Hands a publisher that holds the place (<see cref="TryClaim"/>) to <see cref="AcceptPublisher"/>.</summary>
