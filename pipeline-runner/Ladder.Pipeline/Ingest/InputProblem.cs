@@ -44,7 +44,7 @@ internal static partial class InputProblem
         return error switch
         {
             FFmpegTimeoutException when error.Message.Contains("av_read_frame", StringComparison.Ordinal) =>
-                $"no packet for {settings.SessionTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s from input '{name}': the sender went silent without closing the connection, so the input is reopened (spec.failover.inputTimeout, at least 5 s).",
+                $"no packet for {Seconds(settings.SessionTimeout)} s from input '{name}': the sender went silent without closing the connection, so the input is reopened ({SessionTimeoutRule(settings)}).",
             FFmpegException { ErrorCode: InvalidData } when settings.IsFile && Mp4WithoutIndex(FilePath(settings.Url)) =>
                 $"input '{name}': the file ends before its index (moov atom): it was cut while being written; re-copy it once the writer has finished, or record to MPEG-TS or fragmented MP4 (technical: {error.Message})",
             FFmpegException { ErrorCode: InvalidData } when error.Message.Contains("avformat_open_input", StringComparison.Ordinal) =>
@@ -56,6 +56,14 @@ internal static partial class InputProblem
             _ => $"input '{name}': {error.Message}",
         };
     }
+
+    /// <summary>Where <see cref="InputSettings.SessionTimeout"/> comes from, for the message of a session that timed out.</summary>
+    private static string SessionTimeoutRule(InputSettings settings) =>
+        settings.SessionTimeout > settings.InputTimeout
+            ? $"spec.failover.inputTimeout is {Seconds(settings.InputTimeout)} s; a connection is kept at least {Seconds(settings.SessionTimeout)} s"
+            : "spec.failover.inputTimeout";
+
+    private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The error for an input that delivered no usable video for <paramref name="waited"/>: video packets without any
