@@ -46,7 +46,5 @@ public sealed class NativeHeapTrimmerTests
         }
     }
 
-    /// <summary>The <c>RssAnon</c> line of <c>/proc/self/status</c>, KiB.</summary>
-    private static long RssAnonKiB() =>
-        long.Parse(File.ReadLines("/proc/self/status").Single(l => l.StartsWith("RssAnon:", StringComparison.Ordinal))["RssAnon:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+    private static long RssAnonKiB() => ProcStatus.KiB("RssAnon");
 }

@@ -21,8 +21,7 @@ public sealed class TransparentHugePagesTests
     }
 
     /// <summary>The <c>THP_enabled</c> line of <c>/proc/self/status</c> (Linux 5.0 and later).</summary>
-    private static string ThpEnabled() =>
-        File.ReadLines("/proc/self/status").Single(l => l.StartsWith("THP_enabled:", StringComparison.Ordinal))["THP_enabled:".Length..].Trim();
+    private static string ThpEnabled() => ProcStatus.Read("THP_enabled");
 
     [DllImport("libc", SetLastError = true)]
     private static extern int prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);

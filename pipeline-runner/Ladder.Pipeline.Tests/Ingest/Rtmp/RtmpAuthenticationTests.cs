@@ -44,7 +44,7 @@ public sealed class RtmpAuthenticationTests
             await silent.ConnectAsync(IPAddress.Loopback, port);
 
             var clock = Stopwatch.StartNew();
-            using var pusher = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
+            using var pusher = Publish(port);
             Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"no packet: {run.Stage("ingest/main").Error}");
 
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the first packet took {clock.Elapsed.TotalSeconds:0.0} s");
@@ -124,7 +124,7 @@ public sealed class RtmpAuthenticationTests
             }
 
             Assert.InRange(clock.Elapsed.TotalSeconds, 5, 40); // dropped when probing its stream timed out (10 s)
-            using var next = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
+            using var next = Publish(port);
             Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"the next publisher got nothing through: {run.Stage("ingest/main").Error}");
         }
     }
@@ -135,13 +135,13 @@ public sealed class RtmpAuthenticationTests
         var (run, port) = Start();
         await using (run)
         {
-            using var hung = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
+            using var hung = Publish(port);
             Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"no packet: {run.Stage("ingest/main").Error}");
 
             hung.Suspend(); // connected, silent: the session times out (5 s, the least it waits) and must let go of it
             run.WaitForState("ingest/main", StageState.Reconnecting, Timeout);
             var before = run.Sink.Packets("90p").Count;
-            using var next = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
+            using var next = Publish(port);
 
             Assert.True(
                 CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > before + 24, Timeout),
@@ -155,13 +155,13 @@ public sealed class RtmpAuthenticationTests
         var (run, port) = Start();
         await using (run)
         {
-            using var hung = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
+            using var hung = Publish(port);
             Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"no packet: {run.Stage("ingest/main").Error}");
 
             hung.Suspend(); // connected and silent, like an encoder restarted without closing its connection
             Thread.Sleep(1500); // longer than the input timeout (1 s), shorter than the session's (5 s)
             var before = run.Stage("ingest/main").Counters.Items; // the encoders repeat the last picture meanwhile: count what is read
-            using var next = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
+            using var next = Publish(port);
 
             Assert.True(
                 CollectingSink.WaitUntil(() => run.Stage("ingest/main").Counters.Items > before + 48, Timeout),
@@ -176,7 +176,7 @@ public sealed class RtmpAuthenticationTests
         var (run, port) = Start();
         await using (run)
         {
-            using var first = Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
+            using var first = Publish(port);
             Assert.True(CollectingSink.WaitUntil(() => run.Sink.Packets("90p").Count > 0, Timeout), $"no packet: {run.Stage("ingest/main").Error}");
 
             var (exitCode, error) = Ffmpeg.RunToExit($"-re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}", TimeSpan.FromSeconds(30));
@@ -187,6 +187,9 @@ public sealed class RtmpAuthenticationTests
             Assert.Equal(StageState.Running, run.Stage("ingest/main").State);
         }
     }
+
+    /// <summary>A real-time publisher of the 720p clip with the right stream key.</summary>
+    private static Ffmpeg Publish(int port) => Ffmpeg.Start($"-v error -re -i {TestMedia.Mp4720p30s} -c copy -f flv rtmp://127.0.0.1:{port}/live/{Key}");
 
     private static (PipelineRun Run, int Port) Start()
     {
